@@ -1,0 +1,64 @@
+//! The command line (clap derive). Arguments become plain option structs here,
+//! before any logic runs; `main.rs` hands them to [`crate::commands`].
+
+use crate::diagnostics::render::Format;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// cairn: a validated, navigable static site for a multi-year leadership curriculum.
+#[derive(Debug, Parser)]
+#[command(name = "cairn", version, about)]
+pub struct Cli {
+    /// Site root (default: the nearest folder at or above the working directory with content/_program.md).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Colour: auto (only on a terminal and without NO_COLOR), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print each stage's time.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The subcommands of SPEC 6.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the content and report every problem.
+    Check(CheckArgs),
+    /// Say what a diagnostic code means and how to fix it.
+    Explain {
+        /// e.g. E0201.
+        code: String,
+    },
+}
+
+/// Options of `cairn check`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+}

@@ -1,0 +1,62 @@
+//! `cairn check`: runs every stage up to validation and prints the diagnostics.
+
+use super::{Global, INVALID, OK};
+use crate::cli::CheckArgs;
+use crate::diagnostics::render::{self, Format};
+use crate::diagnostics::Diagnostics;
+use crate::pipeline::{self, Options};
+use std::collections::HashMap;
+
+/// Checks the site and prints the diagnostics in the chosen format.
+pub fn run(global: &Global, args: &CheckArgs) -> u8 {
+    let root = match global.site_root() {
+        Ok(root) => root,
+        Err(e) => return super::fail(&e),
+    };
+    let options = Options { drafts: args.drafts, verbose: global.verbose };
+    let checked = pipeline::check(&root, &options);
+    let ds = &checked.diagnostics;
+    match args.format {
+        Format::Json => println!("{}", render::json(ds)),
+        Format::Github => print!("{}", render::github(ds, &github_prefix(&root))),
+        Format::Human => {
+            let sources: HashMap<&str, &str> = checked
+                .loaded
+                .files
+                .iter()
+                .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
+                .collect();
+            let shown = if global.quiet { errors_only(ds) } else { ds.clone() };
+            let text = render::human(&shown, |f| sources.get(f).copied(), global.color);
+            eprint!("{text}");
+        }
+    }
+    exit_status(ds, args.deny_warnings)
+}
+
+/// 1 with errors, or with warnings under `--deny-warnings`; else 0.
+pub fn exit_status(ds: &Diagnostics, deny_warnings: bool) -> u8 {
+    if ds.has_errors() || (deny_warnings && ds.warnings() > 0) { INVALID } else { OK }
+}
+
+fn errors_only(ds: &Diagnostics) -> Diagnostics {
+    let mut out = Diagnostics::new();
+    out.extend(ds.items().iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).cloned());
+    out
+}
+
+/// The site root relative to the working directory, as a path prefix
+/// (`""` when they are the same), for GitHub annotations.
+fn github_prefix(root: &std::path::Path) -> String {
+    let cwd = std::env::current_dir().ok().and_then(|c| c.canonicalize().ok());
+    let root = root.canonicalize().ok();
+    match (cwd, root) {
+        (Some(cwd), Some(root)) => match root.strip_prefix(&cwd) {
+            Ok(rel) if rel.as_os_str().is_empty() => String::new(),
+            Ok(rel) => format!("{}/", rel.to_string_lossy().replace('\\', "/")),
+            Err(_) => format!("{}/", root.to_string_lossy()),
+        },
+        _ => String::new(),
+    }
+}
+

@@ -1,0 +1,68 @@
+//! One module per subcommand. Each takes its options and returns the exit
+//! status; printing happens here, never in the stages.
+
+pub mod check;
+pub mod explain;
+
+use crate::cli::{Cli, Color, Command};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Exit status: success (warnings alone are a success).
+pub const OK: u8 = 0;
+/// Exit status: validation errors, or warnings with `--deny-warnings`.
+pub const INVALID: u8 = 1;
+/// Exit status: usage or I/O errors.
+pub const FAILED: u8 = 2;
+
+/// Options every command shares.
+#[derive(Debug, Clone)]
+pub struct Global {
+    /// `--root`, if given.
+    pub root: Option<PathBuf>,
+    /// Colour on stderr/stdout.
+    pub color: bool,
+    /// `-q`
+    pub quiet: bool,
+    /// `-v`
+    pub verbose: bool,
+}
+
+impl Global {
+    /// The site root, or a message for the user.
+    pub fn site_root(&self) -> Result<PathBuf, String> {
+        let cwd = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+        crate::site::find_root(self.root.as_deref(), &cwd)
+    }
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run(cli: Cli) -> u8 {
+    let global = Global {
+        root: cli.root,
+        color: use_color(cli.color),
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match cli.command {
+        Command::Check(args) => check::run(&global, &args),
+        Command::Explain { code } => explain::run(&code),
+    }
+}
+
+/// SPEC 6: auto means a terminal and no NO_COLOR; always and never win over both.
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+/// Prints a fatal error (usage or I/O) and returns [`FAILED`].
+pub fn fail(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    FAILED
+}

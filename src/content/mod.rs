@@ -1,0 +1,231 @@
+//! Parsing stage: turns each loaded source file into its typed front matter
+//! and Markdown body, reporting E0101-E0105 and E0110 for that file alone.
+//! Nothing here looks across files; that is the model's job.
+
+pub mod module;
+pub mod page;
+pub mod person;
+pub mod program;
+pub mod project;
+pub mod prompt;
+pub mod reading;
+pub mod session;
+pub mod values;
+
+use crate::diagnostics::{Diagnostic, Pos};
+use crate::fields;
+use crate::front_matter::{self, Node, Value};
+use crate::site::{FileKind, SourceFile};
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+/// The collections of `content/`, one folder each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Collection {
+    /// `modules/`
+    Modules,
+    /// `sessions/`
+    Sessions,
+    /// `readings/`
+    Readings,
+    /// `prompts/`
+    Prompts,
+    /// `people/`
+    People,
+    /// `projects/`
+    Projects,
+    /// `pages/`
+    Pages,
+}
+
+impl Collection {
+    /// Every collection.
+    pub const ALL: [Collection; 7] = [
+        Collection::Modules,
+        Collection::Sessions,
+        Collection::Readings,
+        Collection::Prompts,
+        Collection::People,
+        Collection::Projects,
+        Collection::Pages,
+    ];
+
+    /// The folder name, e.g. `sessions`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Collection::Modules => "modules",
+            Collection::Sessions => "sessions",
+            Collection::Readings => "readings",
+            Collection::Prompts => "prompts",
+            Collection::People => "people",
+            Collection::Projects => "projects",
+            Collection::Pages => "pages",
+        }
+    }
+
+    /// The collection a folder name names.
+    pub fn from_dir(name: &str) -> Option<Collection> {
+        Collection::ALL.into_iter().find(|c| c.dir() == name)
+    }
+
+    /// The kind's name in the singular, as `cairn new` and `schema` take it.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Collection::Modules => "module",
+            Collection::Sessions => "session",
+            Collection::Readings => "reading",
+            Collection::Prompts => "prompt",
+            Collection::People => "person",
+            Collection::Projects => "project",
+            Collection::Pages => "page",
+        }
+    }
+}
+
+/// A file's typed front matter.
+#[derive(Debug, Clone)]
+pub enum Front {
+    /// `_program.md`
+    Program(Box<program::ProgramFront>),
+    /// `years/N.md`
+    Year(program::YearFront),
+    /// `modules/`
+    Module(Box<module::ModuleFront>),
+    /// `sessions/`
+    Session(Box<session::SessionFront>),
+    /// `readings/`
+    Reading(Box<reading::ReadingFront>),
+    /// `prompts/`
+    Prompt(prompt::PromptFront),
+    /// `people/`
+    Person(Box<person::PersonFront>),
+    /// `projects/`
+    Project(project::ProjectFront),
+    /// `pages/`
+    Page(page::PageFront),
+}
+
+/// One content file after parsing.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The file it came from (path, kind, id).
+    pub path: String,
+    /// Which collection or special file.
+    pub kind: FileKind,
+    /// The file's id (its stem).
+    pub id: String,
+    /// The front matter, unless the file could not be read at all.
+    pub front: Option<Front>,
+    /// The Markdown after the front matter.
+    pub body: String,
+    /// File line of the body's first line.
+    pub body_line: u32,
+    /// True when a required field is missing or the file is unreadable: the
+    /// file's id still exists for references, but no rule looks inside it.
+    pub broken: bool,
+}
+
+/// Parses every file in parallel; returns them in the input's (path) order.
+pub fn parse_all(files: &[SourceFile]) -> (Vec<Parsed>, Vec<Diagnostic>) {
+    let results: Vec<(Parsed, Vec<Diagnostic>)> = files.par_iter().map(parse_file).collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    let mut diagnostics = Vec::new();
+    for (p, ds) in results {
+        parsed.push(p);
+        diagnostics.extend(ds);
+    }
+    (parsed, diagnostics)
+}
+
+/// Parses one file: split, YAML, fields, required fields.
+pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
+    let mut parsed = Parsed {
+        path: file.path.clone(),
+        kind: file.kind,
+        id: file.id.clone(),
+        front: None,
+        body: String::new(),
+        body_line: 1,
+        broken: true,
+    };
+    let Some(text) = &file.text else {
+        return (parsed, Vec::new());
+    };
+    let split = match front_matter::split(text) {
+        Ok(s) => s,
+        Err(why) => {
+            let d = Diagnostic::new("E0101", &file.path, Pos::START, why)
+                .help("start the file with a line `---`, the YAML fields, then another line `---`");
+            return (parsed, vec![d]);
+        }
+    };
+    parsed.body = split.body.to_string();
+    parsed.body_line = split.body_line;
+    let node = match front_matter::parse(split.yaml, &file.path) {
+        Ok(node) => node,
+        Err(d) => return (parsed, vec![d]),
+    };
+    let path = file.path.as_str();
+    let (front, mut ds, missing) = match file.kind {
+        FileKind::Program => typed(&node, path, &["title", "starts", "timezone"], |f| {
+            Front::Program(Box::new(f))
+        }),
+        FileKind::Year(_) => typed(&node, path, &[], Front::Year),
+        FileKind::Item(c) => match c {
+            Collection::Modules => typed(&node, path, &["title", "year"], |f| Front::Module(Box::new(f))),
+            Collection::Sessions => typed(&node, path, &["title", "date"], |f| Front::Session(Box::new(f))),
+            Collection::Readings => typed(&node, path, &["title"], |f| Front::Reading(Box::new(f))),
+            Collection::Prompts => typed(&node, path, &["title"], Front::Prompt),
+            Collection::People => typed(&node, path, &["name"], |f| Front::Person(Box::new(f))),
+            Collection::Projects => typed(&node, path, &["title"], Front::Project),
+            Collection::Pages => typed(&node, path, &["title"], Front::Page),
+        },
+    };
+    if let Some(Front::Prompt(p)) = &front
+        && p.session.is_none()
+        && p.module.is_none()
+        && !has_key(&node, "session")
+        && !has_key(&node, "module")
+    {
+        ds.push(
+            Diagnostic::new("E0105", path, Pos::START, "a prompt needs a `session` or a `module`")
+                .help("add `session: SESSION-ID` or `module: MODULE-ID` to say when the prompt is used"),
+        );
+    }
+    parsed.broken = front.is_none() || missing;
+    parsed.front = front;
+    (parsed, ds)
+}
+
+/// Reads `node` as `T`, then checks that each of `required` is present.
+/// Returns the value, the diagnostics, and whether a required field is absent.
+fn typed<T: DeserializeOwned>(
+    node: &Node,
+    file: &str,
+    required: &[&str],
+    wrap: impl FnOnce(T) -> Front,
+) -> (Option<Front>, Vec<Diagnostic>, bool) {
+    let (value, mut ds) = fields::read::<T>(node, file);
+    let mut missing = false;
+    for field in required {
+        if !has_key(node, field) || is_empty(node, field) {
+            missing = true;
+            ds.push(
+                Diagnostic::new("E0105", file, Pos::START, format!("missing required field `{field}`"))
+                    .help(format!("add a line `{field}: ...` to the front matter")),
+            );
+        }
+    }
+    (value.map(wrap), ds, missing)
+}
+
+fn has_key(node: &Node, name: &str) -> bool {
+    matches!(&node.value, Value::Map(entries) if entries.iter().any(|(k, _)| k.name == name))
+}
+
+// `title:` with nothing after it is as good as missing.
+fn is_empty(node: &Node, name: &str) -> bool {
+    matches!(&node.value, Value::Map(entries)
+        if entries.iter().any(|(k, v)| k.name == name && v.value == Value::Null))
+}
+

@@ -1,0 +1,48 @@
+//! `content/modules/*.md`: A.R.E.A. modules.
+
+use super::values::{Date, TrackYear, Url};
+use crate::fields::Located;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The front matter of a module.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleFront {
+    /// e.g. `Implicit & Structural Bias` (required).
+    #[schemars(required)]
+    pub title: Option<Located<String>>,
+    /// Phase id, e.g. `awareness` (required unless `phases: []`).
+    pub phase: Option<Located<String>>,
+    /// Track year, e.g. `1` (required).
+    #[schemars(required)]
+    pub year: Option<Located<TrackYear>>,
+    /// One paragraph for lists.
+    pub summary: Option<String>,
+    /// Learning objectives.
+    pub objectives: Option<Vec<String>>,
+    /// Competency ids for the curriculum map.
+    pub competencies: Option<Vec<Located<String>>>,
+    /// Module ids that must finish before this one starts.
+    pub prerequisites: Option<Vec<Located<String>>>,
+    /// Online, self-paced work.
+    pub self_paced: Option<Vec<Located<SelfPaced>>>,
+    /// Left out unless `--drafts`.
+    pub draft: Option<bool>,
+}
+
+/// One piece of self-paced work, e.g. an online course.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelfPaced {
+    /// e.g. `Implicit Association Test`.
+    pub title: String,
+    /// e.g. `Project Implicit`.
+    pub provider: Option<String>,
+    /// Where to find it.
+    pub url: Option<Url>,
+    /// Expected minutes, counted in the workload.
+    pub minutes: Option<u32>,
+    /// Due date; without one, the module's first session.
+    pub due: Option<Located<Date>>,
+}

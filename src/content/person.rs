@@ -1,0 +1,73 @@
+//! `content/people/*.md`: speakers, mentors, facilitators, committee, staff.
+
+use super::values::Url;
+use crate::fields::Located;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The front matter of a person; the body is the bio.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonFront {
+    /// e.g. `Dr. Ana Ruiz` (required).
+    #[schemars(required)]
+    pub name: Option<Located<String>>,
+    /// e.g. `Associate Professor of Pediatrics`.
+    pub role: Option<String>,
+    /// e.g. `she/her`.
+    pub pronouns: Option<String>,
+    /// e.g. `Riverside Children's Hospital`.
+    pub affiliation: Option<String>,
+    /// Parts they play in the program.
+    pub roles: Option<Vec<Located<PersonRole>>>,
+    /// Path under `static/`, e.g. `images/people/ana.png`.
+    pub photo: Option<Located<String>>,
+    /// e-mail address.
+    pub email: Option<String>,
+    /// Web page.
+    pub url: Option<Located<Url>>,
+    /// Left out unless `--drafts`.
+    pub draft: Option<bool>,
+}
+
+/// A part a person plays in the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonRole {
+    /// Gives seminar lectures.
+    Speaker,
+    /// Mentors a small group or a trainee.
+    Mentor,
+    /// Facilitates sessions.
+    Facilitator,
+    /// Curriculum committee member.
+    Committee,
+    /// Program director.
+    Director,
+    /// Program staff.
+    Staff,
+}
+
+impl PersonRole {
+    /// Every role, in the order people pages list them.
+    pub const ALL: [PersonRole; 6] = [
+        PersonRole::Director,
+        PersonRole::Committee,
+        PersonRole::Speaker,
+        PersonRole::Facilitator,
+        PersonRole::Mentor,
+        PersonRole::Staff,
+    ];
+
+    /// How the role is written, e.g. `speaker`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PersonRole::Speaker => "speaker",
+            PersonRole::Mentor => "mentor",
+            PersonRole::Facilitator => "facilitator",
+            PersonRole::Committee => "committee",
+            PersonRole::Director => "director",
+            PersonRole::Staff => "staff",
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! `content/_program.md`: the program, its academic year, framework and policies.
+
+use super::values::{Date, Language, Month, Time, TimeZoneName, TrackYear, Url};
+use crate::fields::Located;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The front matter of `content/_program.md`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramFront {
+    /// Program name (required), e.g. `DEI Leadership Track`.
+    #[schemars(required)]
+    pub title: Option<Located<String>>,
+    /// e.g. `Riverside University Health System`.
+    pub institution: Option<String>,
+    /// One line under the title.
+    pub tagline: Option<String>,
+    /// BCP 47 tag for `<html lang>`, default `en`.
+    pub language: Option<Located<Language>>,
+    /// Length of the track in years, 1..=6, default 2.
+    pub years: Option<Located<TrackYear>>,
+    /// First day of the academic year (required), e.g. `2025-07-01`.
+    #[schemars(required)]
+    pub starts: Option<Located<Date>>,
+    /// IANA time zone (required), e.g. `America/New_York`.
+    #[schemars(required)]
+    pub timezone: Option<Located<TimeZoneName>>,
+    /// Default session times and the expected cadence.
+    pub schedule: Option<Schedule>,
+    /// The framework; `[]` means no phases; default A.R.E.A.
+    pub phases: Option<Vec<Located<Phase>>>,
+    /// How phase order is checked: `program` (default), `year` or `off`.
+    pub sequence: Option<Located<Sequence>>,
+    /// Attendance policy.
+    pub attendance: Option<Attendance>,
+    /// Monthly workload caps.
+    pub workload: Option<Workload>,
+    /// The curriculum map's vocabulary.
+    pub competencies: Option<Vec<Located<Competency>>>,
+    /// Absolute URL where the site is published, e.g. `https://example.org/dei/`.
+    pub base_url: Option<Located<Url>>,
+    /// E-mail or text for the footer.
+    pub contact: Option<String>,
+}
+
+/// `schedule:` in `_program.md`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// Default start time, `18:00` unless given.
+    pub start: Option<Located<Time>>,
+    /// Default end time, `20:00` unless given.
+    pub end: Option<Located<Time>>,
+    /// Months that should each hold a required session, e.g. `[9, 10, 11]`.
+    pub months: Option<Vec<Located<Month>>>,
+    /// Dates on which no session may fall.
+    pub blackout: Option<Vec<Located<Date>>>,
+}
+
+/// One phase of the framework, e.g. `{id: awareness, title: Awareness}`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// Id used by modules' `phase`, e.g. `awareness`.
+    pub id: Located<String>,
+    /// Shown name, e.g. `Awareness`.
+    pub title: String,
+    /// One paragraph.
+    pub summary: Option<String>,
+    /// A continuous phase runs alongside the others and is exempt from E0303.
+    pub continuous: Option<bool>,
+}
+
+/// How phase order is checked (E0303).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Sequence {
+    /// Across the whole program in curriculum order.
+    #[default]
+    Program,
+    /// Within each year.
+    Year,
+    /// Not checked.
+    Off,
+}
+
+/// `attendance:` in `_program.md`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    /// Required sessions a trainee must attend per year, e.g. `8`.
+    pub minimum: Option<Located<u32>>,
+}
+
+/// `workload:` in `_program.md`.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    /// Reading pages per month and year, e.g. `120`.
+    pub max_pages_per_month: Option<Located<u32>>,
+    /// Video, course and self-paced minutes per month and year, e.g. `180`.
+    pub max_minutes_per_month: Option<Located<u32>>,
+}
+
+/// One competency of the curriculum map.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    /// Id used by modules, e.g. `communication`.
+    pub id: Located<String>,
+    /// Shown name, e.g. `Interpersonal communication`.
+    pub title: String,
+    /// Optional grouping, e.g. `ACGME`.
+    pub group: Option<String>,
+}
+
+/// `content/years/N.md`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearFront {
+    /// Default `Year N`.
+    pub title: Option<Located<String>>,
+    /// One paragraph.
+    pub summary: Option<String>,
+    /// Left out unless `--drafts`.
+    pub draft: Option<bool>,
+}

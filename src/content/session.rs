@@ -1,0 +1,100 @@
+//! `content/sessions/*.md`: dated sessions (seminars, book club, forum...).
+
+use super::values::{Date, Time, Url, Years};
+use crate::fields::Located;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The front matter of a session.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionFront {
+    /// e.g. `Listening Across Difference` (required).
+    #[schemars(required)]
+    pub title: Option<Located<String>>,
+    /// Default `seminar`.
+    pub kind: Option<Located<SessionKind>>,
+    /// e.g. `2025-09-18` (required).
+    #[schemars(required)]
+    pub date: Option<Located<Date>>,
+    /// Last day of a session over several days.
+    pub end_date: Option<Located<Date>>,
+    /// Default: the program's `schedule.start`.
+    pub start: Option<Located<Time>>,
+    /// Default: the program's `schedule.end`.
+    pub end: Option<Located<Time>>,
+    /// Track year(s) attending: `1` or `[1, 2]`.
+    pub year: Option<Located<Years>>,
+    /// Module id; required for seminars.
+    pub module: Option<Located<String>>,
+    /// e.g. `Education Center, Room 204`.
+    pub location: Option<String>,
+    /// Video link.
+    pub online: Option<Located<Url>>,
+    /// Person ids.
+    pub speakers: Option<Vec<Located<String>>>,
+    /// Person ids.
+    pub facilitators: Option<Vec<Located<String>>>,
+    /// Reading ids read for this session.
+    pub readings: Option<Vec<Located<String>>>,
+    /// Counts toward attendance; default true for seminars.
+    pub required: Option<bool>,
+    /// The evening's plan.
+    pub agenda: Option<Vec<Located<AgendaItem>>>,
+    /// Left out unless `--drafts`.
+    pub draft: Option<bool>,
+}
+
+/// What kind of session it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SessionKind {
+    /// Monthly seminar (lecture + small groups).
+    #[default]
+    Seminar,
+    /// Book club meeting.
+    BookClub,
+    /// Discussion group.
+    Discussion,
+    /// Workshop.
+    Workshop,
+    /// Community engagement.
+    Community,
+    /// Orientation.
+    Orientation,
+    /// Forum (often both cohorts).
+    Forum,
+    /// Graduation.
+    Graduation,
+    /// Anything else.
+    Other,
+}
+
+impl SessionKind {
+    /// How the kind is written and shown, e.g. `book-club`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionKind::Seminar => "seminar",
+            SessionKind::BookClub => "book-club",
+            SessionKind::Discussion => "discussion",
+            SessionKind::Workshop => "workshop",
+            SessionKind::Community => "community",
+            SessionKind::Orientation => "orientation",
+            SessionKind::Forum => "forum",
+            SessionKind::Graduation => "graduation",
+            SessionKind::Other => "other",
+        }
+    }
+}
+
+/// One line of a session's agenda.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// e.g. `19:00`.
+    pub time: Located<Time>,
+    /// e.g. `Mentored small groups`.
+    pub title: String,
+    /// More words.
+    pub detail: Option<String>,
+}

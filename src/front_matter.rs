@@ -1,0 +1,324 @@
+//! Splits a content file into its YAML front matter and Markdown body, and
+//! parses the YAML into a located tree ([`Node`]) with serde-saphyr. This is
+//! the only module that knows serde-saphyr: everything after it sees nodes
+//! with file positions (line and column in the whole file, not in the block).
+
+use crate::diagnostics::{Diagnostic, Pos};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// Front matter larger than this is refused (E0110).
+pub const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
+/// YAML nesting deeper than this is refused (E0110).
+pub const MAX_DEPTH: usize = 64;
+/// Aliases may not expand to more nodes than this (E0110).
+pub const MAX_ALIAS_NODES: usize = 10_000;
+
+/// A YAML value with the place it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The value.
+    pub value: Value,
+    /// Where it starts in the file, e.g. line 4, column 9.
+    pub pos: Pos,
+}
+
+/// The shapes a YAML value can take.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A whole number, e.g. `2`.
+    Int(i64),
+    /// A number with a fraction, e.g. `2.5`.
+    Float(f64),
+    /// Any other scalar, e.g. `2025-09-18` or `Listening First`.
+    Str(String),
+    /// A list.
+    Seq(Vec<Node>),
+    /// A mapping in the order written.
+    Map(Vec<(Key, Node)>),
+}
+
+/// A mapping key with its place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    /// The key's text, e.g. `title`.
+    pub name: String,
+    /// Where the key starts.
+    pub pos: Pos,
+}
+
+/// A content file cut in two.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// File line of the body's first line, e.g. `6`.
+    pub body_line: u32,
+}
+
+/// Cuts `text` (BOM removed, `\n` line ends) at its `---` lines, or says why not (E0101).
+pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Err("the file does not start with front matter (a line `---`)");
+    }
+    let yaml_start = (first_end + 1).min(text.len());
+    let mut offset = yaml_start;
+    let mut line = 2u32;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        if text[offset..end].trim_end() == "---" {
+            let body_start = (end + 1).min(text.len());
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                body: &text[body_start..],
+                body_line: line + 1,
+            });
+        }
+        offset = end + 1;
+        line += 1;
+    }
+    Err("the front matter is not closed by a line `---`")
+}
+
+/// Parses front matter YAML into a located tree. Positions are shifted by one
+/// line, the opening `---`. Errors are E0102 (syntax) or E0110 (a limit).
+pub fn parse(yaml: &str, file: &str) -> Result<Node, Diagnostic> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(Diagnostic::new(
+            "E0110",
+            file,
+            Pos::START,
+            format!(
+                "front matter is {} bytes, over the limit of 256 KiB",
+                yaml.len()
+            ),
+        ));
+    }
+    let mut options = serde_saphyr::Options::default();
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_nodes = 100_000;
+    options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = MAX_ALIAS_NODES;
+    options.alias_limits.max_replay_stack_depth = MAX_DEPTH;
+    options.leading_zero_numbers_as_strings = true;
+    options.with_snippet = false;
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(yaml, options) {
+        Ok(raw) => Ok(convert(raw)),
+        Err(e) => Err(yaml_error(&e, file)),
+    }
+}
+
+fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
+    let pos = e
+        .location()
+        .filter(|l| l.line() > 0)
+        .map_or(Pos::START, |l| Pos::new(l.line() as u32 + 1, l.column().max(1) as u32));
+    let text = e.to_string();
+    // saphyr prefixes "error: line L column C: "; the place is ours to print.
+    let message = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ")
+        .split_once(": ")
+        .filter(|(head, _)| head.starts_with("line "))
+        .map_or(text.as_str(), |(_, rest)| rest)
+        .to_string();
+    let over_limit = matches!(e, serde_saphyr::Error::Budget { .. })
+        || ["recursion limit", "budget", "alias", "nesting", "depth"]
+            .iter()
+            .any(|w| message.contains(w));
+    if over_limit {
+        Diagnostic::new(
+            "E0110",
+            file,
+            Pos::START,
+            format!("front matter is over a limit: {message}"),
+        )
+        .help("YAML may nest at most 64 levels and aliases may expand to at most 10,000 nodes")
+    } else {
+        Diagnostic::new("E0102", file, pos, format!("YAML syntax error: {message}"))
+    }
+}
+
+/// serde-saphyr's view of a node, before positions are shifted into the file.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+}
+
+fn pos_of(loc: &serde_saphyr::Location) -> Pos {
+    Pos {
+        line: loc.line() as u32 + 1,
+        column: loc.column().max(1) as u32,
+        len: loc.span().len() as u32,
+    }
+}
+
+fn convert(raw: Spanned<Raw>) -> Node {
+    let pos = pos_of(&raw.referenced);
+    let value = match raw.value {
+        Raw::Null => Value::Null,
+        Raw::Bool(b) => Value::Bool(b),
+        Raw::Int(i) => Value::Int(i),
+        Raw::Float(f) => Value::Float(f),
+        Raw::Str(s) => Value::Str(s),
+        Raw::Seq(items) => Value::Seq(items.into_iter().map(convert).collect()),
+        Raw::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let key = Key {
+                        pos: pos_of(&k.referenced),
+                        name: k.value,
+                    };
+                    (key, convert(v))
+                })
+                .collect(),
+        ),
+    };
+    Node { value, pos }
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Str(v))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Raw, E> {
+        Ok(Raw::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            let value = map.next_value::<Spanned<Raw>>()?;
+            entries.push((key, value));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let s = split("---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn refuses_missing_or_unclosed_front_matter() {
+        assert!(split("title: A\n").is_err());
+        assert!(split("---\ntitle: A\n").is_err());
+        assert!(split("---").is_err());
+        assert!(split("").is_err());
+    }
+
+    #[test]
+    fn empty_front_matter_is_null() {
+        let s = split("---\n---\n").unwrap();
+        assert_eq!(parse(s.yaml, "x.md").unwrap().value, Value::Null);
+    }
+
+    #[test]
+    fn positions_are_in_file_coordinates_and_count_characters() {
+        let node = parse("title: [é, x]\n", "x.md").unwrap();
+        let Value::Map(entries) = node.value else { panic!() };
+        let (key, value) = &entries[0];
+        assert_eq!((key.pos.line, key.pos.column), (2, 1));
+        let Value::Seq(items) = &value.value else { panic!() };
+        assert_eq!((items[1].pos.line, items[1].pos.column), (2, 12));
+    }
+
+    #[test]
+    fn syntax_errors_are_e0102_with_a_place() {
+        let d = parse("a: [1, 2\n", "x.md").unwrap_err();
+        assert_eq!(d.code, "E0102");
+        assert_eq!(d.line, 2);
+    }
+
+    #[test]
+    fn deep_nesting_and_alias_bombs_are_e0110() {
+        let deep = "a: ".to_string() + &"[".repeat(10_000) + &"]".repeat(10_000);
+        assert_eq!(parse(&deep, "x.md").unwrap_err().code, "E0110");
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f"].iter().zip(["b", "c", "d", "e", "f", "g"]) {
+            bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+        }
+        assert_eq!(parse(&bomb, "x.md").unwrap_err().code, "E0110");
+    }
+
+    #[test]
+    fn leading_zeros_stay_text() {
+        let node = parse("isbn: 0306406152\n", "x.md").unwrap();
+        let Value::Map(entries) = node.value else { panic!() };
+        assert_eq!(entries[0].1.value, Value::Str("0306406152".into()));
+    }
+}

@@ -1,0 +1,23 @@
+//! cairn turns a folder of Markdown files with YAML front matter into a
+//! validated static website for a multi-year leadership curriculum.
+//!
+//! The flow is one way, each stage a module:
+//!
+//! 1. [`site`] finds the root and loads every file under `content/`;
+//! 2. [`front_matter`] and [`content`] parse each file into typed front matter;
+//! 3. [`model`] resolves references into one curriculum;
+//! 4. [`validate`] checks the curriculum's rules;
+//!
+//! [`pipeline`] strings the stages together; [`diagnostics`] carries what they
+//! find; [`commands`] are the command line's verbs.
+
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod commands;
+pub mod content;
+pub mod diagnostics;
+pub mod fields;
+pub mod front_matter;
+pub mod pipeline;
+pub mod site;

@@ -1,0 +1,282 @@
+//! Loading stage: finds the site root and reads every file under `content/`
+//! into memory, deciding what each file is (program, year, collection item or
+//! stray). Reports what can be known from names and bytes alone: W0108 (stray
+//! files), E0109 (bad names), E0107 (duplicate ids), E0106 (not UTF-8) and
+//! E0110 (size and count limits). Parsing is the next stage's job.
+
+use crate::content::{Collection, page};
+use crate::diagnostics::{Diagnostic, Pos};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Files over this size are refused (E0110).
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+/// Sites with more files than this under `content/` are refused (E0110).
+pub const MAX_FILES: usize = 100_000;
+/// The program file, relative to the root.
+pub const PROGRAM_FILE: &str = "content/_program.md";
+
+/// What a file under `content/` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    /// `content/_program.md`
+    Program,
+    /// `content/years/N.md`, with N.
+    Year(u32),
+    /// A file of a collection.
+    Item(Collection),
+}
+
+/// A content file in memory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, `/`-separated, e.g. `content/sessions/year-1/x.md`.
+    pub path: String,
+    /// What it is.
+    pub kind: FileKind,
+    /// Its id: the file stem, e.g. `2025-09-orientation`.
+    pub id: String,
+    /// The text, BOM removed and CRLF turned into LF; `None` when unreadable
+    /// (not UTF-8, too large), which has already been reported.
+    pub text: Option<String>,
+    /// False when the name is not a valid id or the id repeats an earlier
+    /// file's: the file is checked on its own but takes no part in the model.
+    pub usable: bool,
+}
+
+/// All content files of a site, sorted by path.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The site root.
+    pub root: PathBuf,
+    /// Every recognised content file, in path order.
+    pub files: Vec<SourceFile>,
+}
+
+/// The site root: `explicit` if given, else the nearest folder at or above
+/// `cwd` that holds `content/_program.md`.
+pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, String> {
+    if let Some(root) = explicit {
+        if root.join(PROGRAM_FILE).is_file() {
+            return Ok(root.to_path_buf());
+        }
+        return Err(format!(
+            "{} is not a cairn site: it has no {PROGRAM_FILE}",
+            root.display()
+        ));
+    }
+    cwd.ancestors()
+        .find(|dir| dir.join(PROGRAM_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            format!(
+                "no cairn site here: no {PROGRAM_FILE} in {} or any folder above it (use --root DIR, or `cairn init`)",
+                cwd.display()
+            )
+        })
+}
+
+/// Reads every file under `root/content`, with the diagnostics of this stage.
+pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut paths = Vec::new();
+    let walker = WalkDir::new(root.join("content"))
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name().to_str().unwrap_or("."), e.depth()));
+    for entry in walker {
+        // Unreadable entries and symlink loops are skipped: they hold no content.
+        let Ok(entry) = entry else { continue };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        paths.push((rel, entry.into_path()));
+        if paths.len() > MAX_FILES {
+            diagnostics.push(Diagnostic::new(
+                "E0110",
+                PROGRAM_FILE,
+                Pos::START,
+                format!("the site has more than {MAX_FILES} files under content/, over the limit"),
+            ));
+            return (Loaded { root: root.to_path_buf(), files: Vec::new() }, diagnostics);
+        }
+    }
+    // Path order is byte order of the relative paths (SPEC 5).
+    paths.sort();
+    let mut files = Vec::new();
+    let mut seen: HashMap<(FileKind, String), String> = HashMap::new();
+    for (rel, full) in paths {
+        let Some((kind, id)) = classify(&rel, &mut diagnostics) else { continue };
+        let mut usable = id_is_valid(kind, &id, &rel, &mut diagnostics);
+        if usable {
+            match seen.get(&(kind, id.clone())) {
+                Some(first) => {
+                    diagnostics.push(
+                        Diagnostic::new("E0107", &rel, Pos::START, format!("the id `{id}` is used by two files"))
+                            .help(format!("{first} has the same id; rename one of the two files")),
+                    );
+                    usable = false;
+                }
+                None => {
+                    seen.insert((kind, id.clone()), rel.clone());
+                }
+            }
+        }
+        let text = read_text(&full, &rel, &mut diagnostics);
+        files.push(SourceFile { path: rel, kind, id, text, usable });
+    }
+    (Loaded { root: root.to_path_buf(), files }, diagnostics)
+}
+
+// `.git`, `.DS_Store`, `_drafts/`... are the authors' own; `_program.md` is ours.
+fn is_hidden(name: &str, depth: usize) -> bool {
+    (name.starts_with('.') || name.starts_with('_')) && !(depth == 1 && name == "_program.md")
+}
+
+/// What a path under `content/` is; W0108 for anything that is no content file.
+fn classify(rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<(FileKind, String)> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let stem = |name: &str| name.strip_suffix(".md").map(str::to_string);
+    let found = match parts.as_slice() {
+        ["content", "_program.md"] => Some((FileKind::Program, "_program".to_string())),
+        ["content", "years", name] => stem(name).map(|s| (FileKind::Year(s.parse().unwrap_or(0)), s)),
+        ["content", dir, .., name] if parts.len() >= 3 => Collection::from_dir(dir)
+            .and_then(|c| stem(name).map(|s| (FileKind::Item(c), s))),
+        _ => None,
+    };
+    if found.is_none() {
+        diagnostics.push(
+            Diagnostic::new("W0108", rel, Pos::START, "this file belongs to no collection and is ignored")
+                .help("content files are `.md` files in modules/, sessions/, readings/, prompts/, people/, projects/, pages/ or years/; move it to static/ if it should be published"),
+        );
+    }
+    found
+}
+
+fn id_is_valid(kind: FileKind, id: &str, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> bool {
+    let problem = match kind {
+        FileKind::Program => None,
+        FileKind::Year(_) => {
+            let ok = id.starts_with(|c: char| ('1'..='9').contains(&c)) && id.bytes().all(|b| b.is_ascii_digit()) && id.len() <= 3;
+            (!ok).then(|| (format!("`{id}` is not a year number"), "name year files 1.md, 2.md, ... without leading zeros".to_string()))
+        }
+        FileKind::Item(c) => {
+            if !is_valid_id(id) {
+                Some((
+                    format!("`{id}` is not a valid id"),
+                    format!("ids use lowercase letters, digits and hyphens, starting with a letter or digit, e.g. `{}`", suggest_id(id)),
+                ))
+            } else if c == Collection::Pages && page::is_reserved(id) {
+                Some((
+                    format!("the page id `{id}` is used by the site itself"),
+                    "rename the page, e.g. `about-the-calendar.md`".to_string(),
+                ))
+            } else {
+                None
+            }
+        }
+    };
+    match problem {
+        Some((message, help)) => {
+            diagnostics.push(Diagnostic::new("E0109", rel, Pos::START, message).help(help));
+            false
+        }
+        None => true,
+    }
+}
+
+/// True when `id` matches `[a-z0-9][a-z0-9-]*`.
+pub fn is_valid_id(id: &str) -> bool {
+    id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn suggest_id(id: &str) -> String {
+    let s: String = id
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() { "my-id".to_string() } else { s }
+}
+
+fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let size = std::fs::metadata(full).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        diagnostics.push(Diagnostic::new(
+            "E0110",
+            rel,
+            Pos::START,
+            format!("the file is {size} bytes, over the limit of 4 MiB"),
+        ));
+        return None;
+    }
+    let bytes = match std::fs::read(full) {
+        Ok(b) => b,
+        Err(e) => {
+            diagnostics.push(Diagnostic::new("E0106", rel, Pos::START, format!("the file cannot be read: {e}")));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(normalize(text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            diagnostics.push(
+                Diagnostic::new("E0106", rel, Pos::START, format!("the file is not UTF-8 text (bad byte at offset {at})"))
+                    .help("save the file as UTF-8 in your editor"),
+            );
+            None
+        }
+    }
+}
+
+/// Removes a BOM and turns CRLF into LF, so positions count the same everywhere.
+pub fn normalize(text: String) -> String {
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    if text.contains('\r') { text.replace("\r\n", "\n") } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("2025-09-orientation"));
+        assert!(!is_valid_id("Bad_Name"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id(""));
+        assert_eq!(suggest_id("Bad_Name"), "bad-name");
+    }
+
+    #[test]
+    fn classifies_paths() {
+        let mut ds = Vec::new();
+        assert_eq!(classify("content/_program.md", &mut ds), Some((FileKind::Program, "_program".into())));
+        assert_eq!(classify("content/years/2.md", &mut ds), Some((FileKind::Year(2), "2".into())));
+        assert_eq!(
+            classify("content/sessions/year-1/x.md", &mut ds),
+            Some((FileKind::Item(Collection::Sessions), "x".into()))
+        );
+        assert!(ds.is_empty());
+        assert_eq!(classify("content/notes.txt", &mut ds), None);
+        assert_eq!(classify("content/sessions/x.txt", &mut ds), None);
+        assert_eq!(classify("content/other/x.md", &mut ds), None);
+        assert_eq!(ds.len(), 3);
+    }
+
+    #[test]
+    fn normalizes_bom_and_crlf() {
+        assert_eq!(normalize("\u{feff}---\r\na: 1\r\n".into()), "---\na: 1\n");
+    }
+}
