@@ -111,6 +111,8 @@ pub fn parse(yaml: &str, file: &str) -> Result<Node, Diagnostic> {
     options.alias_limits.max_total_replayed_events = MAX_ALIAS_NODES;
     options.alias_limits.max_replay_stack_depth = MAX_DEPTH;
     options.leading_zero_numbers_as_strings = true;
+    // YAML 1.2: `off`, `yes`, `no` are words (`sequence: off`), only true/false are booleans.
+    options.strict_booleans = true;
     options.with_snippet = false;
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(yaml, options) {
         Ok(raw) => Ok(convert(raw)),

@@ -21,3 +21,6 @@ pub mod fields;
 pub mod front_matter;
 pub mod pipeline;
 pub mod site;
+pub mod model;
+pub mod markdown;
+pub mod validate;

@@ -4,7 +4,11 @@
 
 use crate::content::{self, Parsed};
 use crate::diagnostics::Diagnostics;
+use crate::markdown;
+use crate::model::{self, Model};
 use crate::site::{self, Loaded};
+use crate::validate::{self, Outlines};
+use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
 
@@ -24,6 +28,10 @@ pub struct Checked {
     pub loaded: Loaded,
     /// The parsed files.
     pub parsed: Vec<Parsed>,
+    /// The curriculum, when `_program.md` could be read.
+    pub model: Option<Model>,
+    /// Every body's headings and links, by file path.
+    pub outlines: Outlines,
     /// Every diagnostic, sorted.
     pub diagnostics: Diagnostics,
 }
@@ -35,8 +43,35 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     diagnostics.extend(ds);
     let (parsed, ds) = timed(options, "parse", || content::parse_all(&loaded.files));
     diagnostics.extend(ds);
+    let (model, ds) = timed(options, "model", || model::build::build(&parsed, options.drafts));
+    diagnostics.extend(ds);
+    let outlines = timed(options, "outline", || outlines(&parsed, model.as_ref()));
+    if let Some(model) = &model {
+        let ds = timed(options, "validate", || validate::validate(model, &outlines, root));
+        diagnostics.extend(ds);
+    }
     diagnostics.sort();
-    Checked { loaded, parsed, diagnostics }
+    Checked { loaded, parsed, model, outlines, diagnostics }
+}
+
+/// Scans the bodies of the files that made it into the model.
+fn outlines(parsed: &[Parsed], model: Option<&Model>) -> Outlines {
+    let Some(model) = model else { return Outlines::new() };
+    let mut paths: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    paths.insert(&model.program.source.path);
+    paths.extend(model.years.iter().filter_map(|y| y.source.as_ref()).map(|s| s.path.as_str()));
+    paths.extend(model.modules.iter().map(|m| m.source.path.as_str()));
+    paths.extend(model.sessions.iter().map(|m| m.source.path.as_str()));
+    paths.extend(model.readings.iter().map(|m| m.source.path.as_str()));
+    paths.extend(model.prompts.iter().map(|m| m.source.path.as_str()));
+    paths.extend(model.people.iter().map(|m| m.source.path.as_str()));
+    paths.extend(model.projects.iter().map(|m| m.source.path.as_str()));
+    paths.extend(model.pages.iter().map(|m| m.source.path.as_str()));
+    parsed
+        .par_iter()
+        .filter(|p| paths.contains(p.path.as_str()))
+        .map(|p| (p.path.clone(), markdown::outline(&p.body, p.body_line)))
+        .collect()
 }
 
 /// Runs `stage`, printing its time under `-v`.

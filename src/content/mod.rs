@@ -120,6 +120,9 @@ pub struct Parsed {
     pub body: String,
     /// File line of the body's first line.
     pub body_line: u32,
+    /// False when the file's name is no valid id or repeats another's (see
+    /// [`SourceFile::usable`]).
+    pub usable: bool,
     /// True when a required field is missing or the file is unreadable: the
     /// file's id still exists for references, but no rule looks inside it.
     pub broken: bool,
@@ -146,6 +149,7 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
         front: None,
         body: String::new(),
         body_line: 1,
+        usable: file.usable,
         broken: true,
     };
     let Some(text) = &file.text else {

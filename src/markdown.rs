@@ -1,0 +1,219 @@
+//! Markdown bodies: the options cairn uses (SPEC 4), heading ids by GitHub's
+//! rule, and the links and images a body holds with their file positions.
+//! Bodies are scanned once here; validation and rendering share the result.
+
+use crate::diagnostics::Pos;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// The CommonMark extensions of SPEC 4.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A heading of a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// Its text, e.g. `Implicit & Structural Bias`.
+    pub text: String,
+    /// Its id, e.g. `implicit--structural-bias`.
+    pub id: String,
+}
+
+/// A link or image destination written in a body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// As written, e.g. `@/modules/allyship.md#tools`.
+    pub dest: String,
+    /// True for `![alt](src)`.
+    pub image: bool,
+    /// For images: true when the alt text is empty.
+    pub empty_alt: bool,
+    /// Where the destination is written in the file.
+    pub pos: Pos,
+    /// Where the whole link or image starts (the `[` or `!`).
+    pub start: Pos,
+}
+
+/// What validation and rendering need to know of a body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outline {
+    /// Headings in order, ids made unique.
+    pub headings: Vec<Heading>,
+    /// Links and images in order.
+    pub links: Vec<Link>,
+}
+
+/// GitHub's heading id: lowercase; keep letters, digits, spaces, hyphens and
+/// underscores; spaces become hyphens.
+pub fn slug(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// Makes heading ids unique the way GitHub does: `-1`, `-2`... on repeats.
+#[derive(Debug, Default)]
+pub struct Slugs {
+    seen: HashMap<String, usize>,
+}
+
+impl Slugs {
+    /// The id for the next heading with base id `base`.
+    pub fn unique(&mut self, base: String) -> String {
+        let Some(&count) = self.seen.get(&base) else {
+            self.seen.insert(base.clone(), 0);
+            return base;
+        };
+        let mut n = count;
+        loop {
+            n += 1;
+            let candidate = format!("{base}-{n}");
+            if !self.seen.contains_key(&candidate) {
+                self.seen.insert(base, n);
+                self.seen.insert(candidate.clone(), 0);
+                return candidate;
+            }
+        }
+    }
+}
+
+/// Scans `body` (whose first line is line `body_line` of its file).
+pub fn outline(body: &str, body_line: u32) -> Outline {
+    let mut out = Outline::default();
+    let mut slugs = Slugs::default();
+    let mut heading: Option<(u8, Option<String>, String)> = None;
+    let mut image: Option<(String, usize, usize, String)> = None;
+    let lines = LineIndex::new(body);
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level_number(level), id.map(|i| i.to_string()), String::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text)) = heading.take() {
+                    let id = match explicit {
+                        Some(id) => slugs.unique(id),
+                        None => slugs.unique(slug(text.trim())),
+                    };
+                    out.headings.push(Heading { level, text: text.trim().to_string(), id });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = heading.as_mut() {
+                    text.push_str(&t);
+                }
+                if let Some((_, _, _, alt)) = image.as_mut() {
+                    alt.push_str(&t);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let at = find_dest(body, range.clone(), &dest_url);
+                out.links.push(Link {
+                    dest: dest_url.to_string(),
+                    image: false,
+                    empty_alt: false,
+                    pos: lines.pos(at, body_line, dest_url.chars().count()),
+                    start: lines.pos(range.start, body_line, 1),
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let at = find_dest(body, range.clone(), &dest_url);
+                image = Some((dest_url.to_string(), at, range.start, String::new()));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((dest, at, start, alt)) = image.take() {
+                    let len = dest.chars().count();
+                    out.links.push(Link {
+                        empty_alt: alt.trim().is_empty(),
+                        dest,
+                        image: true,
+                        pos: lines.pos(at, body_line, len),
+                        start: lines.pos(start, body_line, 1),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Byte offset of a destination inside the link's source text: after `](`
+/// for inline links, else anywhere (reference links), else the link's start.
+fn find_dest(body: &str, range: std::ops::Range<usize>, dest: &str) -> usize {
+    let text = body.get(range.clone()).unwrap_or("");
+    if dest.is_empty() {
+        return range.start;
+    }
+    let after = text.find("](").map_or(0, |i| i + 2);
+    text[after..]
+        .find(dest)
+        .map(|i| range.start + after + i)
+        .or_else(|| body.find(&format!("]: {dest}")).map(|i| i + 3))
+        .unwrap_or(range.start)
+}
+
+/// Turns byte offsets into (line, column) with columns in characters.
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    fn pos(&self, offset: usize, first_line: u32, len: usize) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.starts[line];
+        let column = self.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        Pos { line: first_line + line as u32, column: column as u32, len: len as u32 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_heading_ids() {
+        assert_eq!(slug("Implicit & Structural Bias"), "implicit--structural-bias");
+        assert_eq!(slug("Q&A: What's next?"), "qa-whats-next");
+        let o = outline("# Intro\n\n## Intro\n\n## Intro\n\n## Custom {#mine}\n", 1);
+        let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["intro", "intro-1", "intro-2", "mine"]);
+    }
+
+    #[test]
+    fn links_carry_file_positions() {
+        let o = outline("Intro.\n\nSee [the module](@/modules/allyship.md#tools) and ![](/x.png).\n", 5);
+        assert_eq!(o.links[0].dest, "@/modules/allyship.md#tools");
+        assert_eq!((o.links[0].pos.line, o.links[0].pos.column), (7, 22));
+        assert!(o.links[1].image && o.links[1].empty_alt);
+        assert_eq!((o.links[1].pos.line, o.links[1].pos.column), (7, 58));
+    }
+}

@@ -1,0 +1,586 @@
+//! Builds the [`Model`] from parsed files: applies defaults, resolves every
+//! reference to an index (E0201, with did-you-mean), works out each session's
+//! track years (E0304's `year` half, E0312), leaves drafts out unless asked,
+//! and reports duplicate phase and competency ids (E0107).
+
+use super::*;
+use crate::content::program::{Phase as PhaseFront, ProgramFront};
+use crate::content::{Collection, Front, Parsed};
+use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::site::FileKind;
+use std::collections::HashSet;
+
+/// Why an id is not in the model although a file has it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Status {
+    /// In the model at this index.
+    Present(usize),
+    /// A draft, left out.
+    Draft,
+    /// Unusable (already reported); references to it stay silent.
+    Broken,
+}
+
+struct Builder<'a> {
+    status: HashMap<(&'static str, &'a str), Status>,
+    ids: HashMap<&'static str, Vec<&'a str>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Builder<'a> {
+    /// Resolves a reference written in `file` to an item of `collection`.
+    fn resolve(&mut self, collection: Collection, reference: &Located<String>, file: &str) -> Option<usize> {
+        let dir = collection.dir();
+        let noun = collection.singular();
+        match self.status.get(&(dir, reference.value.as_str())) {
+            Some(Status::Present(i)) => Some(*i),
+            Some(Status::Broken) => None,
+            Some(Status::Draft) => {
+                self.diagnostics.push(
+                    Diagnostic::new("E0201", file, reference.pos, format!("the {noun} `{}` is a draft", reference.value))
+                        .help("remove `draft: true` from it, or remove this reference (drafts are left out of the site)"),
+                );
+                None
+            }
+            None => {
+                let ids = self.ids.get(dir).map(Vec::as_slice).unwrap_or(&[]);
+                let help = did_you_mean(&reference.value, ids.iter().copied())
+                    .or_else(|| (ids.is_empty()).then(|| format!("there is no {noun} yet: add one under content/{dir}/")));
+                self.diagnostics.push(
+                    Diagnostic::new("E0201", file, reference.pos, format!("unknown {noun} `{}`", reference.value))
+                        .maybe_help(help),
+                );
+                None
+            }
+        }
+    }
+
+    fn resolve_all(&mut self, collection: Collection, refs: &Option<Vec<Located<String>>>, file: &str) -> Vec<usize> {
+        refs.iter()
+            .flatten()
+            .filter_map(|r| self.resolve(collection, r, file))
+            .collect()
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+}
+
+/// The A.R.E.A. framework, used when `_program.md` has no `phases`.
+fn default_phases() -> Vec<Phase> {
+    [
+        ("awareness", "Awareness", false),
+        ("reflection", "Reflection", true),
+        ("empowerment", "Empowerment", false),
+        ("action", "Action", false),
+    ]
+    .into_iter()
+    .map(|(id, title, continuous)| Phase { id: id.into(), title: title.into(), summary: None, continuous })
+    .collect()
+}
+
+fn source(p: &Parsed, draft: Option<bool>) -> Source {
+    Source {
+        id: p.id.clone(),
+        path: p.path.clone(),
+        body: p.body.clone(),
+        body_line: p.body_line,
+        draft: draft.unwrap_or(false),
+    }
+}
+
+/// Builds the model; `None` when `_program.md` is missing or unusable (its
+/// problems are already reported).
+pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>) {
+    let Some(program_file) = parsed.iter().find(|p| p.kind == FileKind::Program) else {
+        return (None, Vec::new());
+    };
+    let Some(Front::Program(front)) = &program_file.front else {
+        return (None, Vec::new());
+    };
+    if program_file.broken {
+        return (None, Vec::new());
+    }
+    let mut diagnostics = Vec::new();
+    let Some(program) = program(program_file, front, &mut diagnostics) else {
+        return (None, diagnostics);
+    };
+    let mut b = Builder { status: HashMap::new(), ids: HashMap::new(), diagnostics };
+
+    // Pass 1: which files make it into the model, at which index.
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    for p in parsed {
+        let FileKind::Item(c) = p.kind else { continue };
+        if !p.usable {
+            continue;
+        }
+        let status = match (&p.front, p.broken) {
+            (Some(front), false) if complete(front) => {
+                if is_draft(front) && !drafts {
+                    Status::Draft
+                } else {
+                    let n = counts.entry(c.dir()).or_default();
+                    *n += 1;
+                    b.ids.entry(c.dir()).or_default().push(&p.id);
+                    Status::Present(*n - 1)
+                }
+            }
+            _ => Status::Broken,
+        };
+        b.status.insert((c.dir(), p.id.as_str()), status);
+    }
+
+    // Pass 2: build the items, resolving references.
+    let mut model = Model {
+        years: Vec::new(),
+        modules: Vec::new(),
+        sessions: Vec::new(),
+        readings: Vec::new(),
+        prompts: Vec::new(),
+        people: Vec::new(),
+        projects: Vec::new(),
+        pages: Vec::new(),
+        index: HashMap::new(),
+        program,
+    };
+    model.years = (1..=model.program.years)
+        .map(|n| Year { number: n, title: format!("Year {n}"), summary: None, source: None })
+        .collect();
+    // Modules first: sessions need their years.
+    for p in parsed {
+        if !included(&b, p) {
+            continue;
+        }
+        if let Some(Front::Module(f)) = &p.front {
+            let m = module(&mut b, &model.program, p, f);
+            model.modules.push(m);
+        }
+    }
+    for p in parsed {
+        if p.kind == FileKind::Program {
+            continue;
+        }
+        if let FileKind::Year(n) = p.kind {
+            year_file(&mut b, &mut model, p, n, drafts);
+            continue;
+        }
+        if !included(&b, p) {
+            continue;
+        }
+        let file = p.path.as_str();
+        match &p.front {
+            Some(Front::Session(f)) => {
+                let s = session(&mut b, &model, p, f);
+                model.sessions.push(s);
+            }
+            Some(Front::Reading(f)) => model.readings.push(Reading {
+                source: source(p, f.draft),
+                title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                kind: f.kind.as_ref().map(|k| k.value).unwrap_or_default(),
+                authors: f.authors.clone().unwrap_or_default(),
+                published: f.published,
+                isbn: f.isbn.as_ref().map(|i| i.value.clone()),
+                doi: f.doi.as_ref().map(|d| d.value.clone()),
+                url: f.url.as_ref().map(|u| u.value.clone()),
+                pages: f.pages,
+                minutes: f.minutes,
+                optional: f.optional.unwrap_or(false),
+                sessions: Vec::new(),
+            }),
+            Some(Front::Prompt(f)) => {
+                let session = f.session.as_ref().and_then(|r| b.resolve(Collection::Sessions, r, file));
+                let module = f.module.as_ref().and_then(|r| b.resolve(Collection::Modules, r, file));
+                model.prompts.push(Prompt {
+                    source: source(p, f.draft),
+                    title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                    session,
+                    module,
+                    due: f.due.clone(),
+                });
+            }
+            Some(Front::Person(f)) => {
+                let mut roles: Vec<PersonRole> = f.roles.iter().flatten().map(|r| r.value).collect();
+                roles.sort();
+                roles.dedup();
+                model.people.push(Person {
+                    source: source(p, f.draft),
+                    name: f.name.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                    role: f.role.clone(),
+                    pronouns: f.pronouns.clone(),
+                    affiliation: f.affiliation.clone(),
+                    roles,
+                    photo: f.photo.clone(),
+                    email: f.email.clone(),
+                    url: f.url.as_ref().map(|u| u.value.clone()),
+                });
+            }
+            Some(Front::Project(f)) => {
+                let pr = project(&mut b, &model.program, p, f);
+                model.projects.push(pr);
+            }
+            Some(Front::Page(f)) => model.pages.push(Page {
+                source: source(p, f.draft),
+                title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                weight: f.weight.unwrap_or(0),
+                nav: f.nav.unwrap_or(true),
+            }),
+            _ => {}
+        }
+    }
+    link_back(&mut model);
+    for ((dir, id), status) in &b.status {
+        if let Status::Present(i) = status {
+            model.index.insert((dir, id.to_string()), *i);
+        }
+    }
+    (Some(model), b.diagnostics)
+}
+
+fn included(b: &Builder<'_>, p: &Parsed) -> bool {
+    let FileKind::Item(c) = p.kind else { return false };
+    matches!(b.status.get(&(c.dir(), p.id.as_str())), Some(Status::Present(_)))
+}
+
+/// True when the fields every later stage relies on are present.
+fn complete(front: &Front) -> bool {
+    match front {
+        Front::Module(f) => f.title.is_some() && f.year.is_some(),
+        Front::Session(f) => f.title.is_some() && f.date.is_some(),
+        Front::Reading(f) => f.title.is_some(),
+        Front::Prompt(f) => f.title.is_some(),
+        Front::Person(f) => f.name.is_some(),
+        Front::Project(f) => f.title.is_some(),
+        Front::Page(f) => f.title.is_some(),
+        Front::Program(_) | Front::Year(_) => true,
+    }
+}
+
+fn is_draft(front: &Front) -> bool {
+    let d = match front {
+        Front::Module(f) => f.draft,
+        Front::Session(f) => f.draft,
+        Front::Reading(f) => f.draft,
+        Front::Prompt(f) => f.draft,
+        Front::Person(f) => f.draft,
+        Front::Project(f) => f.draft,
+        Front::Page(f) => f.draft,
+        Front::Year(f) => f.draft,
+        Front::Program(_) => None,
+    };
+    d.unwrap_or(false)
+}
+
+fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Program> {
+    let file = p.path.as_str();
+    let (title, starts, timezone) = (f.title.as_ref()?, f.starts.clone()?, f.timezone.as_ref()?);
+    let phases = match &f.phases {
+        None => default_phases(),
+        Some(list) => {
+            unique_ids(list.iter().map(|p| (&p.value.id.value, p.pos)), "phase", file, ds);
+            list.iter().map(|p| phase(&p.value)).collect()
+        }
+    };
+    let competencies: Vec<Competency> = f.competencies.iter().flatten().map(|c| c.value.clone()).collect();
+    if let Some(list) = &f.competencies {
+        unique_ids(list.iter().map(|c| (&c.value.id.value, c.pos)), "competency", file, ds);
+    }
+    let schedule = f.schedule.clone().unwrap_or_default();
+    Some(Program {
+        source: source(p, None),
+        title: title.value.clone(),
+        institution: f.institution.clone(),
+        tagline: f.tagline.clone(),
+        language: f.language.as_ref().map_or_else(|| "en".to_string(), |l| l.value.0.clone()),
+        years: f.years.as_ref().map_or(2, |y| y.value.0),
+        starts,
+        timezone: timezone.value.0.clone(),
+        tz: timezone.value.1.clone(),
+        start: schedule.start.map_or(Time(jiff::civil::time(18, 0, 0, 0)), |t| t.value),
+        end: schedule.end.map_or(Time(jiff::civil::time(20, 0, 0, 0)), |t| t.value),
+        months: schedule.months.unwrap_or_default(),
+        blackout: schedule.blackout.unwrap_or_default(),
+        phases,
+        sequence: f.sequence.as_ref().map(|s| s.value).unwrap_or_default(),
+        attendance_minimum: f.attendance.as_ref().and_then(|a| a.minimum.clone()),
+        max_pages_per_month: f.workload.as_ref().and_then(|w| w.max_pages_per_month.clone()),
+        max_minutes_per_month: f.workload.as_ref().and_then(|w| w.max_minutes_per_month.clone()),
+        competencies,
+        base_url: f.base_url.as_ref().map(|u| u.value.clone()),
+        contact: f.contact.clone(),
+    })
+}
+
+fn phase(f: &PhaseFront) -> Phase {
+    Phase {
+        id: f.id.value.clone(),
+        title: f.title.clone(),
+        summary: f.summary.clone(),
+        continuous: f.continuous.unwrap_or(false),
+    }
+}
+
+/// E0107 at the second list item that repeats an id.
+fn unique_ids<'x>(items: impl Iterator<Item = (&'x String, Pos)>, noun: &str, file: &str, ds: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    for (id, pos) in items {
+        if !seen.insert(id.as_str()) {
+            ds.push(
+                Diagnostic::new("E0107", file, pos, format!("the {noun} id `{id}` is used twice"))
+                    .help(format!("each {noun} needs its own id; rename or remove this one")),
+            );
+        }
+    }
+}
+
+fn year_file(b: &mut Builder<'_>, model: &mut Model, p: &Parsed, n: u32, drafts: bool) {
+    let Some(Front::Year(f)) = &p.front else { return };
+    if !p.usable || p.broken {
+        return;
+    }
+    if n == 0 || n > u32::from(model.program.years) {
+        b.push(
+            Diagnostic::new("E0312", &p.path, Pos::START, format!("year {n} is beyond the program's {} years", model.program.years))
+                .help("raise `years` in _program.md, or remove this file"),
+        );
+        return;
+    }
+    if f.draft.unwrap_or(false) && !drafts {
+        return;
+    }
+    let year = &mut model.years[n as usize - 1];
+    if let Some(t) = &f.title {
+        year.title = t.value.clone();
+    }
+    year.summary = f.summary.clone();
+    year.source = Some(source(p, f.draft));
+}
+
+fn year_in_range(b: &mut Builder<'_>, program: &Program, year: &Located<TrackYear>, file: &str) {
+    if year.value.0 > program.years {
+        b.push(
+            Diagnostic::new(
+                "E0312",
+                file,
+                year.pos,
+                format!("year {} is beyond the program's {} years", year.value.0, program.years),
+            )
+            .help(format!("use a year from 1 to {}, or raise `years` in _program.md", program.years)),
+        );
+    }
+}
+
+fn module(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content::module::ModuleFront) -> Module {
+    let file = p.path.as_str();
+    let year = f.year.clone().map(|y| {
+        year_in_range(b, program, &y, file);
+        y.value.0
+    });
+    let phase = match (&f.phase, program.phases.is_empty()) {
+        (None, false) => {
+            b.push(
+                Diagnostic::new("E0105", file, Pos::START, "missing required field `phase`").help(format!(
+                    "add `phase: ...` with one of: {}",
+                    program.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                )),
+            );
+            None
+        }
+        (None, true) => None,
+        (Some(id), _) => {
+            let found = program.phase(&id.value);
+            if found.is_none() {
+                let help = if program.phases.is_empty() {
+                    Some("the program has `phases: []`: remove `phase` from this module".to_string())
+                } else {
+                    did_you_mean(&id.value, program.phases.iter().map(|p| p.id.as_str())).or_else(|| {
+                        Some(format!(
+                            "the phases are: {}",
+                            program.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+                        ))
+                    })
+                };
+                b.push(Diagnostic::new("E0201", file, id.pos, format!("unknown phase `{}`", id.value)).maybe_help(help));
+            }
+            found
+        }
+    };
+    let competencies = f
+        .competencies
+        .iter()
+        .flatten()
+        .filter_map(|c| {
+            let found = program.competencies.iter().position(|k| k.id.value == c.value);
+            if found.is_none() {
+                let help = did_you_mean(&c.value, program.competencies.iter().map(|k| k.id.value.as_str()))
+                    .or_else(|| Some("competencies are listed under `competencies` in _program.md".to_string()));
+                b.push(Diagnostic::new("E0201", file, c.pos, format!("unknown competency `{}`", c.value)).maybe_help(help));
+            }
+            found
+        })
+        .collect();
+    let prerequisites = f
+        .prerequisites
+        .iter()
+        .flatten()
+        .filter_map(|r| b.resolve(Collection::Modules, r, file).map(|i| Located { value: i, pos: r.pos }))
+        .collect();
+    Module {
+        source: source(p, f.draft),
+        title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        phase,
+        phase_pos: f.phase.as_ref().map(|p| p.pos),
+        year: year.unwrap_or(1),
+        summary: f.summary.clone(),
+        objectives: f.objectives.clone().unwrap_or_default(),
+        competencies,
+        prerequisites,
+        self_paced: f.self_paced.iter().flatten().map(|s| s.value.clone()).collect(),
+        sessions: Vec::new(),
+    }
+}
+
+fn session(b: &mut Builder<'_>, model: &Model, p: &Parsed, f: &crate::content::session::SessionFront) -> Session {
+    let file = p.path.as_str();
+    let program = &model.program;
+    let kind = f.kind.as_ref().map(|k| k.value).unwrap_or_default();
+    let module = f.module.as_ref().and_then(|r| b.resolve(Collection::Modules, r, file));
+    if kind == SessionKind::Seminar && f.module.is_none() {
+        b.push(
+            Diagnostic::new("E0105", file, Pos::START, "a seminar needs a `module`")
+                .help("add `module: MODULE-ID`, or give the session another `kind` (book-club, forum, ...)"),
+        );
+    }
+    let module_year = module.map(|m| model.modules[m].year);
+    let years: Vec<u8> = match &f.year {
+        Some(field) => {
+            let list = crate::content::values::Years::located(field);
+            for y in &list {
+                year_in_range(b, program, y, file);
+            }
+            if let Some(my) = module_year
+                && let Some(bad) = list.iter().find(|y| y.value.0 != my)
+            {
+                b.push(
+                    Diagnostic::new(
+                        "E0304",
+                        file,
+                        bad.pos,
+                        format!("the session is in year {} but its module is a year-{my} module", bad.value.0),
+                    )
+                    .help(format!("a session of a module belongs to the module's year: use `year: {my}` or remove `year`")),
+                );
+            }
+            let mut v: Vec<u8> = list.iter().map(|y| y.value.0).filter(|y| *y <= program.years).collect();
+            v.sort();
+            v.dedup();
+            v
+        }
+        None => match module_year {
+            Some(y) => vec![y],
+            None => (1..=program.years).collect(),
+        },
+    };
+    let date = f.date.clone().unwrap_or_else(|| Located { value: program.starts.value, pos: Pos::START });
+    let start = f.start.as_ref().map_or(program.start, |t| t.value);
+    let end = f.end.as_ref().map_or(program.end, |t| t.value);
+    let multi_day = f.end_date.as_ref().is_some_and(|d| d.value > date.value);
+    if let Some(end_date) = &f.end_date
+        && end_date.value < date.value
+    {
+        b.push(
+            Diagnostic::new("E0104", file, end_date.pos, format!("`end_date` {} is before `date` {}", end_date.value, date.value))
+                .help("end_date is the last day of a session over several days: on or after `date`"),
+        );
+    }
+    if !multi_day && end <= start {
+        let pos = f.end.as_ref().or(f.start.as_ref()).map_or(Pos::START, |t| t.pos);
+        b.push(
+            Diagnostic::new("E0104", file, pos, format!("the session ends ({end}) before it starts ({start})"))
+                .help("`end` must be after `start` on the same day; for a session over several days add `end_date`"),
+        );
+    }
+    let agenda = f.agenda.clone().unwrap_or_default();
+    for item in &agenda {
+        let t = item.value.time.value;
+        let outside = t < start || (!multi_day && t >= end);
+        if outside {
+            b.push(
+                Diagnostic::new("E0104", file, item.value.time.pos, format!("agenda time {t} is outside the session ({start}-{end})"))
+                    .help("each agenda time must be at or after `start` and before `end`"),
+            );
+        }
+    }
+    Session {
+        source: source(p, f.draft),
+        title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        kind,
+        date,
+        end_date: f.end_date.clone(),
+        start,
+        end,
+        end_pos: f.end.as_ref().map(|e| e.pos),
+        years,
+        module,
+        location: f.location.clone(),
+        online: f.online.as_ref().map(|u| u.value.clone()),
+        speakers: b.resolve_all(Collection::People, &f.speakers, file),
+        facilitators: b.resolve_all(Collection::People, &f.facilitators, file),
+        readings: b.resolve_all(Collection::Readings, &f.readings, file),
+        required: f.required.unwrap_or(kind == SessionKind::Seminar),
+        agenda,
+    }
+}
+
+fn project(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content::project::ProjectFront) -> Project {
+    let file = p.path.as_str();
+    let year = match &f.year {
+        Some(y) => {
+            year_in_range(b, program, y, file);
+            y.value.0
+        }
+        None => program.years,
+    };
+    let mut milestones = Vec::new();
+    for m in f.milestones.iter().flatten() {
+        if m.value.due.is_none() && m.value.session.is_none() {
+            b.push(
+                Diagnostic::new("E0105", file, m.pos, format!("the milestone `{}` has neither `due` nor `session`", m.value.title))
+                    .help("give it a `due: YYYY-MM-DD` date or the `session:` id where it is due"),
+            );
+        }
+        let session = m.value.session.as_ref().and_then(|r| b.resolve(Collection::Sessions, r, file));
+        milestones.push(Milestone {
+            title: m.value.title.clone(),
+            due: m.value.due.clone(),
+            session,
+            pos: m.pos,
+        });
+    }
+    Project {
+        source: source(p, f.draft),
+        title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        kind: f.kind.as_ref().map(|k| k.value),
+        year,
+        milestones,
+    }
+}
+
+/// Fills the back references: each module's and reading's sessions, in
+/// curriculum order.
+fn link_back(model: &mut Model) {
+    let mut order: Vec<usize> = (0..model.sessions.len()).collect();
+    order.sort_by_key(|&i| {
+        let s = &model.sessions[i];
+        (s.years.first().copied().unwrap_or(0), s.date.value, s.start, s.source.path.clone())
+    });
+    for &i in &order {
+        let s = &model.sessions[i];
+        if let Some(m) = s.module {
+            model.modules[m].sessions.push(i);
+        }
+        for &r in &s.readings.clone() {
+            model.readings[r].sessions.push(i);
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! The validated curriculum: every file's front matter with references
+//! resolved to the items they name (indexes into the model's lists). Later
+//! stages read only this: no stage after it re-reads files or re-checks
+//! references. Built by [`build`]; serialised as `curriculum.json` by [`json`].
+
+pub mod build;
+pub mod json;
+
+use crate::content::person::PersonRole;
+use crate::content::program::{Competency, Sequence};
+use crate::content::project::ProjectKind;
+use crate::content::reading::ReadingKind;
+use crate::content::session::{AgendaItem, SessionKind};
+use crate::content::module::SelfPaced;
+use crate::content::values::{Date, Doi, Isbn, Month, Time, TrackYear, Url};
+use crate::fields::Located;
+use std::collections::HashMap;
+
+/// The whole curriculum of one academic year.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// `_program.md`.
+    pub program: Program,
+    /// Years 1..=program.years, each with its optional intro file.
+    pub years: Vec<Year>,
+    /// Modules in path order.
+    pub modules: Vec<Module>,
+    /// Sessions in path order.
+    pub sessions: Vec<Session>,
+    /// Readings in path order.
+    pub readings: Vec<Reading>,
+    /// Prompts in path order.
+    pub prompts: Vec<Prompt>,
+    /// People in path order.
+    pub people: Vec<Person>,
+    /// Projects in path order.
+    pub projects: Vec<Project>,
+    /// Free pages in path order.
+    pub pages: Vec<Page>,
+    /// Index of every item by collection folder and id, e.g. `("modules", "allyship")`.
+    pub index: HashMap<(&'static str, String), usize>,
+}
+
+/// What every item has: where it came from and its Markdown.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Its id, e.g. `2025-09-orientation`.
+    pub id: String,
+    /// Its file relative to the root, e.g. `content/sessions/year-1/2025-09-orientation.md`.
+    pub path: String,
+    /// The Markdown body.
+    pub body: String,
+    /// File line where the body starts.
+    pub body_line: u32,
+    /// `draft: true` (only present in the model with `--drafts`).
+    pub draft: bool,
+}
+
+/// The program and its policies, defaults applied.
+#[derive(Debug, Clone)]
+pub struct Program {
+    /// Body and place of `_program.md`.
+    pub source: Source,
+    /// e.g. `DEI Leadership Track`.
+    pub title: String,
+    /// e.g. `Riverside University Health System`.
+    pub institution: Option<String>,
+    /// One line under the title.
+    pub tagline: Option<String>,
+    /// `<html lang>`, e.g. `en`.
+    pub language: String,
+    /// Length of the track, e.g. `2`.
+    pub years: u8,
+    /// First day of the academic year, e.g. 2025-07-01.
+    pub starts: Located<Date>,
+    /// IANA name, e.g. `America/New_York`.
+    pub timezone: String,
+    /// The zone's rules, from the built-in database.
+    pub tz: jiff::tz::TimeZone,
+    /// Default session start, e.g. 18:00.
+    pub start: Time,
+    /// Default session end, e.g. 20:00.
+    pub end: Time,
+    /// Months that should each hold a required session.
+    pub months: Vec<Located<Month>>,
+    /// Dates without sessions.
+    pub blackout: Vec<Located<Date>>,
+    /// The framework, in order; empty for `phases: []`.
+    pub phases: Vec<Phase>,
+    /// How phase order is checked.
+    pub sequence: Sequence,
+    /// Required sessions per year, with the place of the value.
+    pub attendance_minimum: Option<Located<u32>>,
+    /// Reading pages per month, with the place of the value.
+    pub max_pages_per_month: Option<Located<u32>>,
+    /// Minutes per month, with the place of the value.
+    pub max_minutes_per_month: Option<Located<u32>>,
+    /// The curriculum map's vocabulary.
+    pub competencies: Vec<Competency>,
+    /// e.g. `https://example.org/dei/`.
+    pub base_url: Option<Url>,
+    /// Footer contact.
+    pub contact: Option<String>,
+}
+
+impl Program {
+    /// The first day after the academic year: `starts` + 1 year.
+    pub fn ends(&self) -> Date {
+        Date(self.starts.value.0.saturating_add(jiff::Span::new().years(1)))
+    }
+
+    /// True when `date` falls in [starts, starts + 1 year).
+    pub fn in_academic_year(&self, date: Date) -> bool {
+        date >= self.starts.value && date < self.ends()
+    }
+
+    /// Index of a phase by id.
+    pub fn phase(&self, id: &str) -> Option<usize> {
+        self.phases.iter().position(|p| p.id == id)
+    }
+}
+
+/// One phase of the framework.
+#[derive(Debug, Clone)]
+pub struct Phase {
+    /// e.g. `awareness`.
+    pub id: String,
+    /// e.g. `Awareness`.
+    pub title: String,
+    /// One paragraph.
+    pub summary: Option<String>,
+    /// Runs alongside the others (exempt from E0303).
+    pub continuous: bool,
+}
+
+/// A track year.
+#[derive(Debug, Clone)]
+pub struct Year {
+    /// 1, 2, ...
+    pub number: u8,
+    /// e.g. `Year 1` or the year file's title.
+    pub title: String,
+    /// One paragraph.
+    pub summary: Option<String>,
+    /// `years/N.md`, if there is one.
+    pub source: Option<Source>,
+}
+
+/// An A.R.E.A. module.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `Implicit & Structural Bias`.
+    pub title: String,
+    /// Index into `program.phases`; `None` with `phases: []`.
+    pub phase: Option<usize>,
+    /// The `phase` value's place.
+    pub phase_pos: Option<crate::diagnostics::Pos>,
+    /// Track year, e.g. 1.
+    pub year: u8,
+    /// One paragraph.
+    pub summary: Option<String>,
+    /// Learning objectives.
+    pub objectives: Vec<String>,
+    /// Indexes into `program.competencies`.
+    pub competencies: Vec<usize>,
+    /// Prerequisite modules, with the place of each list item.
+    pub prerequisites: Vec<Located<usize>>,
+    /// Online work.
+    pub self_paced: Vec<SelfPaced>,
+    /// Its sessions in curriculum order (filled by the builder).
+    pub sessions: Vec<usize>,
+}
+
+/// A dated session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `Listening Across Difference`.
+    pub title: String,
+    /// e.g. seminar.
+    pub kind: SessionKind,
+    /// The (first) day.
+    pub date: Located<Date>,
+    /// The last day of a multi-day session.
+    pub end_date: Option<Located<Date>>,
+    /// Start time (its own or the program's default).
+    pub start: Time,
+    /// End time.
+    pub end: Time,
+    /// The `end` value's place, when written.
+    pub end_pos: Option<crate::diagnostics::Pos>,
+    /// Track years attending, sorted, e.g. `[1, 2]`.
+    pub years: Vec<u8>,
+    /// Index of its module.
+    pub module: Option<usize>,
+    /// e.g. `Education Center, Room 204`.
+    pub location: Option<String>,
+    /// Video link.
+    pub online: Option<Url>,
+    /// People indexes.
+    pub speakers: Vec<usize>,
+    /// People indexes.
+    pub facilitators: Vec<usize>,
+    /// Reading indexes.
+    pub readings: Vec<usize>,
+    /// Counts toward attendance.
+    pub required: bool,
+    /// The evening's plan.
+    pub agenda: Vec<Located<AgendaItem>>,
+}
+
+impl Session {
+    /// The last day (end_date or date).
+    pub fn last_day(&self) -> Date {
+        self.end_date.as_ref().map_or(self.date.value, |d| d.value)
+    }
+
+    /// True when the session is attended by year `year`.
+    pub fn in_year(&self, year: u8) -> bool {
+        self.years.contains(&year)
+    }
+}
+
+/// A book, article, video...
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `So You Want to Talk About Race`.
+    pub title: String,
+    /// e.g. book.
+    pub kind: ReadingKind,
+    /// e.g. `["Ijeoma Oluo"]`.
+    pub authors: Vec<String>,
+    /// e.g. 2018.
+    pub published: Option<i32>,
+    /// As written.
+    pub isbn: Option<Isbn>,
+    /// e.g. `10.1056/...`.
+    pub doi: Option<Doi>,
+    /// Where to find it.
+    pub url: Option<Url>,
+    /// Pages to read.
+    pub pages: Option<u32>,
+    /// Minutes to watch.
+    pub minutes: Option<u32>,
+    /// Optional readings are not counted in the workload.
+    pub optional: bool,
+    /// Sessions that list it, in curriculum order (filled by the builder).
+    pub sessions: Vec<usize>,
+}
+
+/// A reflection prompt.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `A moment you stayed silent`.
+    pub title: String,
+    /// Its session.
+    pub session: Option<usize>,
+    /// Its module.
+    pub module: Option<usize>,
+    /// Due date.
+    pub due: Option<Located<Date>>,
+}
+
+/// A person.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `Dr. Ana Ruiz`.
+    pub name: String,
+    /// e.g. `Associate Professor of Pediatrics`.
+    pub role: Option<String>,
+    /// e.g. `she/her`.
+    pub pronouns: Option<String>,
+    /// e.g. a hospital.
+    pub affiliation: Option<String>,
+    /// Parts they play.
+    pub roles: Vec<PersonRole>,
+    /// Path under `static/`, with its place.
+    pub photo: Option<Located<String>>,
+    /// e-mail.
+    pub email: Option<String>,
+    /// Web page.
+    pub url: Option<Url>,
+}
+
+/// A capstone project track.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `Equity-minded quality improvement`.
+    pub title: String,
+    /// Its kind.
+    pub kind: Option<ProjectKind>,
+    /// Track year (default the last).
+    pub year: u8,
+    /// Steps in the order written.
+    pub milestones: Vec<Milestone>,
+}
+
+/// A project milestone, its session resolved.
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    /// e.g. `Charter approved`.
+    pub title: String,
+    /// Due date, if written, with its place.
+    pub due: Option<Located<Date>>,
+    /// Session index, if written.
+    pub session: Option<usize>,
+    /// The list item's place.
+    pub pos: crate::diagnostics::Pos,
+}
+
+impl Milestone {
+    /// Its date: `due`, else its session's date.
+    pub fn date(&self, model: &Model) -> Option<Date> {
+        self.due.as_ref().map(|d| d.value).or_else(|| self.session.map(|s| model.sessions[s].date.value))
+    }
+}
+
+/// A free page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `Apply`.
+    pub title: String,
+    /// Navigation order.
+    pub weight: i64,
+    /// Shown in the navigation.
+    pub nav: bool,
+}
+
+/// A point in curriculum order: (year, date, time).
+pub type Moment = (u8, Date, Time);
+
+impl Model {
+    /// Where a module starts and finishes in curriculum order, if it has sessions.
+    pub fn module_span(&self, module: usize) -> Option<(Moment, Moment)> {
+        let m = &self.modules[module];
+        let first = &self.sessions[*m.sessions.first()?];
+        let last = &self.sessions[*m.sessions.last()?];
+        Some(((m.year, first.date.value, first.start), (m.year, last.last_day(), last.end)))
+    }
+
+    /// The id of an item of a collection folder, by index.
+    pub fn find(&self, collection: &'static str, id: &str) -> Option<usize> {
+        self.index.get(&(collection, id.to_string())).copied()
+    }
+
+    /// The track years 1..=N.
+    pub fn year_numbers(&self) -> impl Iterator<Item = u8> + use<> {
+        1..=self.program.years
+    }
+}
+
+/// A track year number as a plain integer.
+pub fn year_number(y: TrackYear) -> u8 {
+    y.0
+}

@@ -1,0 +1,28 @@
+//! Validation stage: the rules of SPEC 5 that look across the whole
+//! curriculum, one file per family. Each rule reads the [`Model`] and returns
+//! diagnostics; none changes the model or touches the disk except to ask
+//! whether a file exists under `static/`.
+
+pub mod links;
+pub mod schedule;
+pub mod sequencing;
+pub mod workload;
+
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Outline;
+use crate::model::Model;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Every body's outline by file path, scanned once and shared with rendering.
+pub type Outlines = HashMap<String, Outline>;
+
+/// Runs every cross-file rule.
+pub fn validate(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic> {
+    let mut ds = Vec::new();
+    ds.extend(schedule::check(model));
+    ds.extend(sequencing::check(model));
+    ds.extend(workload::check(model));
+    ds.extend(links::check(model, outlines, root));
+    ds
+}
