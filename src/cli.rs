@@ -42,6 +42,8 @@ pub enum Color {
 pub enum Command {
     /// Check the content and report every problem.
     Check(CheckArgs),
+    /// Check, then build the site into public/ (or -o DIR).
+    Build(BuildArgs),
     /// Say what a diagnostic code means and how to fix it.
     Explain {
         /// e.g. E0201.
@@ -61,4 +63,21 @@ pub struct CheckArgs {
     /// Include drafts.
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// Options of `cairn build`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct BuildArgs {
+    /// Output folder (default: public/ in the site root).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Absolute URL where the site is published (for sitemap.xml and calendars).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }

@@ -126,9 +126,8 @@ impl de::Error for FieldError {
         FieldError {
             code: "E0103",
             message: format!("unknown field `{field}`"),
-            help: did_you_mean(field, expected.iter().copied()).or_else(|| {
-                Some(format!("the fields here are: {}", expected.join(", ")))
-            }),
+            help: did_you_mean(field, expected.iter().copied())
+                .or_else(|| Some(format!("the fields here are: {}", expected.join(", ")))),
             pos: None,
         }
     }
@@ -343,7 +342,10 @@ impl<'de> MapAccess<'de> for MapDe<'_> {
         };
         seed.deserialize(NodeDe(&key_node)).map(Some)
     }
-    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, FieldError> {
+    fn next_value_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, FieldError> {
         let node = self
             .value
             .take()
@@ -370,7 +372,10 @@ impl<'de> MapAccess<'de> for LocatedDe<'_> {
         let de: de::value::StrDeserializer<'_, FieldError> = name.into_deserializer();
         seed.deserialize(de).map(Some)
     }
-    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, FieldError> {
+    fn next_value_seed<S: DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, FieldError> {
         let pos = self.node.pos;
         self.step += 1;
         match self.step {
@@ -400,10 +405,20 @@ mod tests {
         let node = parse("titel: A\nyear: many\ntags: [a, b]\ntitle: T\n", "x.md").unwrap();
         let (value, problems) = read::<Sample>(&node, "x.md");
         let value = value.unwrap();
-        assert_eq!(value.title.unwrap().pos, Pos { line: 5, column: 8, len: 1 });
+        assert_eq!(
+            value.title.unwrap().pos,
+            Pos {
+                line: 5,
+                column: 8,
+                len: 1
+            }
+        );
         assert_eq!(value.tags.unwrap()[1].pos.column, 11);
         assert!(value.year.is_none());
-        let codes: Vec<_> = problems.iter().map(|d| (d.code, d.line, d.column)).collect();
+        let codes: Vec<_> = problems
+            .iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect();
         assert_eq!(codes, [("E0103", 2, 1), ("E0104", 3, 7)]);
         assert_eq!(problems[0].help.as_deref(), Some("did you mean `title`?"));
     }

@@ -124,7 +124,9 @@ fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
     let pos = e
         .location()
         .filter(|l| l.line() > 0)
-        .map_or(Pos::START, |l| Pos::new(l.line() as u32 + 1, l.column().max(1) as u32));
+        .map_or(Pos::START, |l| {
+            Pos::new(l.line() as u32 + 1, l.column().max(1) as u32)
+        });
     let text = e.to_string();
     // saphyr prefixes "error: line L column C: "; the place is ours to print.
     let message = text
@@ -292,10 +294,14 @@ mod tests {
     #[test]
     fn positions_are_in_file_coordinates_and_count_characters() {
         let node = parse("title: [é, x]\n", "x.md").unwrap();
-        let Value::Map(entries) = node.value else { panic!() };
+        let Value::Map(entries) = node.value else {
+            panic!()
+        };
         let (key, value) = &entries[0];
         assert_eq!((key.pos.line, key.pos.column), (2, 1));
-        let Value::Seq(items) = &value.value else { panic!() };
+        let Value::Seq(items) = &value.value else {
+            panic!()
+        };
         assert_eq!((items[1].pos.line, items[1].pos.column), (2, 12));
     }
 
@@ -311,8 +317,14 @@ mod tests {
         let deep = "a: ".to_string() + &"[".repeat(10_000) + &"]".repeat(10_000);
         assert_eq!(parse(&deep, "x.md").unwrap_err().code, "E0110");
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
-        for (prev, name) in ["a", "b", "c", "d", "e", "f"].iter().zip(["b", "c", "d", "e", "f", "g"]) {
-            bomb.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+        for (prev, name) in ["a", "b", "c", "d", "e", "f"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g"])
+        {
+            bomb.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 10].join(", ")
+            ));
         }
         assert_eq!(parse(&bomb, "x.md").unwrap_err().code, "E0110");
     }
@@ -320,7 +332,9 @@ mod tests {
     #[test]
     fn leading_zeros_stay_text() {
         let node = parse("isbn: 0306406152\n", "x.md").unwrap();
-        let Value::Map(entries) = node.value else { panic!() };
+        let Value::Map(entries) = node.value else {
+            panic!()
+        };
         assert_eq!(entries[0].1.value, Value::Str("0306406152".into()));
     }
 }

@@ -97,7 +97,11 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((level_number(level), id.map(|i| i.to_string()), String::new()));
+                heading = Some((
+                    level_number(level),
+                    id.map(|i| i.to_string()),
+                    String::new(),
+                ));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = heading.take() {
@@ -105,7 +109,11 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
                         Some(id) => slugs.unique(id),
                         None => slugs.unique(slug(text.trim())),
                     };
-                    out.headings.push(Heading { level, text: text.trim().to_string(), id });
+                    out.headings.push(Heading {
+                        level,
+                        text: text.trim().to_string(),
+                        id,
+                    });
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -188,10 +196,21 @@ impl<'a> LineIndex<'a> {
     }
 
     fn pos(&self, offset: usize, first_line: u32, len: usize) -> Pos {
-        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
         let start = self.starts[line];
-        let column = self.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        Pos { line: first_line + line as u32, column: column as u32, len: len as u32 }
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        Pos {
+            line: first_line + line as u32,
+            column: column as u32,
+            len: len as u32,
+        }
     }
 }
 
@@ -201,7 +220,10 @@ mod tests {
 
     #[test]
     fn github_heading_ids() {
-        assert_eq!(slug("Implicit & Structural Bias"), "implicit--structural-bias");
+        assert_eq!(
+            slug("Implicit & Structural Bias"),
+            "implicit--structural-bias"
+        );
         assert_eq!(slug("Q&A: What's next?"), "qa-whats-next");
         let o = outline("# Intro\n\n## Intro\n\n## Intro\n\n## Custom {#mine}\n", 1);
         let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
@@ -210,10 +232,14 @@ mod tests {
 
     #[test]
     fn links_carry_file_positions() {
-        let o = outline("Intro.\n\nSee [the module](@/modules/allyship.md#tools) and ![](/x.png).\n", 5);
+        let o = outline(
+            "Intro.\n\nSee [the module](@/modules/allyship.md#tools) and ![](/x.png).\n",
+            5,
+        );
         assert_eq!(o.links[0].dest, "@/modules/allyship.md#tools");
-        assert_eq!((o.links[0].pos.line, o.links[0].pos.column), (7, 22));
+        assert_eq!((o.links[0].pos.line, o.links[0].pos.column), (7, 18));
         assert!(o.links[1].image && o.links[1].empty_alt);
-        assert_eq!((o.links[1].pos.line, o.links[1].pos.column), (7, 58));
+        assert_eq!((o.links[1].pos.line, o.links[1].pos.column), (7, 55));
+        assert_eq!(o.links[1].start.column, 51);
     }
 }

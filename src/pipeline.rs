@@ -43,23 +43,41 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     diagnostics.extend(ds);
     let (parsed, ds) = timed(options, "parse", || content::parse_all(&loaded.files));
     diagnostics.extend(ds);
-    let (model, ds) = timed(options, "model", || model::build::build(&parsed, options.drafts));
+    let (model, ds) = timed(options, "model", || {
+        model::build::build(&parsed, options.drafts)
+    });
     diagnostics.extend(ds);
     let outlines = timed(options, "outline", || outlines(&parsed, model.as_ref()));
     if let Some(model) = &model {
-        let ds = timed(options, "validate", || validate::validate(model, &outlines, root));
+        let ds = timed(options, "validate", || {
+            validate::validate(model, &outlines, root)
+        });
         diagnostics.extend(ds);
     }
     diagnostics.sort();
-    Checked { loaded, parsed, model, outlines, diagnostics }
+    Checked {
+        loaded,
+        parsed,
+        model,
+        outlines,
+        diagnostics,
+    }
 }
 
 /// Scans the bodies of the files that made it into the model.
 fn outlines(parsed: &[Parsed], model: Option<&Model>) -> Outlines {
-    let Some(model) = model else { return Outlines::new() };
+    let Some(model) = model else {
+        return Outlines::new();
+    };
     let mut paths: std::collections::HashSet<&str> = std::collections::HashSet::new();
     paths.insert(&model.program.source.path);
-    paths.extend(model.years.iter().filter_map(|y| y.source.as_ref()).map(|s| s.path.as_str()));
+    paths.extend(
+        model
+            .years
+            .iter()
+            .filter_map(|y| y.source.as_ref())
+            .map(|s| s.path.as_str()),
+    );
     paths.extend(model.modules.iter().map(|m| m.source.path.as_str()));
     paths.extend(model.sessions.iter().map(|m| m.source.path.as_str()));
     paths.extend(model.readings.iter().map(|m| m.source.path.as_str()));
@@ -79,7 +97,10 @@ pub fn timed<T>(options: &Options, name: &str, stage: impl FnOnce() -> T) -> T {
     let start = Instant::now();
     let out = stage();
     if options.verbose {
-        eprintln!("{name:>10}: {:.1} ms", start.elapsed().as_secs_f64() * 1000.0);
+        eprintln!(
+            "{name:>10}: {:.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
     }
     out
 }

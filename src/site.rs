@@ -85,14 +85,18 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name().to_str().unwrap_or("."), e.depth()));
+        .filter_entry(|e| {
+            e.depth() == 0 || !is_hidden(e.file_name().to_str().unwrap_or("."), e.depth())
+        });
     for entry in walker {
         // Unreadable entries and symlink loops are skipped: they hold no content.
         let Ok(entry) = entry else { continue };
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = entry.path().strip_prefix(root) else { continue };
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
         let rel = rel
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
@@ -106,7 +110,13 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
                 Pos::START,
                 format!("the site has more than {MAX_FILES} files under content/, over the limit"),
             ));
-            return (Loaded { root: root.to_path_buf(), files: Vec::new() }, diagnostics);
+            return (
+                Loaded {
+                    root: root.to_path_buf(),
+                    files: Vec::new(),
+                },
+                diagnostics,
+            );
         }
     }
     // Path order is byte order of the relative paths (SPEC 5).
@@ -114,14 +124,23 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut seen: HashMap<(FileKind, String), String> = HashMap::new();
     for (rel, full) in paths {
-        let Some((kind, id)) = classify(&rel, &mut diagnostics) else { continue };
+        let Some((kind, id)) = classify(&rel, &mut diagnostics) else {
+            continue;
+        };
         let mut usable = id_is_valid(kind, &id, &rel, &mut diagnostics);
         if usable {
             match seen.get(&(kind, id.clone())) {
                 Some(first) => {
                     diagnostics.push(
-                        Diagnostic::new("E0107", &rel, Pos::START, format!("the id `{id}` is used by two files"))
-                            .help(format!("{first} has the same id; rename one of the two files")),
+                        Diagnostic::new(
+                            "E0107",
+                            &rel,
+                            Pos::START,
+                            format!("the id `{id}` is used by two files"),
+                        )
+                        .help(format!(
+                            "{first} has the same id; rename one of the two files"
+                        )),
                     );
                     usable = false;
                 }
@@ -131,9 +150,21 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
             }
         }
         let text = read_text(&full, &rel, &mut diagnostics);
-        files.push(SourceFile { path: rel, kind, id, text, usable });
+        files.push(SourceFile {
+            path: rel,
+            kind,
+            id,
+            text,
+            usable,
+        });
     }
-    (Loaded { root: root.to_path_buf(), files }, diagnostics)
+    (
+        Loaded {
+            root: root.to_path_buf(),
+            files,
+        },
+        diagnostics,
+    )
 }
 
 // `.git`, `.DS_Store`, `_drafts/`... are the authors' own; `_program.md` is ours.
@@ -147,9 +178,12 @@ fn classify(rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<(FileKind, S
     let stem = |name: &str| name.strip_suffix(".md").map(str::to_string);
     let found = match parts.as_slice() {
         ["content", "_program.md"] => Some((FileKind::Program, "_program".to_string())),
-        ["content", "years", name] => stem(name).map(|s| (FileKind::Year(s.parse().unwrap_or(0)), s)),
-        ["content", dir, .., name] if parts.len() >= 3 => Collection::from_dir(dir)
-            .and_then(|c| stem(name).map(|s| (FileKind::Item(c), s))),
+        ["content", "years", name] => {
+            stem(name).map(|s| (FileKind::Year(s.parse().unwrap_or(0)), s))
+        }
+        ["content", dir, .., name] if parts.len() >= 3 => {
+            Collection::from_dir(dir).and_then(|c| stem(name).map(|s| (FileKind::Item(c), s)))
+        }
         _ => None,
     };
     if found.is_none() {
@@ -165,14 +199,24 @@ fn id_is_valid(kind: FileKind, id: &str, rel: &str, diagnostics: &mut Vec<Diagno
     let problem = match kind {
         FileKind::Program => None,
         FileKind::Year(_) => {
-            let ok = id.starts_with(|c: char| ('1'..='9').contains(&c)) && id.bytes().all(|b| b.is_ascii_digit()) && id.len() <= 3;
-            (!ok).then(|| (format!("`{id}` is not a year number"), "name year files 1.md, 2.md, ... without leading zeros".to_string()))
+            let ok = id.starts_with(|c: char| ('1'..='9').contains(&c))
+                && id.bytes().all(|b| b.is_ascii_digit())
+                && id.len() <= 3;
+            (!ok).then(|| {
+                (
+                    format!("`{id}` is not a year number"),
+                    "name year files 1.md, 2.md, ... without leading zeros".to_string(),
+                )
+            })
         }
         FileKind::Item(c) => {
             if !is_valid_id(id) {
                 Some((
                     format!("`{id}` is not a valid id"),
-                    format!("ids use lowercase letters, digits and hyphens, starting with a letter or digit, e.g. `{}`", suggest_id(id)),
+                    format!(
+                        "ids use lowercase letters, digits and hyphens, starting with a letter or digit, e.g. `{}`",
+                        suggest_id(id)
+                    ),
                 ))
             } else if c == Collection::Pages && page::is_reserved(id) {
                 Some((
@@ -195,8 +239,12 @@ fn id_is_valid(kind: FileKind, id: &str, rel: &str, diagnostics: &mut Vec<Diagno
 
 /// True when `id` matches `[a-z0-9][a-z0-9-]*`.
 pub fn is_valid_id(id: &str) -> bool {
-    id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    id.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn suggest_id(id: &str) -> String {
@@ -223,7 +271,12 @@ fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
     let bytes = match std::fs::read(full) {
         Ok(b) => b,
         Err(e) => {
-            diagnostics.push(Diagnostic::new("E0106", rel, Pos::START, format!("the file cannot be read: {e}")));
+            diagnostics.push(Diagnostic::new(
+                "E0106",
+                rel,
+                Pos::START,
+                format!("the file cannot be read: {e}"),
+            ));
             return None;
         }
     };
@@ -232,8 +285,13 @@ fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             diagnostics.push(
-                Diagnostic::new("E0106", rel, Pos::START, format!("the file is not UTF-8 text (bad byte at offset {at})"))
-                    .help("save the file as UTF-8 in your editor"),
+                Diagnostic::new(
+                    "E0106",
+                    rel,
+                    Pos::START,
+                    format!("the file is not UTF-8 text (bad byte at offset {at})"),
+                )
+                .help("save the file as UTF-8 in your editor"),
             );
             None
         }
@@ -242,8 +300,15 @@ fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
 
 /// Removes a BOM and turns CRLF into LF, so positions count the same everywhere.
 pub fn normalize(text: String) -> String {
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    if text.contains('\r') { text.replace("\r\n", "\n") } else { text }
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -262,8 +327,14 @@ mod tests {
     #[test]
     fn classifies_paths() {
         let mut ds = Vec::new();
-        assert_eq!(classify("content/_program.md", &mut ds), Some((FileKind::Program, "_program".into())));
-        assert_eq!(classify("content/years/2.md", &mut ds), Some((FileKind::Year(2), "2".into())));
+        assert_eq!(
+            classify("content/_program.md", &mut ds),
+            Some((FileKind::Program, "_program".into()))
+        );
+        assert_eq!(
+            classify("content/years/2.md", &mut ds),
+            Some((FileKind::Year(2), "2".into()))
+        );
         assert_eq!(
             classify("content/sessions/year-1/x.md", &mut ds),
             Some((FileKind::Item(Collection::Sessions), "x".into()))

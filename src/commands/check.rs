@@ -2,8 +2,8 @@
 
 use super::{Global, INVALID, OK};
 use crate::cli::CheckArgs;
-use crate::diagnostics::render::{self, Format};
 use crate::diagnostics::Diagnostics;
+use crate::diagnostics::render::{self, Format};
 use crate::pipeline::{self, Options};
 use std::collections::HashMap;
 
@@ -13,7 +13,10 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
         Ok(root) => root,
         Err(e) => return super::fail(&e),
     };
-    let options = Options { drafts: args.drafts, verbose: global.verbose };
+    let options = Options {
+        drafts: args.drafts,
+        verbose: global.verbose,
+    };
     let checked = pipeline::check(&root, &options);
     let ds = &checked.diagnostics;
     match args.format {
@@ -26,7 +29,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
                 .iter()
                 .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
                 .collect();
-            let shown = if global.quiet { errors_only(ds) } else { ds.clone() };
+            let shown = if global.quiet {
+                errors_only(ds)
+            } else {
+                ds.clone()
+            };
             let text = render::human(&shown, |f| sources.get(f).copied(), global.color);
             eprint!("{text}");
         }
@@ -36,19 +43,30 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
 
 /// 1 with errors, or with warnings under `--deny-warnings`; else 0.
 pub fn exit_status(ds: &Diagnostics, deny_warnings: bool) -> u8 {
-    if ds.has_errors() || (deny_warnings && ds.warnings() > 0) { INVALID } else { OK }
+    if ds.has_errors() || (deny_warnings && ds.warnings() > 0) {
+        INVALID
+    } else {
+        OK
+    }
 }
 
 fn errors_only(ds: &Diagnostics) -> Diagnostics {
     let mut out = Diagnostics::new();
-    out.extend(ds.items().iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).cloned());
+    out.extend(
+        ds.items()
+            .iter()
+            .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+            .cloned(),
+    );
     out
 }
 
 /// The site root relative to the working directory, as a path prefix
 /// (`""` when they are the same), for GitHub annotations.
 fn github_prefix(root: &std::path::Path) -> String {
-    let cwd = std::env::current_dir().ok().and_then(|c| c.canonicalize().ok());
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|c| c.canonicalize().ok());
     let root = root.canonicalize().ok();
     match (cwd, root) {
         (Some(cwd), Some(root)) => match root.strip_prefix(&cwd) {
@@ -59,4 +77,3 @@ fn github_prefix(root: &std::path::Path) -> String {
         _ => String::new(),
     }
 }
-

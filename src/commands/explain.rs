@@ -12,7 +12,10 @@ pub fn run(code: &str) -> u8 {
         }
         None => {
             let known: Vec<&str> = codes::ALL.iter().map(|(c, _)| *c).collect();
-            eprintln!("error: `{code}` is not a cairn diagnostic code; the codes are: {}", known.join(", "));
+            eprintln!(
+                "error: `{code}` is not a cairn diagnostic code; the codes are: {}",
+                known.join(", ")
+            );
             FAILED
         }
     }

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each takes its options and returns the exit
 //! status; printing happens here, never in the stages.
 
+pub mod build;
 pub mod check;
 pub mod explain;
 
@@ -31,7 +32,8 @@ pub struct Global {
 impl Global {
     /// The site root, or a message for the user.
     pub fn site_root(&self) -> Result<PathBuf, String> {
-        let cwd = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+        let cwd = std::env::current_dir()
+            .map_err(|e| format!("cannot read the working directory: {e}"))?;
         crate::site::find_root(self.root.as_deref(), &cwd)
     }
 }
@@ -46,6 +48,7 @@ pub fn run(cli: Cli) -> u8 {
     };
     match cli.command {
         Command::Check(args) => check::run(&global, &args),
+        Command::Build(args) => build::run(&global, &args),
         Command::Explain { code } => explain::run(&code),
     }
 }
@@ -56,7 +59,8 @@ fn use_color(choice: Color) -> bool {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
         }
     }
 }

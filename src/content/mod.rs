@@ -176,8 +176,12 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
         }),
         FileKind::Year(_) => typed(&node, path, &[], Front::Year),
         FileKind::Item(c) => match c {
-            Collection::Modules => typed(&node, path, &["title", "year"], |f| Front::Module(Box::new(f))),
-            Collection::Sessions => typed(&node, path, &["title", "date"], |f| Front::Session(Box::new(f))),
+            Collection::Modules => typed(&node, path, &["title", "year"], |f| {
+                Front::Module(Box::new(f))
+            }),
+            Collection::Sessions => typed(&node, path, &["title", "date"], |f| {
+                Front::Session(Box::new(f))
+            }),
             Collection::Readings => typed(&node, path, &["title"], |f| Front::Reading(Box::new(f))),
             Collection::Prompts => typed(&node, path, &["title"], Front::Prompt),
             Collection::People => typed(&node, path, &["name"], |f| Front::Person(Box::new(f))),
@@ -192,8 +196,15 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
         && !has_key(&node, "module")
     {
         ds.push(
-            Diagnostic::new("E0105", path, Pos::START, "a prompt needs a `session` or a `module`")
-                .help("add `session: SESSION-ID` or `module: MODULE-ID` to say when the prompt is used"),
+            Diagnostic::new(
+                "E0105",
+                path,
+                Pos::START,
+                "a prompt needs a `session` or a `module`",
+            )
+            .help(
+                "add `session: SESSION-ID` or `module: MODULE-ID` to say when the prompt is used",
+            ),
         );
     }
     parsed.broken = front.is_none() || missing;
@@ -215,8 +226,13 @@ fn typed<T: DeserializeOwned>(
         if !has_key(node, field) || is_empty(node, field) {
             missing = true;
             ds.push(
-                Diagnostic::new("E0105", file, Pos::START, format!("missing required field `{field}`"))
-                    .help(format!("add a line `{field}: ...` to the front matter")),
+                Diagnostic::new(
+                    "E0105",
+                    file,
+                    Pos::START,
+                    format!("missing required field `{field}`"),
+                )
+                .help(format!("add a line `{field}: ...` to the front matter")),
             );
         }
     }
@@ -232,4 +248,3 @@ fn is_empty(node: &Node, name: &str) -> bool {
     matches!(&node.value, Value::Map(entries)
         if entries.iter().any(|(k, v)| k.name == name && v.value == Value::Null))
 }
-

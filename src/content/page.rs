@@ -21,8 +21,19 @@ pub struct PageFront {
 
 /// Page ids the output uses for itself (E0109).
 pub const RESERVED_IDS: &[&str] = &[
-    "modules", "sessions", "readings", "prompts", "people", "projects", "framework", "map",
-    "calendar", "print", "search", "assets", "404",
+    "modules",
+    "sessions",
+    "readings",
+    "prompts",
+    "people",
+    "projects",
+    "framework",
+    "map",
+    "calendar",
+    "print",
+    "search",
+    "assets",
+    "404",
 ];
 
 /// True when a page may not take `id` (E0109): a reserved word or `year-N`.

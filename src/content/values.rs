@@ -51,9 +51,13 @@ fn parse_date(s: &str) -> Result<Date, String> {
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
-        return Err(format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2025-09-18"));
+        return Err(format!(
+            "`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2025-09-18"
+        ));
     }
     let n = |r: std::ops::Range<usize>| s[r].parse::<i16>().unwrap_or(0);
     jiff::civil::Date::new(n(0..4), n(5..7) as i8, n(8..10) as i8)
@@ -88,8 +92,13 @@ fn parse_time(s: &str) -> Result<Time, String> {
     if !shape {
         return Err(bad());
     }
-    let (h, m) = (s[0..2].parse::<i8>().unwrap_or(99), s[3..5].parse::<i8>().unwrap_or(99));
-    jiff::civil::Time::new(h, m, 0, 0).map(Time).map_err(|_| bad())
+    let (h, m) = (
+        s[0..2].parse::<i8>().unwrap_or(99),
+        s[3..5].parse::<i8>().unwrap_or(99),
+    );
+    jiff::civil::Time::new(h, m, 0, 0)
+        .map(Time)
+        .map_err(|_| bad())
 }
 
 text_value!(Time, "a time HH:MM", parse_time, {
@@ -116,7 +125,9 @@ fn parse_url(s: &str) -> Result<Url, String> {
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"))
-        .ok_or_else(|| format!("`{s}` is not an absolute URL: it must start with https:// or http://"))?;
+        .ok_or_else(|| {
+            format!("`{s}` is not an absolute URL: it must start with https:// or http://")
+        })?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(format!("`{s}` is not an absolute URL with a host"));
@@ -178,7 +189,9 @@ fn parse_isbn(s: &str) -> Result<Isbn, String> {
     if ok {
         Ok(Isbn(s.to_string()))
     } else {
-        Err(format!("`{s}` is not a valid ISBN-10 or ISBN-13 (its check digit is wrong or it has the wrong length)"))
+        Err(format!(
+            "`{s}` is not a valid ISBN-10 or ISBN-13 (its check digit is wrong or it has the wrong length)"
+        ))
     }
 }
 
@@ -210,11 +223,14 @@ fn parse_language(s: &str) -> Result<Language, String> {
     let primary = parts.next().unwrap_or("");
     let ok = (2..=8).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
     if ok {
         Ok(Language(s.to_string()))
     } else {
-        Err(format!("`{s}` is not a BCP 47 language tag such as `en` or `es-US`"))
+        Err(format!(
+            "`{s}` is not a BCP 47 language tag such as `en` or `es-US`"
+        ))
     }
 }
 
@@ -250,7 +266,9 @@ pub struct TrackYear(pub u8);
 fn parse_track_year(s: &str) -> Result<TrackYear, String> {
     match s.parse::<u8>() {
         Ok(n @ 1..=6) => Ok(TrackYear(n)),
-        _ => Err(format!("`{s}` is not a year of a track: use a whole number from 1 to 6")),
+        _ => Err(format!(
+            "`{s}` is not a year of a track: use a whole number from 1 to 6"
+        )),
     }
 }
 
@@ -288,10 +306,15 @@ impl<'de> Deserialize<'de> for Years {
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Years, E> {
                 let year = parse_track_year(&v.to_string()).map_err(E::custom)?;
                 // The position is filled in from the field's own by the reader.
-                Ok(Years(vec![Located { value: year, pos: Default::default() }]))
+                Ok(Years(vec![Located {
+                    value: year,
+                    pos: Default::default(),
+                }]))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Years, E> {
-                Err(E::custom(format!("`{v}` is not a year: use a number or a list like [1, 2]")))
+                Err(E::custom(format!(
+                    "`{v}` is not a year: use a number or a list like [1, 2]"
+                )))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Years, A::Error> {
                 let mut years = Vec::new();
@@ -368,7 +391,10 @@ mod tests {
 
     #[test]
     fn urls_need_a_scheme_and_host() {
-        assert_eq!(parse_url("https://u:p@example.org:8080/x").unwrap().host(), "example.org");
+        assert_eq!(
+            parse_url("https://u:p@example.org:8080/x").unwrap().host(),
+            "example.org"
+        );
         assert!(parse_url("example.org").is_err());
         assert!(parse_url("https:///x").is_err());
     }

@@ -75,11 +75,7 @@ pub fn summary(ds: &Diagnostics) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     match (e, w) {
         (0, 0) => "no problems found".to_string(),
-        _ => format!(
-            "{}, {} emitted",
-            plural(e, "error"),
-            plural(w, "warning")
-        ),
+        _ => format!("{}, {} emitted", plural(e, "error"), plural(w, "warning")),
     }
 }
 
@@ -104,7 +100,7 @@ pub fn github(ds: &Diagnostics, prefix: &str) -> String {
         };
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
-            message.push_str("\n");
+            message.push('\n');
             message.push_str(help);
         }
         out.push_str(&format!(
@@ -141,7 +137,11 @@ mod tests {
             Diagnostic::new(
                 "E0201",
                 "content/sessions/x.md",
-                Pos { line: 2, column: 9, len: 15 },
+                Pos {
+                    line: 2,
+                    column: 9,
+                    len: 15,
+                },
                 "unknown module `listening-frist`",
             )
             .help("did you mean `listening-first`?"),
@@ -153,16 +153,26 @@ mod tests {
     fn human_output_points_at_the_value() {
         let text = "---\nmodule: listening-frist\n---\n";
         let out = human(&one(), |_| Some(text), false);
-        assert!(out.contains("error[E0201]: unknown module `listening-frist`"), "{out}");
+        assert!(
+            out.contains("error[E0201]: unknown module `listening-frist`"),
+            "{out}"
+        );
         assert!(out.contains("--> content/sessions/x.md:2:9"), "{out}");
         assert!(out.contains("^^^^^^^^^^^^^^^"), "{out}");
-        assert!(out.contains("help: did you mean `listening-first`?"), "{out}");
+        assert!(
+            out.contains("help: did you mean `listening-first`?"),
+            "{out}"
+        );
         assert!(out.ends_with("1 error, 0 warnings emitted\n"), "{out}");
     }
 
     #[test]
     fn github_escapes_commas_in_paths() {
         let out = github(&one(), "site,a/");
-        assert!(out.starts_with("::error file=site%2Ca/content/sessions/x.md,line=2,col=9,title=E0201::"));
+        assert!(
+            out.starts_with(
+                "::error file=site%2Ca/content/sessions/x.md,line=2,col=9,title=E0201::"
+            )
+        );
     }
 }

@@ -29,7 +29,12 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// Resolves a reference written in `file` to an item of `collection`.
-    fn resolve(&mut self, collection: Collection, reference: &Located<String>, file: &str) -> Option<usize> {
+    fn resolve(
+        &mut self,
+        collection: Collection,
+        reference: &Located<String>,
+        file: &str,
+    ) -> Option<usize> {
         let dir = collection.dir();
         let noun = collection.singular();
         match self.status.get(&(dir, reference.value.as_str())) {
@@ -44,18 +49,30 @@ impl<'a> Builder<'a> {
             }
             None => {
                 let ids = self.ids.get(dir).map(Vec::as_slice).unwrap_or(&[]);
-                let help = did_you_mean(&reference.value, ids.iter().copied())
-                    .or_else(|| (ids.is_empty()).then(|| format!("there is no {noun} yet: add one under content/{dir}/")));
+                let help = did_you_mean(&reference.value, ids.iter().copied()).or_else(|| {
+                    (ids.is_empty())
+                        .then(|| format!("there is no {noun} yet: add one under content/{dir}/"))
+                });
                 self.diagnostics.push(
-                    Diagnostic::new("E0201", file, reference.pos, format!("unknown {noun} `{}`", reference.value))
-                        .maybe_help(help),
+                    Diagnostic::new(
+                        "E0201",
+                        file,
+                        reference.pos,
+                        format!("unknown {noun} `{}`", reference.value),
+                    )
+                    .maybe_help(help),
                 );
                 None
             }
         }
     }
 
-    fn resolve_all(&mut self, collection: Collection, refs: &Option<Vec<Located<String>>>, file: &str) -> Vec<usize> {
+    fn resolve_all(
+        &mut self,
+        collection: Collection,
+        refs: &Option<Vec<Located<String>>>,
+        file: &str,
+    ) -> Vec<usize> {
         refs.iter()
             .flatten()
             .filter_map(|r| self.resolve(collection, r, file))
@@ -76,7 +93,12 @@ fn default_phases() -> Vec<Phase> {
         ("action", "Action", false),
     ]
     .into_iter()
-    .map(|(id, title, continuous)| Phase { id: id.into(), title: title.into(), summary: None, continuous })
+    .map(|(id, title, continuous)| Phase {
+        id: id.into(),
+        title: title.into(),
+        summary: None,
+        continuous,
+    })
     .collect()
 }
 
@@ -106,7 +128,11 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
     let Some(program) = program(program_file, front, &mut diagnostics) else {
         return (None, diagnostics);
     };
-    let mut b = Builder { status: HashMap::new(), ids: HashMap::new(), diagnostics };
+    let mut b = Builder {
+        status: HashMap::new(),
+        ids: HashMap::new(),
+        diagnostics,
+    };
 
     // Pass 1: which files make it into the model, at which index.
     let mut counts: HashMap<&'static str, usize> = HashMap::new();
@@ -145,7 +171,12 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         program,
     };
     model.years = (1..=model.program.years)
-        .map(|n| Year { number: n, title: format!("Year {n}"), summary: None, source: None })
+        .map(|n| Year {
+            number: n,
+            title: format!("Year {n}"),
+            summary: None,
+            source: None,
+        })
         .collect();
     // Modules first: sessions need their years.
     for p in parsed {
@@ -176,7 +207,11 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
             }
             Some(Front::Reading(f)) => model.readings.push(Reading {
                 source: source(p, f.draft),
-                title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                title: f
+                    .title
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default(),
                 kind: f.kind.as_ref().map(|k| k.value).unwrap_or_default(),
                 authors: f.authors.clone().unwrap_or_default(),
                 published: f.published,
@@ -189,18 +224,29 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
                 sessions: Vec::new(),
             }),
             Some(Front::Prompt(f)) => {
-                let session = f.session.as_ref().and_then(|r| b.resolve(Collection::Sessions, r, file));
-                let module = f.module.as_ref().and_then(|r| b.resolve(Collection::Modules, r, file));
+                let session = f
+                    .session
+                    .as_ref()
+                    .and_then(|r| b.resolve(Collection::Sessions, r, file));
+                let module = f
+                    .module
+                    .as_ref()
+                    .and_then(|r| b.resolve(Collection::Modules, r, file));
                 model.prompts.push(Prompt {
                     source: source(p, f.draft),
-                    title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                    title: f
+                        .title
+                        .as_ref()
+                        .map(|t| t.value.clone())
+                        .unwrap_or_default(),
                     session,
                     module,
                     due: f.due.clone(),
                 });
             }
             Some(Front::Person(f)) => {
-                let mut roles: Vec<PersonRole> = f.roles.iter().flatten().map(|r| r.value).collect();
+                let mut roles: Vec<PersonRole> =
+                    f.roles.iter().flatten().map(|r| r.value).collect();
                 roles.sort();
                 roles.dedup();
                 model.people.push(Person {
@@ -221,7 +267,11 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
             }
             Some(Front::Page(f)) => model.pages.push(Page {
                 source: source(p, f.draft),
-                title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                title: f
+                    .title
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default(),
                 weight: f.weight.unwrap_or(0),
                 nav: f.nav.unwrap_or(true),
             }),
@@ -238,8 +288,13 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
 }
 
 fn included(b: &Builder<'_>, p: &Parsed) -> bool {
-    let FileKind::Item(c) = p.kind else { return false };
-    matches!(b.status.get(&(c.dir(), p.id.as_str())), Some(Status::Present(_)))
+    let FileKind::Item(c) = p.kind else {
+        return false;
+    };
+    matches!(
+        b.status.get(&(c.dir(), p.id.as_str())),
+        Some(Status::Present(_))
+    )
 }
 
 /// True when the fields every later stage relies on are present.
@@ -277,13 +332,28 @@ fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Pro
     let phases = match &f.phases {
         None => default_phases(),
         Some(list) => {
-            unique_ids(list.iter().map(|p| (&p.value.id.value, p.pos)), "phase", file, ds);
+            unique_ids(
+                list.iter().map(|p| (&p.value.id.value, p.pos)),
+                "phase",
+                file,
+                ds,
+            );
             list.iter().map(|p| phase(&p.value)).collect()
         }
     };
-    let competencies: Vec<Competency> = f.competencies.iter().flatten().map(|c| c.value.clone()).collect();
+    let competencies: Vec<Competency> = f
+        .competencies
+        .iter()
+        .flatten()
+        .map(|c| c.value.clone())
+        .collect();
     if let Some(list) = &f.competencies {
-        unique_ids(list.iter().map(|c| (&c.value.id.value, c.pos)), "competency", file, ds);
+        unique_ids(
+            list.iter().map(|c| (&c.value.id.value, c.pos)),
+            "competency",
+            file,
+            ds,
+        );
     }
     let schedule = f.schedule.clone().unwrap_or_default();
     Some(Program {
@@ -291,20 +361,33 @@ fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Pro
         title: title.value.clone(),
         institution: f.institution.clone(),
         tagline: f.tagline.clone(),
-        language: f.language.as_ref().map_or_else(|| "en".to_string(), |l| l.value.0.clone()),
+        language: f
+            .language
+            .as_ref()
+            .map_or_else(|| "en".to_string(), |l| l.value.0.clone()),
         years: f.years.as_ref().map_or(2, |y| y.value.0),
         starts,
         timezone: timezone.value.0.clone(),
         tz: timezone.value.1.clone(),
-        start: schedule.start.map_or(Time(jiff::civil::time(18, 0, 0, 0)), |t| t.value),
-        end: schedule.end.map_or(Time(jiff::civil::time(20, 0, 0, 0)), |t| t.value),
+        start: schedule
+            .start
+            .map_or(Time(jiff::civil::time(18, 0, 0, 0)), |t| t.value),
+        end: schedule
+            .end
+            .map_or(Time(jiff::civil::time(20, 0, 0, 0)), |t| t.value),
         months: schedule.months.unwrap_or_default(),
         blackout: schedule.blackout.unwrap_or_default(),
         phases,
         sequence: f.sequence.as_ref().map(|s| s.value).unwrap_or_default(),
         attendance_minimum: f.attendance.as_ref().and_then(|a| a.minimum.clone()),
-        max_pages_per_month: f.workload.as_ref().and_then(|w| w.max_pages_per_month.clone()),
-        max_minutes_per_month: f.workload.as_ref().and_then(|w| w.max_minutes_per_month.clone()),
+        max_pages_per_month: f
+            .workload
+            .as_ref()
+            .and_then(|w| w.max_pages_per_month.clone()),
+        max_minutes_per_month: f
+            .workload
+            .as_ref()
+            .and_then(|w| w.max_minutes_per_month.clone()),
         competencies,
         base_url: f.base_url.as_ref().map(|u| u.value.clone()),
         contact: f.contact.clone(),
@@ -321,27 +404,49 @@ fn phase(f: &PhaseFront) -> Phase {
 }
 
 /// E0107 at the second list item that repeats an id.
-fn unique_ids<'x>(items: impl Iterator<Item = (&'x String, Pos)>, noun: &str, file: &str, ds: &mut Vec<Diagnostic>) {
+fn unique_ids<'x>(
+    items: impl Iterator<Item = (&'x String, Pos)>,
+    noun: &str,
+    file: &str,
+    ds: &mut Vec<Diagnostic>,
+) {
     let mut seen = HashSet::new();
     for (id, pos) in items {
         if !seen.insert(id.as_str()) {
             ds.push(
-                Diagnostic::new("E0107", file, pos, format!("the {noun} id `{id}` is used twice"))
-                    .help(format!("each {noun} needs its own id; rename or remove this one")),
+                Diagnostic::new(
+                    "E0107",
+                    file,
+                    pos,
+                    format!("the {noun} id `{id}` is used twice"),
+                )
+                .help(format!(
+                    "each {noun} needs its own id; rename or remove this one"
+                )),
             );
         }
     }
 }
 
 fn year_file(b: &mut Builder<'_>, model: &mut Model, p: &Parsed, n: u32, drafts: bool) {
-    let Some(Front::Year(f)) = &p.front else { return };
+    let Some(Front::Year(f)) = &p.front else {
+        return;
+    };
     if !p.usable || p.broken {
         return;
     }
     if n == 0 || n > u32::from(model.program.years) {
         b.push(
-            Diagnostic::new("E0312", &p.path, Pos::START, format!("year {n} is beyond the program's {} years", model.program.years))
-                .help("raise `years` in _program.md, or remove this file"),
+            Diagnostic::new(
+                "E0312",
+                &p.path,
+                Pos::START,
+                format!(
+                    "year {n} is beyond the program's {} years",
+                    model.program.years
+                ),
+            )
+            .help("raise `years` in _program.md, or remove this file"),
         );
         return;
     }
@@ -363,14 +468,25 @@ fn year_in_range(b: &mut Builder<'_>, program: &Program, year: &Located<TrackYea
                 "E0312",
                 file,
                 year.pos,
-                format!("year {} is beyond the program's {} years", year.value.0, program.years),
+                format!(
+                    "year {} is beyond the program's {} years",
+                    year.value.0, program.years
+                ),
             )
-            .help(format!("use a year from 1 to {}, or raise `years` in _program.md", program.years)),
+            .help(format!(
+                "use a year from 1 to {}, or raise `years` in _program.md",
+                program.years
+            )),
         );
     }
 }
 
-fn module(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content::module::ModuleFront) -> Module {
+fn module(
+    b: &mut Builder<'_>,
+    program: &Program,
+    p: &Parsed,
+    f: &crate::content::module::ModuleFront,
+) -> Module {
     let file = p.path.as_str();
     let year = f.year.clone().map(|y| {
         year_in_range(b, program, &y, file);
@@ -379,10 +495,17 @@ fn module(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content
     let phase = match (&f.phase, program.phases.is_empty()) {
         (None, false) => {
             b.push(
-                Diagnostic::new("E0105", file, Pos::START, "missing required field `phase`").help(format!(
-                    "add `phase: ...` with one of: {}",
-                    program.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
-                )),
+                Diagnostic::new("E0105", file, Pos::START, "missing required field `phase`").help(
+                    format!(
+                        "add `phase: ...` with one of: {}",
+                        program
+                            .phases
+                            .iter()
+                            .map(|p| p.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
             );
             None
         }
@@ -391,16 +514,33 @@ fn module(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content
             let found = program.phase(&id.value);
             if found.is_none() {
                 let help = if program.phases.is_empty() {
-                    Some("the program has `phases: []`: remove `phase` from this module".to_string())
+                    Some(
+                        "the program has `phases: []`: remove `phase` from this module".to_string(),
+                    )
                 } else {
-                    did_you_mean(&id.value, program.phases.iter().map(|p| p.id.as_str())).or_else(|| {
-                        Some(format!(
-                            "the phases are: {}",
-                            program.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
-                        ))
-                    })
+                    did_you_mean(&id.value, program.phases.iter().map(|p| p.id.as_str())).or_else(
+                        || {
+                            Some(format!(
+                                "the phases are: {}",
+                                program
+                                    .phases
+                                    .iter()
+                                    .map(|p| p.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ))
+                        },
+                    )
                 };
-                b.push(Diagnostic::new("E0201", file, id.pos, format!("unknown phase `{}`", id.value)).maybe_help(help));
+                b.push(
+                    Diagnostic::new(
+                        "E0201",
+                        file,
+                        id.pos,
+                        format!("unknown phase `{}`", id.value),
+                    )
+                    .maybe_help(help),
+                );
             }
             found
         }
@@ -410,11 +550,27 @@ fn module(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content
         .iter()
         .flatten()
         .filter_map(|c| {
-            let found = program.competencies.iter().position(|k| k.id.value == c.value);
+            let found = program
+                .competencies
+                .iter()
+                .position(|k| k.id.value == c.value);
             if found.is_none() {
-                let help = did_you_mean(&c.value, program.competencies.iter().map(|k| k.id.value.as_str()))
-                    .or_else(|| Some("competencies are listed under `competencies` in _program.md".to_string()));
-                b.push(Diagnostic::new("E0201", file, c.pos, format!("unknown competency `{}`", c.value)).maybe_help(help));
+                let help = did_you_mean(
+                    &c.value,
+                    program.competencies.iter().map(|k| k.id.value.as_str()),
+                )
+                .or_else(|| {
+                    Some("competencies are listed under `competencies` in _program.md".to_string())
+                });
+                b.push(
+                    Diagnostic::new(
+                        "E0201",
+                        file,
+                        c.pos,
+                        format!("unknown competency `{}`", c.value),
+                    )
+                    .maybe_help(help),
+                );
             }
             found
         })
@@ -423,11 +579,20 @@ fn module(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content
         .prerequisites
         .iter()
         .flatten()
-        .filter_map(|r| b.resolve(Collection::Modules, r, file).map(|i| Located { value: i, pos: r.pos }))
+        .filter_map(|r| {
+            b.resolve(Collection::Modules, r, file).map(|i| Located {
+                value: i,
+                pos: r.pos,
+            })
+        })
         .collect();
     Module {
         source: source(p, f.draft),
-        title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        title: f
+            .title
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
         phase,
         phase_pos: f.phase.as_ref().map(|p| p.pos),
         year: year.unwrap_or(1),
@@ -435,16 +600,29 @@ fn module(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content
         objectives: f.objectives.clone().unwrap_or_default(),
         competencies,
         prerequisites,
-        self_paced: f.self_paced.iter().flatten().map(|s| s.value.clone()).collect(),
+        self_paced: f
+            .self_paced
+            .iter()
+            .flatten()
+            .map(|s| s.value.clone())
+            .collect(),
         sessions: Vec::new(),
     }
 }
 
-fn session(b: &mut Builder<'_>, model: &Model, p: &Parsed, f: &crate::content::session::SessionFront) -> Session {
+fn session(
+    b: &mut Builder<'_>,
+    model: &Model,
+    p: &Parsed,
+    f: &crate::content::session::SessionFront,
+) -> Session {
     let file = p.path.as_str();
     let program = &model.program;
     let kind = f.kind.as_ref().map(|k| k.value).unwrap_or_default();
-    let module = f.module.as_ref().and_then(|r| b.resolve(Collection::Modules, r, file));
+    let module = f
+        .module
+        .as_ref()
+        .and_then(|r| b.resolve(Collection::Modules, r, file));
     if kind == SessionKind::Seminar && f.module.is_none() {
         b.push(
             Diagnostic::new("E0105", file, Pos::START, "a seminar needs a `module`")
@@ -471,7 +649,11 @@ fn session(b: &mut Builder<'_>, model: &Model, p: &Parsed, f: &crate::content::s
                     .help(format!("a session of a module belongs to the module's year: use `year: {my}` or remove `year`")),
                 );
             }
-            let mut v: Vec<u8> = list.iter().map(|y| y.value.0).filter(|y| *y <= program.years).collect();
+            let mut v: Vec<u8> = list
+                .iter()
+                .map(|y| y.value.0)
+                .filter(|y| *y <= program.years)
+                .collect();
             v.sort();
             v.dedup();
             v
@@ -481,7 +663,10 @@ fn session(b: &mut Builder<'_>, model: &Model, p: &Parsed, f: &crate::content::s
             None => (1..=program.years).collect(),
         },
     };
-    let date = f.date.clone().unwrap_or_else(|| Located { value: program.starts.value, pos: Pos::START });
+    let date = f.date.clone().unwrap_or(Located {
+        value: program.starts.value,
+        pos: Pos::START,
+    });
     let start = f.start.as_ref().map_or(program.start, |t| t.value);
     let end = f.end.as_ref().map_or(program.end, |t| t.value);
     let multi_day = f.end_date.as_ref().is_some_and(|d| d.value > date.value);
@@ -489,12 +674,24 @@ fn session(b: &mut Builder<'_>, model: &Model, p: &Parsed, f: &crate::content::s
         && end_date.value < date.value
     {
         b.push(
-            Diagnostic::new("E0104", file, end_date.pos, format!("`end_date` {} is before `date` {}", end_date.value, date.value))
-                .help("end_date is the last day of a session over several days: on or after `date`"),
+            Diagnostic::new(
+                "E0104",
+                file,
+                end_date.pos,
+                format!(
+                    "`end_date` {} is before `date` {}",
+                    end_date.value, date.value
+                ),
+            )
+            .help("end_date is the last day of a session over several days: on or after `date`"),
         );
     }
     if !multi_day && end <= start {
-        let pos = f.end.as_ref().or(f.start.as_ref()).map_or(Pos::START, |t| t.pos);
+        let pos = f
+            .end
+            .as_ref()
+            .or(f.start.as_ref())
+            .map_or(Pos::START, |t| t.pos);
         b.push(
             Diagnostic::new("E0104", file, pos, format!("the session ends ({end}) before it starts ({start})"))
                 .help("`end` must be after `start` on the same day; for a session over several days add `end_date`"),
@@ -506,14 +703,23 @@ fn session(b: &mut Builder<'_>, model: &Model, p: &Parsed, f: &crate::content::s
         let outside = t < start || (!multi_day && t >= end);
         if outside {
             b.push(
-                Diagnostic::new("E0104", file, item.value.time.pos, format!("agenda time {t} is outside the session ({start}-{end})"))
-                    .help("each agenda time must be at or after `start` and before `end`"),
+                Diagnostic::new(
+                    "E0104",
+                    file,
+                    item.value.time.pos,
+                    format!("agenda time {t} is outside the session ({start}-{end})"),
+                )
+                .help("each agenda time must be at or after `start` and before `end`"),
             );
         }
     }
     Session {
         source: source(p, f.draft),
-        title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        title: f
+            .title
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
         kind,
         date,
         end_date: f.end_date.clone(),
@@ -532,7 +738,12 @@ fn session(b: &mut Builder<'_>, model: &Model, p: &Parsed, f: &crate::content::s
     }
 }
 
-fn project(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::content::project::ProjectFront) -> Project {
+fn project(
+    b: &mut Builder<'_>,
+    program: &Program,
+    p: &Parsed,
+    f: &crate::content::project::ProjectFront,
+) -> Project {
     let file = p.path.as_str();
     let year = match &f.year {
         Some(y) => {
@@ -545,11 +756,23 @@ fn project(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::conten
     for m in f.milestones.iter().flatten() {
         if m.value.due.is_none() && m.value.session.is_none() {
             b.push(
-                Diagnostic::new("E0105", file, m.pos, format!("the milestone `{}` has neither `due` nor `session`", m.value.title))
-                    .help("give it a `due: YYYY-MM-DD` date or the `session:` id where it is due"),
+                Diagnostic::new(
+                    "E0105",
+                    file,
+                    m.pos,
+                    format!(
+                        "the milestone `{}` has neither `due` nor `session`",
+                        m.value.title
+                    ),
+                )
+                .help("give it a `due: YYYY-MM-DD` date or the `session:` id where it is due"),
             );
         }
-        let session = m.value.session.as_ref().and_then(|r| b.resolve(Collection::Sessions, r, file));
+        let session = m
+            .value
+            .session
+            .as_ref()
+            .and_then(|r| b.resolve(Collection::Sessions, r, file));
         milestones.push(Milestone {
             title: m.value.title.clone(),
             due: m.value.due.clone(),
@@ -559,7 +782,11 @@ fn project(b: &mut Builder<'_>, program: &Program, p: &Parsed, f: &crate::conten
     }
     Project {
         source: source(p, f.draft),
-        title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+        title: f
+            .title
+            .as_ref()
+            .map(|t| t.value.clone())
+            .unwrap_or_default(),
         kind: f.kind.as_ref().map(|k| k.value),
         year,
         milestones,
@@ -572,7 +799,12 @@ fn link_back(model: &mut Model) {
     let mut order: Vec<usize> = (0..model.sessions.len()).collect();
     order.sort_by_key(|&i| {
         let s = &model.sessions[i];
-        (s.years.first().copied().unwrap_or(0), s.date.value, s.start, s.source.path.clone())
+        (
+            s.years.first().copied().unwrap_or(0),
+            s.date.value,
+            s.start,
+            s.source.path.clone(),
+        )
     });
     for &i in &order {
         let s = &model.sessions[i];

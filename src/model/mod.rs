@@ -6,12 +6,12 @@
 pub mod build;
 pub mod json;
 
+use crate::content::module::SelfPaced;
 use crate::content::person::PersonRole;
 use crate::content::program::{Competency, Sequence};
 use crate::content::project::ProjectKind;
 use crate::content::reading::ReadingKind;
 use crate::content::session::{AgendaItem, SessionKind};
-use crate::content::module::SelfPaced;
 use crate::content::values::{Date, Doi, Isbn, Month, Time, TrackYear, Url};
 use crate::fields::Located;
 use std::collections::HashMap;
@@ -106,7 +106,12 @@ pub struct Program {
 impl Program {
     /// The first day after the academic year: `starts` + 1 year.
     pub fn ends(&self) -> Date {
-        Date(self.starts.value.0.saturating_add(jiff::Span::new().years(1)))
+        Date(
+            self.starts
+                .value
+                .0
+                .saturating_add(jiff::Span::new().years(1)),
+        )
     }
 
     /// True when `date` falls in [starts, starts + 1 year).
@@ -322,7 +327,10 @@ pub struct Milestone {
 impl Milestone {
     /// Its date: `due`, else its session's date.
     pub fn date(&self, model: &Model) -> Option<Date> {
-        self.due.as_ref().map(|d| d.value).or_else(|| self.session.map(|s| model.sessions[s].date.value))
+        self.due
+            .as_ref()
+            .map(|d| d.value)
+            .or_else(|| self.session.map(|s| model.sessions[s].date.value))
     }
 }
 
@@ -348,7 +356,10 @@ impl Model {
         let m = &self.modules[module];
         let first = &self.sessions[*m.sessions.first()?];
         let last = &self.sessions[*m.sessions.last()?];
-        Some(((m.year, first.date.value, first.start), (m.year, last.last_day(), last.end)))
+        Some((
+            (m.year, first.date.value, first.start),
+            (m.year, last.last_day(), last.end),
+        ))
     }
 
     /// The id of an item of a collection folder, by index.

@@ -39,24 +39,36 @@ pub enum Broken {
 }
 
 /// Resolves a destination written in `from` (a path relative to the root).
-pub fn resolve_link(model: &Model, root: &Path, from: &str, dest: &str) -> Result<(Target, Option<String>), Broken> {
+pub fn resolve_link(
+    model: &Model,
+    root: &Path,
+    from: &str,
+    dest: &str,
+) -> Result<(Target, Option<String>), Broken> {
     let (path, anchor) = match dest.split_once('#') {
         Some((p, a)) => (p, Some(a.to_string())),
         None => (dest, None),
     };
     if let Some(rest) = path.strip_prefix("@/") {
-        return page_target(model, rest).map(|t| (t, anchor)).ok_or_else(|| {
-            Broken::NoPage(format!("the link `{dest}` points to no page"))
-        });
+        return page_target(model, rest)
+            .map(|t| (t, anchor))
+            .ok_or_else(|| Broken::NoPage(format!("the link `{dest}` points to no page")));
     }
-    if path.is_empty() || path.contains("://") || path.starts_with("mailto:") || path.starts_with("tel:") || path.starts_with("//") {
+    if path.is_empty()
+        || path.contains("://")
+        || path.starts_with("mailto:")
+        || path.starts_with("tel:")
+        || path.starts_with("//")
+    {
         return Ok((Target::External, None));
     }
     if let Some(rest) = path.strip_prefix('/') {
         let file = decode(rest);
         return match static_file(root, &file) {
             Some(()) => Ok((Target::Static(file), None)),
-            None => Err(Broken::NoFile(format!("`{dest}` names no file under static/"))),
+            None => Err(Broken::NoFile(format!(
+                "`{dest}` names no file under static/"
+            ))),
         };
     }
     if !path.ends_with(".md") {
@@ -72,14 +84,19 @@ pub fn resolve_link(model: &Model, root: &Path, from: &str, dest: &str) -> Resul
     };
     match file_target(model, inside) {
         Some(t) => Ok((t, anchor)),
-        None => Err(Broken::NoPage(format!("the link `{dest}` points to no page"))),
+        None => Err(Broken::NoPage(format!(
+            "the link `{dest}` points to no page"
+        ))),
     }
 }
 
 /// `@/COLLECTION/ID.md`, `@/_program.md`, `@/years/N.md` (relative to `content/`).
 fn page_target(model: &Model, rest: &str) -> Option<Target> {
     if rest == "_program.md" {
-        return Some(Target::Page { file: Some(model.program.source.path.clone()), url: String::new() });
+        return Some(Target::Page {
+            file: Some(model.program.source.path.clone()),
+            url: String::new(),
+        });
     }
     let (dir, name) = rest.split_once('/')?;
     let id = name.strip_suffix(".md")?;
@@ -87,14 +104,26 @@ fn page_target(model: &Model, rest: &str) -> Option<Target> {
         return None;
     }
     if dir == "years" {
-        let n: u8 = id.parse().ok().filter(|n: &u8| (1..=model.program.years).contains(n) && !id.starts_with('0'))?;
-        let file = model.years[n as usize - 1].source.as_ref().map(|s| s.path.clone());
-        return Some(Target::Page { file, url: format!("year-{n}/") });
+        let n: u8 = id
+            .parse()
+            .ok()
+            .filter(|n: &u8| (1..=model.program.years).contains(n) && !id.starts_with('0'))?;
+        let file = model.years[n as usize - 1]
+            .source
+            .as_ref()
+            .map(|s| s.path.clone());
+        return Some(Target::Page {
+            file,
+            url: format!("year-{n}/"),
+        });
     }
     let c = Collection::from_dir(dir)?;
     let i = model.find(c.dir(), id)?;
     let (file, url) = item_page(model, c, i);
-    Some(Target::Page { file: Some(file), url })
+    Some(Target::Page {
+        file: Some(file),
+        url,
+    })
 }
 
 /// A relative link's target, by file path under `content/`.
@@ -111,7 +140,10 @@ fn file_target(model: &Model, inside: &str) -> Option<Target> {
     let id = Path::new(inside).file_stem()?.to_str()?;
     let i = model.find(c.dir(), id)?;
     let (file, url) = item_page(model, c, i);
-    (file == full).then_some(Target::Page { file: Some(file), url })
+    (file == full).then_some(Target::Page {
+        file: Some(file),
+        url,
+    })
 }
 
 /// Source file and output folder of an item.
@@ -218,10 +250,22 @@ pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic>
 /// Every file the build writes, relative to the output root.
 pub fn output_files(model: &Model) -> HashSet<String> {
     let mut out: HashSet<String> = [
-        "index.html", "404.html", "curriculum.json", "search-index.json", "calendar.ics",
-        "modules/index.html", "sessions/index.html", "readings/index.html", "prompts/index.html",
-        "people/index.html", "projects/index.html", "framework/index.html", "map/index.html",
-        "calendar/index.html", "print/index.html", "search/index.html",
+        "index.html",
+        "404.html",
+        "curriculum.json",
+        "search-index.json",
+        "calendar.ics",
+        "modules/index.html",
+        "sessions/index.html",
+        "readings/index.html",
+        "prompts/index.html",
+        "people/index.html",
+        "projects/index.html",
+        "framework/index.html",
+        "map/index.html",
+        "calendar/index.html",
+        "print/index.html",
+        "search/index.html",
     ]
     .into_iter()
     .map(String::from)
@@ -265,14 +309,26 @@ fn overwrites(model: &Model, root: &Path, ds: &mut Vec<Diagnostic>) {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.path().strip_prefix(&dir).ok().map(|p| p.to_string_lossy().replace('\\', "/")))
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(&dir)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
         .filter(|rel| built.contains(rel) || rel.starts_with("assets/"))
         .collect();
     clashes.sort();
     for rel in clashes {
         ds.push(
-            Diagnostic::new("E0403", PROGRAM_FILE, Pos::START, format!("static/{rel} would overwrite a file the build writes"))
-                .help(format!("the build writes `{rel}` itself: rename or move static/{rel}")),
+            Diagnostic::new(
+                "E0403",
+                PROGRAM_FILE,
+                Pos::START,
+                format!("static/{rel} would overwrite a file the build writes"),
+            )
+            .help(format!(
+                "the build writes `{rel}` itself: rename or move static/{rel}"
+            )),
         );
     }
 }

@@ -4,9 +4,9 @@
 //! W0204 (readings and speakers no session lists).
 
 use crate::content::person::PersonRole;
+use crate::content::values::Date;
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::fields::Located;
-use crate::content::values::Date;
 use crate::model::Model;
 use jiff::civil::DateTime;
 
@@ -69,10 +69,22 @@ fn academic_year(model: &Model, ds: &mut Vec<Diagnostic>) {
 /// E0311: no session on a blackout date (any of its days).
 fn blackout(model: &Model, ds: &mut Vec<Diagnostic>) {
     for s in &model.sessions {
-        if let Some(b) = model.program.blackout.iter().find(|b| b.value >= s.date.value && b.value <= s.last_day()) {
+        if let Some(b) = model
+            .program
+            .blackout
+            .iter()
+            .find(|b| b.value >= s.date.value && b.value <= s.last_day())
+        {
             ds.push(
-                Diagnostic::new("E0311", &s.source.path, s.date.pos, format!("the session falls on the blackout date {}", b.value))
-                    .help("move the session to another date, or remove the date from `schedule.blackout`"),
+                Diagnostic::new(
+                    "E0311",
+                    &s.source.path,
+                    s.date.pos,
+                    format!("the session falls on the blackout date {}", b.value),
+                )
+                .help(
+                    "move the session to another date, or remove the date from `schedule.blackout`",
+                ),
             );
         }
     }
@@ -80,7 +92,10 @@ fn blackout(model: &Model, ds: &mut Vec<Diagnostic>) {
 
 fn span(model: &Model, i: usize) -> (DateTime, DateTime) {
     let s = &model.sessions[i];
-    (s.date.value.0.to_datetime(s.start.0), s.last_day().0.to_datetime(s.end.0))
+    (
+        s.date.value.0.to_datetime(s.start.0),
+        s.last_day().0.to_datetime(s.end.0),
+    )
 }
 
 /// E0308: two sessions that share a year overlap in time (touching is fine).
@@ -95,19 +110,32 @@ fn overlaps(model: &Model, ds: &mut Vec<Diagnostic>) {
                 break;
             }
             let (sa, sb) = (&model.sessions[a], &model.sessions[b]);
-            let (later, other) = if sa.source.path > sb.source.path { (sa, sb) } else { (sb, sa) };
+            let (later, other) = if sa.source.path > sb.source.path {
+                (sa, sb)
+            } else {
+                (sb, sa)
+            };
             for year in sa.years.iter().filter(|y| sb.years.contains(y)) {
                 ds.push(
                     Diagnostic::new(
                         "E0308",
                         &later.source.path,
                         later.date.pos,
-                        format!("in year {year}, this session overlaps `{}`", other.source.id),
+                        format!(
+                            "in year {year}, this session overlaps `{}`",
+                            other.source.id
+                        ),
                     )
                     .help(format!(
                         "`{}` runs {} {}-{}, `{}` runs {} {}-{}; move one of them",
-                        later.source.id, later.date.value, later.start, later.end,
-                        other.source.id, other.date.value, other.start, other.end
+                        later.source.id,
+                        later.date.value,
+                        later.start,
+                        later.end,
+                        other.source.id,
+                        other.date.value,
+                        other.start,
+                        other.end
                     )),
                 );
             }
@@ -122,8 +150,17 @@ fn due_dates(model: &Model, ds: &mut Vec<Diagnostic>) {
             let session = &model.sessions[s];
             if due.value < session.date.value {
                 ds.push(
-                    Diagnostic::new("E0309", &pr.source.path, due.pos, format!("the prompt is due {} , before its session", due.value).replace(" ,", ","))
-                        .help(format!("`{}` is on {}; set `due` on or after that date", session.source.id, session.date.value)),
+                    Diagnostic::new(
+                        "E0309",
+                        &pr.source.path,
+                        due.pos,
+                        format!("the prompt is due {} , before its session", due.value)
+                            .replace(" ,", ","),
+                    )
+                    .help(format!(
+                        "`{}` is on {}; set `due` on or after that date",
+                        session.source.id, session.date.value
+                    )),
                 );
             }
         }
@@ -136,8 +173,18 @@ fn due_dates(model: &Model, ds: &mut Vec<Diagnostic>) {
                 && date < prev
             {
                 ds.push(
-                    Diagnostic::new("E0309", &pr.source.path, m.pos, format!("the milestone `{}` ({date}) comes before the one above it", m.title))
-                        .help(format!("`{title}` is due {prev}; list milestones in date order")),
+                    Diagnostic::new(
+                        "E0309",
+                        &pr.source.path,
+                        m.pos,
+                        format!(
+                            "the milestone `{}` ({date}) comes before the one above it",
+                            m.title
+                        ),
+                    )
+                    .help(format!(
+                        "`{title}` is due {prev}; list milestones in date order"
+                    )),
                 );
                 break;
             }
@@ -147,12 +194,17 @@ fn due_dates(model: &Model, ds: &mut Vec<Diagnostic>) {
 }
 
 fn required_in_year(model: &Model, year: u8) -> impl Iterator<Item = &crate::model::Session> {
-    model.sessions.iter().filter(move |s| s.required && s.in_year(year))
+    model
+        .sessions
+        .iter()
+        .filter(move |s| s.required && s.in_year(year))
 }
 
 /// E0306: each year has at least `attendance.minimum` required sessions.
 fn attendance(model: &Model, ds: &mut Vec<Diagnostic>) {
-    let Some(min) = &model.program.attendance_minimum else { return };
+    let Some(min) = &model.program.attendance_minimum else {
+        return;
+    };
     for year in model.year_numbers() {
         let count = required_in_year(model, year).count();
         if (count as u64) < u64::from(min.value) {
@@ -174,13 +226,17 @@ fn cadence(model: &Model, ds: &mut Vec<Diagnostic>) {
     let p = &model.program;
     for year in model.year_numbers() {
         for month in &p.months {
-            let held = required_in_year(model, year).any(|s| s.date.value.0.month() == month.value.0);
+            let held =
+                required_in_year(model, year).any(|s| s.date.value.0.month() == month.value.0);
             if !held {
                 let first = p.starts.value.0.first_of_month();
                 let ym = (0..12)
                     .filter_map(|k| first.checked_add(jiff::Span::new().months(k)).ok())
                     .find(|d| d.month() == month.value.0)
-                    .map_or_else(|| format!("month {}", month.value.0), |d| format!("{:04}-{:02}", d.year(), d.month()));
+                    .map_or_else(
+                        || format!("month {}", month.value.0),
+                        |d| format!("{:04}-{:02}", d.year(), d.month()),
+                    );
                 ds.push(
                     Diagnostic::new("W0307", &p.source.path, month.pos, format!("year {year} has no required session in {ym}"))
                         .help("add a required session that month, or remove the month from `schedule.months`"),
@@ -195,16 +251,29 @@ fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
     for m in &model.modules {
         if m.sessions.is_empty() {
             ds.push(
-                Diagnostic::new("W0305", &m.source.path, Pos::START, format!("the module `{}` has no sessions", m.source.id))
-                    .help(format!("add `module: {}` to its sessions", m.source.id)),
+                Diagnostic::new(
+                    "W0305",
+                    &m.source.path,
+                    Pos::START,
+                    format!("the module `{}` has no sessions", m.source.id),
+                )
+                .help(format!("add `module: {}` to its sessions", m.source.id)),
             );
         }
     }
     for r in &model.readings {
         if r.sessions.is_empty() {
             ds.push(
-                Diagnostic::new("W0204", &r.source.path, Pos::START, format!("no session lists the reading `{}`", r.source.id))
-                    .help(format!("add `{}` to the `readings` of the session it is read for", r.source.id)),
+                Diagnostic::new(
+                    "W0204",
+                    &r.source.path,
+                    Pos::START,
+                    format!("no session lists the reading `{}`", r.source.id),
+                )
+                .help(format!(
+                    "add `{}` to the `readings` of the session it is read for",
+                    r.source.id
+                )),
             );
         }
     }
@@ -215,11 +284,25 @@ fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
         }
     }
     for (i, p) in model.people.iter().enumerate() {
-        let leads = p.roles.iter().any(|r| matches!(r, PersonRole::Speaker | PersonRole::Facilitator));
+        let leads = p
+            .roles
+            .iter()
+            .any(|r| matches!(r, PersonRole::Speaker | PersonRole::Facilitator));
         if leads && !listed[i] {
             ds.push(
-                Diagnostic::new("W0204", &p.source.path, Pos::START, format!("no session lists `{}` as a speaker or facilitator", p.source.id))
-                    .help(format!("add `{}` to a session's `speakers` or `facilitators`, or change their `roles`", p.source.id)),
+                Diagnostic::new(
+                    "W0204",
+                    &p.source.path,
+                    Pos::START,
+                    format!(
+                        "no session lists `{}` as a speaker or facilitator",
+                        p.source.id
+                    ),
+                )
+                .help(format!(
+                    "add `{}` to a session's `speakers` or `facilitators`, or change their `roles`",
+                    p.source.id
+                )),
             );
         }
     }

@@ -25,7 +25,11 @@ fn show(m: Moment) -> String {
 /// reported at the module first in path order. Returns every module on a cycle.
 fn cycles(model: &Model, ds: &mut Vec<Diagnostic>) -> HashSet<usize> {
     let n = model.modules.len();
-    let edges: Vec<Vec<usize>> = model.modules.iter().map(|m| m.prerequisites.iter().map(|p| p.value).collect()).collect();
+    let edges: Vec<Vec<usize>> = model
+        .modules
+        .iter()
+        .map(|m| m.prerequisites.iter().map(|p| p.value).collect())
+        .collect();
     let components = strongly_connected(&edges);
     let mut on_cycle = HashSet::new();
     for comp in components {
@@ -40,18 +44,33 @@ fn cycles(model: &Model, ds: &mut Vec<Diagnostic>) -> HashSet<usize> {
         let path = shortest_cycle(start, &edges, &members, n);
         let Some(&next) = path.get(1) else { continue };
         let module = &model.modules[start];
-        let Some(item) = module.prerequisites.iter().find(|p| p.value == next) else { continue };
-        let names: Vec<&str> = path.iter().map(|&i| model.modules[i].source.id.as_str()).collect();
+        let Some(item) = module.prerequisites.iter().find(|p| p.value == next) else {
+            continue;
+        };
+        let names: Vec<&str> = path
+            .iter()
+            .map(|&i| model.modules[i].source.id.as_str())
+            .collect();
         ds.push(
-            Diagnostic::new("E0301", &module.source.path, item.pos, format!("the prerequisites of `{}` form a cycle", module.source.id))
-                .help(names.join(" -> ")),
+            Diagnostic::new(
+                "E0301",
+                &module.source.path,
+                item.pos,
+                format!("the prerequisites of `{}` form a cycle", module.source.id),
+            )
+            .help(names.join(" -> ")),
         );
     }
     on_cycle
 }
 
 /// Breadth-first search from `start` back to itself inside one component.
-fn shortest_cycle(start: usize, edges: &[Vec<usize>], members: &HashSet<usize>, n: usize) -> Vec<usize> {
+fn shortest_cycle(
+    start: usize,
+    edges: &[Vec<usize>],
+    members: &HashSet<usize>,
+    n: usize,
+) -> Vec<usize> {
     let mut parent = vec![usize::MAX; n];
     let mut queue = VecDeque::from([start]);
     let mut seen = vec![false; n];
@@ -139,9 +158,13 @@ fn prerequisites(model: &Model, in_cycle: &HashSet<usize>, ds: &mut Vec<Diagnost
         if in_cycle.contains(&i) {
             continue;
         }
-        let Some((start, _)) = model.module_span(i) else { continue };
+        let Some((start, _)) = model.module_span(i) else {
+            continue;
+        };
         for pre in &m.prerequisites {
-            let Some((_, finish)) = model.module_span(pre.value) else { continue };
+            let Some((_, finish)) = model.module_span(pre.value) else {
+                continue;
+            };
             if start <= finish {
                 let p = &model.modules[pre.value];
                 ds.push(
@@ -184,7 +207,9 @@ fn phases(model: &Model, ds: &mut Vec<Diagnostic>) {
     for &(a, phase_a, start_a) in &starts {
         // The first-started module of a later phase that began before `a`.
         let clash = starts.iter().find(|&&(_, phase_b, start_b)| {
-            phase_b > phase_a && start_b < start_a && (p.sequence == Sequence::Program || start_b.0 == start_a.0)
+            phase_b > phase_a
+                && start_b < start_a
+                && (p.sequence == Sequence::Program || start_b.0 == start_a.0)
         });
         if let Some(&(b, phase_b, start_b)) = clash {
             let (ma, mb) = (&model.modules[a], &model.modules[b]);

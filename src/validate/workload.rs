@@ -24,18 +24,35 @@ pub fn by_month(model: &Model, year: u8) -> BTreeMap<(i16, i8), MonthLoad> {
     let mut months: BTreeMap<(i16, i8), MonthLoad> = BTreeMap::new();
     for r in model.readings.iter().filter(|r| !r.optional) {
         // Sessions are kept in curriculum order, so the first match is the earliest.
-        let Some(s) = r.sessions.iter().map(|&s| &model.sessions[s]).find(|s| s.in_year(year)) else { continue };
+        let Some(s) = r
+            .sessions
+            .iter()
+            .map(|&s| &model.sessions[s])
+            .find(|s| s.in_year(year))
+        else {
+            continue;
+        };
         let d = s.date.value.0;
         let load = months.entry((d.year(), d.month())).or_default();
-        let (pages, minutes) = (u64::from(r.pages.unwrap_or(0)), u64::from(r.minutes.unwrap_or(0)));
+        let (pages, minutes) = (
+            u64::from(r.pages.unwrap_or(0)),
+            u64::from(r.minutes.unwrap_or(0)),
+        );
         load.pages += pages;
         load.minutes += minutes;
         load.items.push((r.title.clone(), pages, minutes));
     }
-    for (i, m) in model.modules.iter().enumerate().filter(|(_, m)| m.year == year) {
+    for (i, m) in model
+        .modules
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.year == year)
+    {
         let first = model.module_span(i).map(|(start, _)| start.1);
         for sp in &m.self_paced {
-            let Some(d) = sp.due.as_ref().map(|d| d.value).or(first) else { continue };
+            let Some(d) = sp.due.as_ref().map(|d| d.value).or(first) else {
+                continue;
+            };
             let minutes = u64::from(sp.minutes.unwrap_or(0));
             let load = months.entry((d.0.year(), d.0.month())).or_default();
             load.minutes += minutes;
@@ -54,7 +71,10 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
     }
     for year in model.year_numbers() {
         for ((y, m), load) in by_month(model, year) {
-            let mut over = |cap: &Option<Located<u32>>, total: u64, unit: &str, pick: fn(&(String, u64, u64)) -> u64| {
+            let mut over = |cap: &Option<Located<u32>>,
+                            total: u64,
+                            unit: &str,
+                            pick: fn(&(String, u64, u64)) -> u64| {
                 let Some(cap) = cap else { return };
                 if total <= u64::from(cap.value) {
                     return;

@@ -6,13 +6,29 @@ use crate::support::{check_json, fixture};
 use serde_json::Value;
 
 fn check_case(dir: &std::path::Path) -> Result<(), String> {
-    let expect: Value = serde_json::from_str(&std::fs::read_to_string(dir.join("expect.json")).map_err(|e| e.to_string())?)
-        .map_err(|e| e.to_string())?;
-    let args: Vec<String> = expect["args"].as_array().map_or(Vec::new(), |a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect());
+    let expect: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("expect.json")).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let args: Vec<String> = expect["args"].as_array().map_or(Vec::new(), |a| {
+        a.iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect()
+    });
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (status, out) = check_json(dir, &args);
     let ds = out["diagnostics"].as_array().cloned().unwrap_or_default();
-    let shown = || ds.iter().map(|d| format!("{} {}:{}:{} {} [{}]", d["code"], d["file"], d["line"], d["column"], d["message"], d["help"])).collect::<Vec<_>>().join("\n    ");
+    let shown = || {
+        ds.iter()
+            .map(|d| {
+                format!(
+                    "{} {}:{}:{} {} [{}]",
+                    d["code"], d["file"], d["line"], d["column"], d["message"], d["help"]
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n    ")
+    };
     let mut problems = Vec::new();
     if let Some(exit) = expect["exit"].as_i64()
         && i64::from(status) != exit
@@ -25,10 +41,15 @@ fn check_case(dir: &std::path::Path) -> Result<(), String> {
                 && d["file"] == e["file"]
                 && d["line"] == e["line"]
                 && (e["column"].is_null() || d["column"] == e["column"])
-                && e["help_mentions"].as_str().is_none_or(|h| d["help"].as_str().is_some_and(|dh| dh.contains(h)))
+                && e["help_mentions"]
+                    .as_str()
+                    .is_none_or(|h| d["help"].as_str().is_some_and(|dh| dh.contains(h)))
         });
         if !found {
-            problems.push(format!("missing {} {}:{}:{} (help mentions {})", e["code"], e["file"], e["line"], e["column"], e["help_mentions"]));
+            problems.push(format!(
+                "missing {} {}:{}:{} (help mentions {})",
+                e["code"], e["file"], e["line"], e["column"], e["help_mentions"]
+            ));
         }
     }
     for code in expect["absent"].as_array().into_iter().flatten() {
@@ -42,20 +63,46 @@ fn check_case(dir: &std::path::Path) -> Result<(), String> {
             problems.push(format!("{code} appears {got} times, expected {n}"));
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(format!("{}\n    got:\n    {}", problems.join("; "), shown())) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}\n    got:\n    {}",
+            problems.join("; "),
+            shown()
+        ))
+    }
 }
 
 #[test]
 fn every_check_fixture_gives_its_expected_diagnostics() {
     let root = fixture("check");
-    let mut cases: Vec<_> = std::fs::read_dir(&root).expect("fixtures").filter_map(Result::ok).map(|e| e.path()).filter(|p| p.join("expect.json").is_file()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&root)
+        .expect("fixtures")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("expect.json").is_file())
+        .collect();
     cases.sort();
     assert!(cases.len() > 50, "fixtures are missing");
     let failures: Vec<String> = cases
         .iter()
-        .filter_map(|c| check_case(c).err().map(|e| format!("{}: {e}", c.file_name().unwrap_or_default().to_string_lossy())))
+        .filter_map(|c| {
+            check_case(c).err().map(|e| {
+                format!(
+                    "{}: {e}",
+                    c.file_name().unwrap_or_default().to_string_lossy()
+                )
+            })
+        })
         .collect();
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -72,6 +119,13 @@ fn the_sample_case_of_the_contract() {
     let ds = out["diagnostics"].as_array().expect("a list");
     let d = ds.iter().find(|d| d["code"] == "E0201").expect("E0201");
     assert_eq!(d["file"], "content/sessions/2025-09-listening.md");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(4), Some(9)));
-    assert!(d["help"].as_str().is_some_and(|h| h.contains("listening-first")));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(4), Some(9))
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("listening-first"))
+    );
 }

@@ -44,7 +44,12 @@ pub(crate) fn check_json(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value)
     let mut args = vec!["--root", root, "check", "--format", "json"];
     args.extend_from_slice(extra);
     let out = cairn(dir, &args);
-    let json = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)));
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     (out.status.code().unwrap_or(-1), json)
 }

@@ -1,0 +1,68 @@
+//! `cairn build`: check, render, write. Writes nothing when there are errors.
+
+use super::{Global, check::exit_status, fail};
+use crate::cli::BuildArgs;
+use crate::diagnostics::render as show;
+use crate::pipeline::{self, Options, timed};
+use crate::render::{self, RenderOptions};
+use std::collections::HashMap;
+
+/// Builds the site into `-o DIR` (default `public/` under the root).
+pub fn run(global: &Global, args: &BuildArgs) -> u8 {
+    let root = match global.site_root() {
+        Ok(root) => root,
+        Err(e) => return fail(&e),
+    };
+    let out = args.output.clone().unwrap_or_else(|| root.join("public"));
+    if let Err(e) = crate::output::check_target(&root, &out) {
+        return fail(&e);
+    }
+    if let Some(url) = &args.base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        return fail(&format!(
+            "--base-url must be an absolute http(s) URL, not `{url}`"
+        ));
+    }
+    let options = Options {
+        drafts: args.drafts,
+        verbose: global.verbose,
+    };
+    let checked = pipeline::check(&root, &options);
+    let ds = &checked.diagnostics;
+    if !ds.items().is_empty() {
+        let sources: HashMap<&str, &str> = checked
+            .loaded
+            .files
+            .iter()
+            .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
+            .collect();
+        eprint!(
+            "{}",
+            show::human(ds, |f| sources.get(f).copied(), global.color)
+        );
+    }
+    let status = exit_status(ds, args.deny_warnings);
+    let Some(model) = checked.model.as_ref().filter(|_| status == 0) else {
+        eprintln!("nothing written: fix the errors above (the previous output is untouched)");
+        return super::INVALID;
+    };
+    let render_options = RenderOptions {
+        base_url: args.base_url.clone(),
+    };
+    let files = match timed(&options, "render", || {
+        render::render(model, &root, &render_options)
+    }) {
+        Ok(files) => files,
+        Err(e) => return fail(&e),
+    };
+    if let Err(e) = timed(&options, "write", || {
+        crate::output::write_site(&out, &files, &root.join("static"))
+    }) {
+        return fail(&e);
+    }
+    if !global.quiet {
+        eprintln!("built {} files into {}", files.len(), out.display());
+    }
+    super::OK
+}

@@ -1,0 +1,174 @@
+//! The only module that writes to disk. A build is written to a fresh folder
+//! beside the target (`.NAME.cairn-new-PID`), then swapped in with one atomic
+//! exchange (renameat2 RENAME_EXCHANGE) where the system has one, else two
+//! renames; a build killed at any moment leaves the old or the new output,
+//! never a mix. Leftovers of killed builds are removed by the next one.
+
+use crate::render::OutputFile;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Refuses output folders that would clobber the site (SPEC 6).
+pub fn check_target(root: &Path, out: &Path) -> Result<(), String> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("cannot resolve the site root: {e}"))?;
+    let out_abs = absolute(out)?;
+    let bad = out_abs == root
+        || root.starts_with(&out_abs)
+        || ["content", "static", "templates"]
+            .iter()
+            .any(|d| out_abs.starts_with(root.join(d)))
+        || out_abs.parent().is_none();
+    if bad {
+        return Err(format!(
+            "refusing to write the site into {}: the output folder may not be the site root, inside content/, static/ or templates/, or above the root",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its existing part resolved through symlinks.
+fn absolute(path: &Path) -> Result<PathBuf, String> {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| e.to_string())?
+            .join(path)
+    };
+    let mut existing = abs.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut resolved = existing.canonicalize().unwrap_or(existing);
+    for part in rest.into_iter().rev() {
+        if part == ".." {
+            resolved.pop();
+        } else if part != "." {
+            resolved.push(part);
+        }
+    }
+    Ok(resolved)
+}
+
+/// Writes `files` and a copy of `static_dir` as the new content of `out`.
+pub fn write_site(out: &Path, files: &[OutputFile], static_dir: &Path) -> Result<(), String> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    clean_leftovers(&parent, &name);
+    let fresh = parent.join(format!(".{name}.cairn-new-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&fresh);
+    let result = fill(&fresh, files, static_dir).and_then(|()| swap(&fresh, out, &parent, &name));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&fresh);
+    }
+    result
+}
+
+fn fill(dir: &Path, files: &[OutputFile], static_dir: &Path) -> Result<(), String> {
+    let io = |p: &Path, e: std::io::Error| format!("cannot write {}: {e}", p.display());
+    fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(static_dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let Ok(rel) = entry.path().strip_prefix(static_dir) else {
+                continue;
+            };
+            let target = dir.join(rel);
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).map_err(|e| io(&target, e))?;
+            } else if entry.file_type().is_file() {
+                fs::copy(entry.path(), &target).map_err(|e| io(&target, e))?;
+            }
+        }
+    }
+    for f in files {
+        let target = dir.join(&f.path);
+        if let Some(p) = target.parent() {
+            fs::create_dir_all(p).map_err(|e| io(p, e))?;
+        }
+        fs::write(&target, &f.bytes).map_err(|e| io(&target, e))?;
+    }
+    Ok(())
+}
+
+/// Puts `fresh` where `out` is: exchange when `out` exists, else rename.
+fn swap(fresh: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), String> {
+    if !out.exists() {
+        return fs::rename(fresh, out)
+            .map_err(|e| format!("cannot move the new site into {}: {e}", out.display()));
+    }
+    let exchanged = rustix::fs::renameat_with(
+        rustix::fs::CWD,
+        fresh,
+        rustix::fs::CWD,
+        out,
+        rustix::fs::RenameFlags::EXCHANGE,
+    );
+    match exchanged {
+        // `fresh` now holds the old site.
+        Ok(()) => {
+            let _ = fs::remove_dir_all(fresh);
+            Ok(())
+        }
+        Err(_) => {
+            // No atomic exchange here (another OS or file system): two renames.
+            let old = parent.join(format!(".{name}.cairn-old-{}", std::process::id()));
+            fs::rename(out, &old).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
+            fs::rename(fresh, out).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
+            let _ = fs::remove_dir_all(&old);
+            Ok(())
+        }
+    }
+}
+
+/// Removes `.NAME.cairn-new-*` and `.NAME.cairn-old-*` left by killed builds.
+fn clean_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let n = entry.file_name().to_string_lossy().to_string();
+        if n.starts_with(&format!(".{name}.cairn-new-"))
+            || n.starts_with(&format!(".{name}.cairn-old-"))
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_targets() {
+        let root = std::env::temp_dir().join(format!("cairn-out-test-{}", std::process::id()));
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_target(&root, &root).is_err());
+        assert!(check_target(&root, &root.join("content/x")).is_err());
+        assert!(check_target(&root, root.parent().unwrap()).is_err());
+        assert!(check_target(&root, Path::new("/")).is_err());
+        assert!(check_target(&root, &root.join("public")).is_ok());
+        let _ = fs::remove_dir_all(&root);
+    }
+}

@@ -1,0 +1,97 @@
+//! Markdown bodies to HTML: SPEC 4's extensions, heading ids by GitHub's
+//! rule, and internal links (`@/...`, relative `.md`, `/static`) rewritten to
+//! relative URLs from the page that shows them.
+
+use crate::markdown::{Slugs, options, slug};
+use crate::model::Model;
+use crate::validate::links::{Target, resolve_link};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
+use std::path::Path;
+
+/// Renders `body` of the file `from` for a page whose root prefix is `root`.
+pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &str) -> String {
+    let mut slugs = Slugs::default();
+    let events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
+    let mut out_events = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                // The id needs the heading's text, which follows the start tag.
+                let text: String = events[i + 1..]
+                    .iter()
+                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                let id = slugs.unique(
+                    id.as_ref()
+                        .map_or_else(|| slug(text.trim()), |i| i.to_string()),
+                );
+                out_events.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                out_events.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: rewrite(model, site_root, from, dest_url, root).into(),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                out_events.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: rewrite(model, site_root, from, dest_url, root).into(),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            other => out_events.push(other.clone()),
+        }
+        i += 1;
+    }
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, out_events.into_iter());
+    out
+}
+
+/// A destination as the page at `root` must write it.
+fn rewrite(model: &Model, site_root: &Path, from: &str, dest: &str, root: &str) -> String {
+    match resolve_link(model, site_root, from, dest) {
+        Ok((Target::Page { url, .. }, anchor)) => {
+            let base = if url.is_empty() && root.is_empty() {
+                "./".to_string()
+            } else {
+                format!("{root}{url}")
+            };
+            match anchor {
+                Some(a) if !a.is_empty() => format!("{base}#{a}"),
+                _ => base,
+            }
+        }
+        Ok((Target::Static(file), _)) => format!("{root}{file}"),
+        Ok((Target::External, _)) | Err(_) => dest.to_string(),
+    }
+}

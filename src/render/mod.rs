@@ -1,0 +1,392 @@
+//! Rendering stage: turns the validated [`Model`] into the files of the site
+//! (SPEC 7) in memory. Templates are compiled once; the parts every page
+//! shares (the site header, the navigation, each session's row) are built once
+//! and handed to every page; pages render in parallel. Nothing here writes to
+//! disk: [`crate::output`] does.
+
+pub mod body;
+pub mod labels;
+pub mod pages;
+pub mod rows;
+
+use crate::content::Collection;
+use crate::model::Model;
+use crate::validate::links::item_page;
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use std::path::Path;
+
+/// A file of the output: its path relative to the output root and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// e.g. `modules/allyship/index.html`.
+    pub path: String,
+    /// The content.
+    pub bytes: Vec<u8>,
+}
+
+/// What every page shares, built once.
+#[derive(Debug)]
+pub struct Shared {
+    /// `site` in the templates: title, navigation...
+    pub site: Value,
+    /// Each session's row, by session index.
+    pub rows: Vec<Value>,
+    /// Session indexes in calendar order.
+    pub order: Vec<usize>,
+    /// The framework with its modules.
+    pub phases: Value,
+}
+
+/// One page to render.
+struct Job {
+    /// Output folder relative to the root, e.g. `modules/allyship/` (empty for home).
+    dir: String,
+    template: &'static str,
+    section: String,
+    title: String,
+    breadcrumbs: Vec<(String, Option<String>)>,
+    /// Source file whose body is shown, if any.
+    body: Option<(String, String)>,
+    data: Value,
+}
+
+/// Options of a render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Overrides `base_url` (from `--base-url`).
+    pub base_url: Option<String>,
+}
+
+/// Renders the whole site into memory.
+pub fn render(
+    model: &Model,
+    site_root: &Path,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, String> {
+    let tera = load_templates(site_root)?;
+    let shared = shared(model);
+    let jobs = jobs(model, &shared);
+    let mut files: Vec<OutputFile> = jobs
+        .par_iter()
+        .map(|job| render_job(&tera, model, site_root, &shared, job))
+        .collect::<Result<_, _>>()?;
+    files.push(OutputFile {
+        path: "curriculum.json".into(),
+        bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
+            .map_err(|e| e.to_string())?,
+    });
+    let base = options
+        .base_url
+        .clone()
+        .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
+    if let Some(base) = base {
+        files.push(sitemap(&base, &jobs));
+    }
+    for (path, bytes) in crate::theme::assets() {
+        files.push(OutputFile {
+            path: format!("assets/{path}"),
+            bytes: bytes.to_vec(),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html"]);
+    tera.add_raw_templates(crate::theme::templates(site_root)?)
+        .map_err(|e| format!("a template does not compile: {e}"))?;
+    Ok(tera)
+}
+
+fn shared(model: &Model) -> Shared {
+    let p = &model.program;
+    let mut nav = vec![json!({ "key": "home", "title": "Home", "url": "" })];
+    for y in &model.years {
+        nav.push(json!({ "key": format!("year-{}", y.number), "title": y.title, "url": format!("year-{}/", y.number) }));
+    }
+    for (key, title) in [
+        ("modules", "Modules"),
+        ("sessions", "Sessions"),
+        ("readings", "Readings"),
+        ("people", "People"),
+        ("projects", "Projects"),
+        ("framework", "Framework"),
+        ("map", "Curriculum map"),
+    ] {
+        let empty = match key {
+            "projects" => model.projects.is_empty(),
+            "map" => p.competencies.is_empty(),
+            "framework" => p.phases.is_empty(),
+            _ => false,
+        };
+        if !empty {
+            nav.push(json!({ "key": key, "title": title, "url": format!("{key}/") }));
+        }
+    }
+    let mut pages: Vec<usize> = (0..model.pages.len())
+        .filter(|&i| model.pages[i].nav)
+        .collect();
+    pages.sort_by_key(|&i| (model.pages[i].weight, model.pages[i].title.clone()));
+    for i in pages {
+        let pg = &model.pages[i];
+        nav.push(
+            json!({ "key": pg.source.id, "title": pg.title, "url": format!("{}/", pg.source.id) }),
+        );
+    }
+    let starts = p.starts.value.0;
+    let site = json!({
+        "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
+        "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
+    });
+    Shared {
+        site,
+        rows: (0..model.sessions.len())
+            .map(|i| rows::session(model, i))
+            .collect(),
+        order: rows::calendar_order(model),
+        phases: pages::phases(model),
+    }
+}
+
+fn crumb(title: &str, url: &str) -> (String, Option<String>) {
+    (title.to_string(), Some(url.to_string()))
+}
+
+fn here(title: &str) -> (String, Option<String>) {
+    (title.to_string(), None)
+}
+
+fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
+    let p = &model.program;
+    let home = crumb("Home", "");
+    let body = |s: &crate::model::Source| Some((s.path.clone(), s.body.clone()));
+    let mut jobs = vec![Job {
+        dir: String::new(),
+        template: "home.html",
+        section: "home".into(),
+        title: p.title.clone(),
+        breadcrumbs: Vec::new(),
+        body: body(&p.source),
+        data: pages::home(model, shared),
+    }];
+    for y in &model.years {
+        jobs.push(Job {
+            dir: format!("year-{}/", y.number),
+            template: "year.html",
+            section: format!("year-{}", y.number),
+            title: y.title.clone(),
+            breadcrumbs: vec![home.clone(), here(&y.title)],
+            body: y.source.as_ref().and_then(body),
+            data: pages::year(model, shared, y.number),
+        });
+    }
+    let mut index = |dir: &str, template: &'static str, title: &str, data: Value| {
+        jobs.push(Job {
+            dir: format!("{dir}/"),
+            template,
+            section: dir.to_string(),
+            title: title.to_string(),
+            breadcrumbs: vec![home.clone(), here(title)],
+            body: None,
+            data,
+        });
+    };
+    index("modules", "modules.html", "Modules", pages::modules(model));
+    index(
+        "sessions",
+        "sessions.html",
+        "Sessions",
+        pages::sessions(model, shared),
+    );
+    index(
+        "readings",
+        "readings.html",
+        "Readings",
+        pages::readings(model),
+    );
+    index(
+        "prompts",
+        "prompts.html",
+        "Reflection prompts",
+        pages::prompts(model),
+    );
+    index("people", "people.html", "People", pages::people(model));
+    index(
+        "projects",
+        "projects.html",
+        "Capstone projects",
+        pages::projects(model),
+    );
+    index(
+        "framework",
+        "framework.html",
+        "Framework",
+        json!({ "phases": shared.phases }),
+    );
+    index("map", "map.html", "Curriculum map", pages::map(model));
+    let items: [(Collection, &'static str, &str); 6] = [
+        (Collection::Modules, "module.html", "Modules"),
+        (Collection::Sessions, "session.html", "Sessions"),
+        (Collection::Readings, "reading.html", "Readings"),
+        (Collection::Prompts, "prompt.html", "Reflection prompts"),
+        (Collection::People, "person.html", "People"),
+        (Collection::Projects, "project.html", "Capstone projects"),
+    ];
+    for (c, template, list_title) in items {
+        let count = match c {
+            Collection::Modules => model.modules.len(),
+            Collection::Sessions => model.sessions.len(),
+            Collection::Readings => model.readings.len(),
+            Collection::Prompts => model.prompts.len(),
+            Collection::People => model.people.len(),
+            _ => model.projects.len(),
+        };
+        for i in 0..count {
+            let (source, title, data) = match c {
+                Collection::Modules => (
+                    &model.modules[i].source,
+                    &model.modules[i].title,
+                    pages::module(model, shared, i),
+                ),
+                Collection::Sessions => (
+                    &model.sessions[i].source,
+                    &model.sessions[i].title,
+                    pages::session(model, shared, i),
+                ),
+                Collection::Readings => (
+                    &model.readings[i].source,
+                    &model.readings[i].title,
+                    pages::reading(model, i),
+                ),
+                Collection::Prompts => (
+                    &model.prompts[i].source,
+                    &model.prompts[i].title,
+                    pages::prompt(model, i),
+                ),
+                Collection::People => (
+                    &model.people[i].source,
+                    &model.people[i].name,
+                    pages::person(model, i),
+                ),
+                _ => (
+                    &model.projects[i].source,
+                    &model.projects[i].title,
+                    pages::project(model, i),
+                ),
+            };
+            jobs.push(Job {
+                dir: item_page(model, c, i).1,
+                template,
+                section: c.dir().to_string(),
+                title: title.clone(),
+                breadcrumbs: vec![
+                    home.clone(),
+                    crumb(list_title, &format!("{}/", c.dir())),
+                    here(title),
+                ],
+                body: body(source),
+                data,
+            });
+        }
+    }
+    for pg in &model.pages {
+        jobs.push(Job {
+            dir: format!("{}/", pg.source.id),
+            template: "page.html",
+            section: pg.source.id.clone(),
+            title: pg.title.clone(),
+            breadcrumbs: vec![home.clone(), here(&pg.title)],
+            body: body(&pg.source),
+            data: json!({}),
+        });
+    }
+    jobs.push(Job {
+        dir: "404".into(),
+        template: "404.html",
+        section: String::new(),
+        title: "Page not found".into(),
+        breadcrumbs: Vec::new(),
+        body: None,
+        data: json!({}),
+    });
+    jobs
+}
+
+fn render_job(
+    tera: &tera::Tera,
+    model: &Model,
+    site_root: &Path,
+    shared: &Shared,
+    job: &Job,
+) -> Result<OutputFile, String> {
+    let depth = job.dir.matches('/').count();
+    let root = "../".repeat(depth);
+    let mut ctx = tera::Context::from_serialize(&job.data).map_err(|e| e.to_string())?;
+    ctx.insert("site", &shared.site);
+    ctx.insert("root", &root);
+    ctx.insert("section", &job.section);
+    ctx.insert("title", &job.title);
+    let crumbs: Vec<Value> = job
+        .breadcrumbs
+        .iter()
+        .map(|(t, u)| json!({ "title": t, "url": u }))
+        .collect();
+    ctx.insert("breadcrumbs", &crumbs);
+    let html = job
+        .body
+        .as_ref()
+        .map(|(from, text)| body::to_html(model, site_root, from, text, &root))
+        .unwrap_or_default();
+    ctx.insert("body", &html);
+    ctx.insert("jsonld", &Value::Null);
+    let text = tera
+        .render(job.template, &ctx)
+        .map_err(|e| format!("template {} failed for {}: {e}", job.template, job.dir))?;
+    let path = if job.dir == "404" {
+        "404.html".to_string()
+    } else {
+        format!("{}index.html", job.dir)
+    };
+    Ok(OutputFile {
+        path,
+        bytes: text.into_bytes(),
+    })
+}
+
+fn sitemap(base: &str, jobs: &[Job]) -> OutputFile {
+    let base = if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    };
+    let mut urls: Vec<&str> = jobs
+        .iter()
+        .filter(|j| j.dir != "404")
+        .map(|j| j.dir.as_str())
+        .collect();
+    urls.sort();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for u in urls {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape_xml(&format!("{base}{u}"))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}
+
+fn escape_xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}

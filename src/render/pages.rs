@@ -1,0 +1,422 @@
+//! One function per page kind: each returns the page-specific part of the
+//! template context (the shared parts, `site` and the session rows, are built
+//! once by the caller).
+
+use super::{Shared, labels, rows};
+use crate::content::Collection;
+use crate::content::person::PersonRole;
+use crate::model::Model;
+use crate::validate::links::item_page;
+use crate::validate::workload;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+fn phase_json(model: &Model, p: Option<usize>) -> Value {
+    p.map_or(
+        Value::Null,
+        |p| json!({ "id": model.program.phases[p].id, "title": model.program.phases[p].title }),
+    )
+}
+
+fn module_date_range(model: &Model, i: usize) -> Option<String> {
+    let (start, end) = model.module_span(i)?;
+    Some(if start.1 == end.1 {
+        labels::date(start.1)
+    } else {
+        format!("{} – {}", labels::date(start.1), labels::date(end.1))
+    })
+}
+
+/// The framework: phases with their modules (home and framework pages).
+pub fn phases(model: &Model) -> Value {
+    model
+        .program
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(pi, p)| {
+            let modules: Vec<Value> = model
+                .modules
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.phase == Some(pi))
+                .map(|(i, m)| json!({ "title": m.title, "url": item_page(model, Collection::Modules, i).1, "year": m.year }))
+                .collect();
+            json!({ "id": p.id, "title": p.title, "summary": p.summary, "continuous": p.continuous, "modules": modules })
+        })
+        .collect()
+}
+
+/// Home page.
+pub fn home(model: &Model, shared: &Shared) -> Value {
+    let years: Vec<Value> = model
+        .years
+        .iter()
+        .map(|y| {
+            json!({
+                "number": y.number, "title": y.title, "summary": y.summary, "url": format!("year-{}/", y.number),
+                "module_count": model.modules.iter().filter(|m| m.year == y.number).count(),
+                "session_count": model.sessions.iter().filter(|s| s.in_year(y.number)).count(),
+            })
+        })
+        .collect();
+    let sessions: Vec<&Value> = shared.order.iter().map(|&i| &shared.rows[i]).collect();
+    json!({ "phases": shared.phases, "years": years, "sessions": sessions })
+}
+
+/// A year's syllabus, month by month.
+pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
+    let y = &model.years[n as usize - 1];
+    let loads = workload::by_month(model, n);
+    let mut months: BTreeMap<(i16, i8), (Vec<Value>, Vec<Value>)> = BTreeMap::new();
+    for &i in &shared.order {
+        let s = &model.sessions[i];
+        if s.in_year(n) {
+            let d = s.date.value.0;
+            months
+                .entry((d.year(), d.month()))
+                .or_default()
+                .0
+                .push(shared.rows[i].clone());
+        }
+    }
+    for (i, p) in model.prompts.iter().enumerate() {
+        let year_of = p
+            .session
+            .map(|s| model.sessions[s].in_year(n))
+            .or(p.module.map(|m| model.modules[m].year == n));
+        if let (Some(true), Some(due)) = (year_of, &p.due) {
+            let d = due.value.0;
+            months
+                .entry((d.year(), d.month()))
+                .or_default()
+                .1
+                .push(json!({
+                    "title": p.title, "url": item_page(model, Collection::Prompts, i).1,
+                    "kind_label": "Reflection prompt", "date_label": labels::date(due.value),
+                }));
+        }
+    }
+    for (i, m) in model
+        .modules
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.year == n)
+    {
+        for sp in &m.self_paced {
+            if let Some(due) = &sp.due {
+                let d = due.value.0;
+                months
+                    .entry((d.year(), d.month()))
+                    .or_default()
+                    .1
+                    .push(json!({
+                        "title": sp.title, "url": item_page(model, Collection::Modules, i).1,
+                        "kind_label": "Self-paced", "date_label": labels::date(due.value),
+                    }));
+            }
+        }
+    }
+    let months: Vec<Value> = months
+        .into_iter()
+        .map(|((yr, mo), (sessions, due))| {
+            let load = loads.get(&(yr, mo)).map(|l| json!({ "pages": l.pages, "minutes": l.minutes }));
+            json!({ "label": labels::month(yr, mo), "id": format!("{yr:04}-{mo:02}"), "sessions": sessions, "due": due, "workload": load })
+        })
+        .collect();
+    let required = model
+        .sessions
+        .iter()
+        .filter(|s| s.required && s.in_year(n))
+        .count();
+    let attendance = model
+        .program
+        .attendance_minimum
+        .as_ref()
+        .map(|m| json!({ "minimum": m.value, "required_count": required }));
+    json!({
+        "year": { "number": n, "title": y.title, "summary": y.summary },
+        "attendance": attendance,
+        "months": months,
+    })
+}
+
+/// The modules index, by year and phase.
+pub fn modules(model: &Model) -> Value {
+    let groups: Vec<Value> = model
+        .years
+        .iter()
+        .map(|y| {
+            let mut by_phase: BTreeMap<Option<usize>, Vec<Value>> = BTreeMap::new();
+            for (i, m) in model.modules.iter().enumerate().filter(|(_, m)| m.year == y.number) {
+                by_phase.entry(m.phase).or_default().push(json!({
+                    "title": m.title, "url": item_page(model, Collection::Modules, i).1, "summary": m.summary,
+                    "session_count": m.sessions.len(), "date_range": module_date_range(model, i),
+                }));
+            }
+            let phases: Vec<Value> = by_phase
+                .into_iter()
+                .map(|(p, modules)| json!({ "phase": phase_json(model, p), "modules": modules }))
+                .collect();
+            json!({ "year": { "number": y.number, "title": y.title }, "phases": phases })
+        })
+        .collect();
+    json!({ "groups": groups })
+}
+
+/// One module.
+pub fn module(model: &Model, shared: &Shared, i: usize) -> Value {
+    let m = &model.modules[i];
+    let mut readings: Vec<usize> = m
+        .sessions
+        .iter()
+        .flat_map(|&s| model.sessions[s].readings.clone())
+        .collect();
+    readings.dedup();
+    let prompts: Vec<Value> = model
+        .prompts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.module == Some(i)
+                || p.session
+                    .is_some_and(|s| model.sessions[s].module == Some(i))
+        })
+        .map(|(pi, p)| rows::prompt(model, pi, &p.title))
+        .collect();
+    json!({
+        "module": {
+            "title": m.title, "year": m.year, "phase": phase_json(model, m.phase), "summary": m.summary,
+            "objectives": m.objectives,
+            "competencies": m.competencies.iter().map(|&c| json!({ "id": model.program.competencies[c].id.value, "title": model.program.competencies[c].title })).collect::<Vec<_>>(),
+            "prerequisites": m.prerequisites.iter().map(|p| rows::link(model, Collection::Modules, p.value, &model.modules[p.value].title)).collect::<Vec<_>>(),
+            "self_paced": m.self_paced.iter().map(|sp| json!({
+                "title": sp.title, "provider": sp.provider, "url": sp.url, "minutes": sp.minutes,
+                "due_label": sp.due.as_ref().map(|d| labels::date(d.value)),
+            })).collect::<Vec<_>>(),
+            "date_range": module_date_range(model, i),
+        },
+        "sessions": m.sessions.iter().map(|&s| &shared.rows[s]).collect::<Vec<_>>(),
+        "readings": readings.iter().map(|&r| rows::reading(model, r)).collect::<Vec<_>>(),
+        "prompts": prompts,
+    })
+}
+
+/// One session, with its neighbours in calendar order.
+pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
+    let s = &model.sessions[i];
+    let pos = shared.order.iter().position(|&x| x == i).unwrap_or(0);
+    let neighbour = |j: Option<usize>| {
+        j.map(|j| rows::link(model, Collection::Sessions, j, &model.sessions[j].title))
+    };
+    let people = |list: &[usize]| -> Vec<Value> {
+        list.iter()
+            .map(|&p| json!({ "title": model.people[p].name, "url": item_page(model, Collection::People, p).1, "role": model.people[p].role }))
+            .collect()
+    };
+    json!({
+        "session": {
+            "title": s.title, "kind_label": labels::kind(s.kind.as_str()), "date_label": labels::session_dates(s),
+            "time_label": labels::times(s.start, s.end), "years_label": labels::years(&s.years),
+            "location": s.location, "online": s.online,
+            "module": s.module.map(|m| rows::link(model, Collection::Modules, m, &model.modules[m].title)),
+            "phase": phase_json(model, s.module.and_then(|m| model.modules[m].phase)),
+            "required": s.required,
+        },
+        "agenda": s.agenda.iter().map(|a| json!({ "time": a.value.time.value.to_string(), "title": a.value.title, "detail": a.value.detail })).collect::<Vec<_>>(),
+        "speakers": people(&s.speakers),
+        "facilitators": people(&s.facilitators),
+        "readings": s.readings.iter().map(|&r| rows::reading(model, r)).collect::<Vec<_>>(),
+        "prompts": rows::prompts_of_session(model, i),
+        "prev": neighbour(pos.checked_sub(1).map(|p| shared.order[p])),
+        "next": neighbour(shared.order.get(pos + 1).copied()),
+    })
+}
+
+/// All sessions by month, with their years.
+pub fn sessions(model: &Model, shared: &Shared) -> Value {
+    let mut months: BTreeMap<(i16, i8), Vec<&Value>> = BTreeMap::new();
+    for &i in &shared.order {
+        let d = model.sessions[i].date.value.0;
+        months
+            .entry((d.year(), d.month()))
+            .or_default()
+            .push(&shared.rows[i]);
+    }
+    let months: Vec<Value> = months
+        .into_iter()
+        .map(|((y, m), sessions)| json!({ "label": labels::month(y, m), "id": format!("{y:04}-{m:02}"), "sessions": sessions }))
+        .collect();
+    json!({ "months": months })
+}
+
+/// The reading list by year and month of first use.
+pub fn readings(model: &Model) -> Value {
+    let mut groups: BTreeMap<(u8, i16, i8), Vec<Value>> = BTreeMap::new();
+    for (i, r) in model.readings.iter().enumerate() {
+        let Some(&first) = r.sessions.first() else {
+            continue;
+        };
+        let s = &model.sessions[first];
+        let d = s.date.value.0;
+        let mut row = rows::reading(model, i);
+        row["authors"] = json!(r.authors.join(", "));
+        row["kind_label"] = json!(labels::kind(r.kind.as_str()));
+        row["optional"] = json!(r.optional);
+        groups
+            .entry((s.years.first().copied().unwrap_or(1), d.year(), d.month()))
+            .or_default()
+            .push(row);
+    }
+    let groups: Vec<Value> = groups
+        .into_iter()
+        .map(|((y, yr, mo), readings)| json!({ "label": format!("Year {y} · {}", labels::month(yr, mo)), "readings": readings }))
+        .collect();
+    json!({ "groups": groups })
+}
+
+/// One reading.
+pub fn reading(model: &Model, i: usize) -> Value {
+    let r = &model.readings[i];
+    json!({
+        "reading": {
+            "title": r.title, "kind_label": labels::kind(r.kind.as_str()), "authors": r.authors.join(", "),
+            "published": r.published, "isbn": r.isbn, "doi": r.doi,
+            "doi_url": r.doi.as_ref().map(|d| format!("https://doi.org/{}", d.0)), "url": r.url,
+            "pages": r.pages, "minutes": r.minutes, "optional": r.optional,
+        },
+        "sessions": r.sessions.iter().map(|&s| session_link(model, s)).collect::<Vec<_>>(),
+    })
+}
+
+fn session_link(model: &Model, s: usize) -> Value {
+    json!({ "title": model.sessions[s].title, "url": item_page(model, Collection::Sessions, s).1, "date_label": labels::session_dates(&model.sessions[s]) })
+}
+
+/// Prompts by due date.
+pub fn prompts(model: &Model) -> Value {
+    let mut order: Vec<usize> = (0..model.prompts.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            model.prompts[i].due.as_ref().map(|d| d.value),
+            model.prompts[i].source.path.clone(),
+        )
+    });
+    let prompts: Vec<Value> = order.iter().map(|&i| prompt_fields(model, i)).collect();
+    json!({ "prompts": prompts })
+}
+
+fn prompt_fields(model: &Model, i: usize) -> Value {
+    let p = &model.prompts[i];
+    let mut v = rows::prompt(model, i, &p.title);
+    v["session"] = p.session.map_or(Value::Null, |s| {
+        rows::link(model, Collection::Sessions, s, &model.sessions[s].title)
+    });
+    v["module"] = p.module.map_or(Value::Null, |m| {
+        rows::link(model, Collection::Modules, m, &model.modules[m].title)
+    });
+    v
+}
+
+/// One prompt.
+pub fn prompt(model: &Model, i: usize) -> Value {
+    json!({ "prompt": prompt_fields(model, i) })
+}
+
+fn photo(model: &Model, i: usize) -> Value {
+    model.people[i]
+        .photo
+        .as_ref()
+        .map_or(Value::Null, |p| json!(p.value.trim_start_matches('/')))
+}
+
+/// People by role.
+pub fn people(model: &Model) -> Value {
+    let groups: Vec<Value> = PersonRole::ALL
+        .iter()
+        .filter_map(|role| {
+            let people: Vec<Value> = model
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.roles.contains(role))
+                .map(|(i, p)| json!({ "title": p.name, "url": item_page(model, Collection::People, i).1, "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i) }))
+                .collect();
+            let label = match role {
+                PersonRole::Director => "Program leadership",
+                PersonRole::Committee => "Curriculum committee",
+                PersonRole::Speaker => "Speakers",
+                PersonRole::Facilitator => "Facilitators",
+                PersonRole::Mentor => "Mentors",
+                PersonRole::Staff => "Staff",
+            };
+            (!people.is_empty()).then(|| json!({ "label": label, "people": people }))
+        })
+        .collect();
+    json!({ "groups": groups })
+}
+
+/// One person.
+pub fn person(model: &Model, i: usize) -> Value {
+    let p = &model.people[i];
+    let sessions: Vec<Value> = rows::calendar_order(model)
+        .into_iter()
+        .filter(|&s| {
+            model.sessions[s].speakers.contains(&i) || model.sessions[s].facilitators.contains(&i)
+        })
+        .map(|s| session_link(model, s))
+        .collect();
+    json!({
+        "person": {
+            "title": p.name, "role": p.role, "pronouns": p.pronouns, "affiliation": p.affiliation,
+            "roles_label": p.roles.iter().map(|r| labels::kind(r.as_str())).collect::<Vec<_>>().join(", "),
+            "photo": photo(model, i), "email": p.email, "url": p.url,
+        },
+        "sessions": sessions,
+    })
+}
+
+/// Capstone tracks.
+pub fn projects(model: &Model) -> Value {
+    let projects: Vec<Value> = model
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| json!({
+            "title": p.title, "url": item_page(model, Collection::Projects, i).1,
+            "kind_label": p.kind.map(|k| labels::kind(k.as_str())), "year": p.year, "milestone_count": p.milestones.len(),
+        }))
+        .collect();
+    json!({ "projects": projects })
+}
+
+/// One capstone track.
+pub fn project(model: &Model, i: usize) -> Value {
+    let p = &model.projects[i];
+    json!({
+        "project": { "title": p.title, "kind_label": p.kind.map(|k| labels::kind(k.as_str())), "year": p.year },
+        "milestones": p.milestones.iter().map(|m| json!({
+            "title": m.title,
+            "date_label": m.date(model).map(labels::date),
+            "session": m.session.map(|s| rows::link(model, Collection::Sessions, s, &model.sessions[s].title)),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The curriculum map: modules x competencies.
+pub fn map(model: &Model) -> Value {
+    let comps = &model.program.competencies;
+    let rows: Vec<Value> = model
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| json!({
+            "module": { "title": m.title, "url": item_page(model, Collection::Modules, i).1, "year": m.year },
+            "cells": (0..comps.len()).map(|c| m.competencies.contains(&c)).collect::<Vec<_>>(),
+        }))
+        .collect();
+    json!({
+        "competencies": comps.iter().map(|c| json!({ "id": c.id.value, "title": c.title, "group": c.group })).collect::<Vec<_>>(),
+        "rows": rows,
+    })
+}

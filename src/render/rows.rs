@@ -1,0 +1,89 @@
+//! The shapes many pages share (a session row, a link, a reading line), built
+//! once per item and reused by every page that shows it. URLs are relative to
+//! the site root; templates prefix them with `root`.
+
+use super::labels;
+use crate::content::Collection;
+use crate::model::{Model, Session};
+use crate::validate::links::item_page;
+use serde_json::{Value, json};
+
+/// `{title, url}` of an item's page.
+pub fn link(model: &Model, c: Collection, i: usize, title: &str) -> Value {
+    json!({ "title": title, "url": item_page(model, c, i).1 })
+}
+
+/// `{title, url, detail}` of a reading, detail like `220 pages`.
+pub fn reading(model: &Model, i: usize) -> Value {
+    let r = &model.readings[i];
+    let mut detail = Vec::new();
+    if let Some(p) = r.pages {
+        detail.push(format!("{p} pages"));
+    }
+    if let Some(m) = r.minutes {
+        detail.push(format!("{m} minutes"));
+    }
+    if r.optional {
+        detail.push("optional".to_string());
+    }
+    json!({ "title": r.title, "url": item_page(model, Collection::Readings, i).1, "detail": detail.join(", ") })
+}
+
+/// Prompts of a session, as `{title, url, due_label}`.
+pub fn prompts_of_session(model: &Model, s: usize) -> Vec<Value> {
+    model
+        .prompts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.session == Some(s))
+        .map(|(i, p)| prompt(model, i, &p.title))
+        .collect()
+}
+
+/// `{title, url, due_label}` of a prompt.
+pub fn prompt(model: &Model, i: usize, title: &str) -> Value {
+    let p = &model.prompts[i];
+    json!({
+        "title": title,
+        "url": item_page(model, Collection::Prompts, i).1,
+        "due_label": p.due.as_ref().map(|d| labels::date(d.value)),
+    })
+}
+
+/// The row every session list shows.
+pub fn session(model: &Model, i: usize) -> Value {
+    let s: &Session = &model.sessions[i];
+    let module = s
+        .module
+        .map(|m| link(model, Collection::Modules, m, &model.modules[m].title));
+    let phase = s.module.and_then(|m| model.modules[m].phase).map(
+        |p| json!({ "id": model.program.phases[p].id, "title": model.program.phases[p].title }),
+    );
+    json!({
+        "title": s.title,
+        "url": item_page(model, Collection::Sessions, i).1,
+        "kind": s.kind.as_str(),
+        "kind_label": labels::kind(s.kind.as_str()),
+        "date_label": labels::session_dates(s),
+        "date_iso": s.date.value.to_string(),
+        "end_iso": s.last_day().to_string(),
+        "time_label": labels::times(s.start, s.end),
+        "years_label": labels::years(&s.years),
+        "module": module,
+        "phase": phase,
+        "speakers": s.speakers.iter().map(|&p| link(model, Collection::People, p, &model.people[p].name)).collect::<Vec<_>>(),
+        "readings": s.readings.iter().map(|&r| reading(model, r)).collect::<Vec<_>>(),
+        "prompts": prompts_of_session(model, i),
+        "required": s.required,
+    })
+}
+
+/// Sessions in calendar order (date, start, path).
+pub fn calendar_order(model: &Model) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..model.sessions.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (sa, sb) = (&model.sessions[a], &model.sessions[b]);
+        (sa.date.value, sa.start, &sa.source.path).cmp(&(sb.date.value, sb.start, &sb.source.path))
+    });
+    order
+}
