@@ -1,6 +1,9 @@
 //! One integration test binary: runs the real `cairn` on fixture sites under
 //! `tests/fixtures/` and compares what it says and writes.
 
+mod bad_input;
 mod check_fixtures;
+mod examples;
 mod explain;
+mod human;
 mod support;

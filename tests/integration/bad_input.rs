@@ -1,0 +1,97 @@
+//! Hostile and broken files each end in a diagnostic and exit 1: never a
+//! panic, a hang or unbounded memory (the support timeout guards hangs).
+
+use crate::support::check_json;
+use std::path::PathBuf;
+
+/// A fresh valid site in a temporary folder, plus one extra file.
+fn site_with(name: &str, file: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cairn-bad-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("content/sessions")).expect("mkdir");
+    std::fs::write(
+        dir.join("content/_program.md"),
+        "---\ntitle: Bad Input\nyears: 1\nstarts: 2025-07-01\ntimezone: America/Chicago\nphases: []\n---\n",
+    )
+    .expect("write");
+    let path = dir.join(file);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, bytes).expect("write");
+    dir
+}
+
+fn expect_code(name: &str, bytes: &[u8], code: &str) {
+    let dir = site_with(name, "content/sessions/x.md", bytes);
+    let (status, out) = check_json(&dir, &[]);
+    assert_eq!(status, 1, "{name}: {out}");
+    let codes: Vec<&str> = out["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&code),
+        "{name}: expected {code}, got {codes:?}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn an_empty_file_has_no_front_matter() {
+    expect_code("empty", b"", "E0101");
+}
+
+#[test]
+fn a_file_that_is_only_dashes_is_not_closed() {
+    expect_code("dashes", b"---", "E0101");
+}
+
+#[test]
+fn invalid_utf8_is_reported() {
+    expect_code("utf8", b"---\ntitle: caf\xe9\n---\n", "E0106");
+}
+
+#[test]
+fn a_binary_file_named_md_is_reported() {
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    expect_code("binary", &bytes, "E0106");
+}
+
+#[test]
+fn a_five_megabyte_front_matter_is_over_a_limit() {
+    let mut text = String::from("---\ntitle: Big\nobjectives:\n");
+    while text.len() < 5 * 1024 * 1024 {
+        text.push_str("  - a line of text that repeats to make the front matter huge\n");
+    }
+    text.push_str("---\n");
+    expect_code("huge", text.as_bytes(), "E0110");
+}
+
+#[test]
+fn yaml_nested_ten_thousand_levels_is_over_a_limit() {
+    let text = format!(
+        "---\ntitle: Deep\nobjectives: {}{}\n---\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    expect_code("deep", text.as_bytes(), "E0110");
+}
+
+#[test]
+fn a_yaml_alias_bomb_is_over_a_limit() {
+    let mut text = String::from("---\ntitle: Bomb\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (prev, name) in ["a", "b", "c", "d", "e", "f", "g"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h"])
+    {
+        text.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 10].join(", ")
+        ));
+    }
+    text.push_str("---\n");
+    expect_code("bomb", text.as_bytes(), "E0110");
+}
