@@ -44,6 +44,26 @@ pub enum Command {
     Check(CheckArgs),
     /// Check, then build the site into public/ (or -o DIR).
     Build(BuildArgs),
+    /// Start a new program from the built-in starter (refuses a non-empty DIR).
+    Init {
+        /// Where (default: the working directory).
+        dir: Option<PathBuf>,
+    },
+    /// Add a content file with its front matter.
+    New {
+        /// module, session, reading, prompt, person, project or page.
+        kind: String,
+        /// The new file's id, e.g. listening-first.
+        id: String,
+        /// Its title (default: from the id).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Print the JSON Schema of a kind's front matter, for editors.
+    Schema {
+        /// program, year, module, session, reading, prompt, person, project or page (default: all).
+        kind: Option<String>,
+    },
     /// Say what a diagnostic code means and how to fix it.
     Explain {
         /// e.g. E0201.

@@ -120,6 +120,25 @@ pub fn parse(yaml: &str, file: &str) -> Result<Node, Diagnostic> {
     }
 }
 
+/// The tree as plain JSON (for JSON Schema checks and tools).
+pub fn to_json(node: &Node) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &node.value {
+        Value::Null => J::Null,
+        Value::Bool(b) => J::Bool(*b),
+        Value::Int(i) => J::from(*i),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        Value::Str(s) => J::String(s.clone()),
+        Value::Seq(items) => J::Array(items.iter().map(to_json).collect()),
+        Value::Map(entries) => J::Object(
+            entries
+                .iter()
+                .map(|(k, v)| (k.name.clone(), to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
 fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
     let pos = e
         .location()

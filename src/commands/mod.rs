@@ -4,6 +4,9 @@
 pub mod build;
 pub mod check;
 pub mod explain;
+pub mod init;
+pub mod new;
+pub mod schema;
 
 use crate::cli::{Cli, Color, Command};
 use std::io::IsTerminal;
@@ -50,6 +53,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check::run(&global, &args),
         Command::Build(args) => build::run(&global, &args),
         Command::Explain { code } => explain::run(&code),
+        Command::Init { dir } => init::run(dir.as_deref(), global.quiet),
+        Command::New { kind, id, title } => new::run(&global, &kind, &id, title.as_deref()),
+        Command::Schema { kind } => schema::run(kind.as_deref()),
     }
 }
 

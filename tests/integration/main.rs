@@ -1,6 +1,7 @@
 //! One integration test binary: runs the real `cairn` on fixture sites under
 //! `tests/fixtures/` and compares what it says and writes.
 
+mod authoring;
 mod bad_input;
 mod check_fixtures;
 mod examples;

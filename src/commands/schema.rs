@@ -1,0 +1,81 @@
+//! `cairn schema [KIND]`: the JSON Schema (draft 2020-12) of a kind's front
+//! matter, derived with schemars from the very types the parser reads, so
+//! the schema cannot drift from what `cairn check` accepts.
+
+use super::{FAILED, OK};
+use crate::content::{module, page, person, program, project, prompt, reading, session};
+use serde_json::Value;
+
+/// The kinds `schema` knows, in the order `cairn schema` prints them.
+pub const KINDS: &[&str] = &[
+    "program", "year", "module", "session", "reading", "prompt", "person", "project", "page",
+];
+
+/// The schema of one kind, or `None` for an unknown kind.
+pub fn schema(kind: &str) -> Option<Value> {
+    let s = match kind {
+        "program" => schemars::schema_for!(program::ProgramFront),
+        "year" => schemars::schema_for!(program::YearFront),
+        "module" => schemars::schema_for!(module::ModuleFront),
+        "session" => schemars::schema_for!(session::SessionFront),
+        "reading" => schemars::schema_for!(reading::ReadingFront),
+        "prompt" => schemars::schema_for!(prompt::PromptFront),
+        "person" => schemars::schema_for!(person::PersonFront),
+        "project" => schemars::schema_for!(project::ProjectFront),
+        "page" => schemars::schema_for!(page::PageFront),
+        _ => return None,
+    };
+    let mut v = serde_json::to_value(s).ok()?;
+    v["title"] = Value::String(format!("cairn {kind} front matter"));
+    Some(v)
+}
+
+/// Prints one kind's schema, or all of them as `{kind: schema}`.
+pub fn run(kind: Option<&str>) -> u8 {
+    let value = match kind {
+        Some(k) => match schema(k) {
+            Some(v) => v,
+            None => {
+                eprintln!(
+                    "error: unknown kind `{k}`; the kinds are: {}",
+                    KINDS.join(", ")
+                );
+                return FAILED;
+            }
+        },
+        None => Value::Object(
+            KINDS
+                .iter()
+                .filter_map(|k| Some((k.to_string(), schema(k)?)))
+                .collect(),
+        ),
+    };
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    );
+    OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_a_strict_schema() {
+        for kind in KINDS {
+            let s = schema(kind).expect(kind);
+            assert_eq!(
+                s["$schema"], "https://json-schema.org/draft/2020-12/schema",
+                "{kind}"
+            );
+            assert_eq!(s["additionalProperties"], false, "{kind}");
+        }
+        assert!(
+            schema("session").unwrap()["required"]
+                .as_array()
+                .unwrap()
+                .contains(&"date".into())
+        );
+    }
+}

@@ -1,0 +1,131 @@
+//! The authoring loop: `init`, `new`, `schema`.
+
+use crate::support::{cairn, repo};
+use cairn::front_matter;
+use std::path::PathBuf;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cairn-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn init_then_build_passes_with_no_warnings() {
+    let dir = temp("init");
+    let d = dir.to_str().expect("utf-8");
+    let out = cairn(&std::env::temp_dir(), &["init", d]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = cairn(&dir, &["--root", d, "build", "--deny-warnings"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.join("public/index.html").is_file());
+    // A second init refuses the now non-empty folder.
+    assert_eq!(
+        cairn(&std::env::temp_dir(), &["init", d]).status.code(),
+        Some(2)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn new_for_every_kind_then_check_passes() {
+    let dir = temp("new");
+    let d = dir.to_str().expect("utf-8");
+    assert_eq!(
+        cairn(&std::env::temp_dir(), &["init", d]).status.code(),
+        Some(0)
+    );
+    for kind in [
+        "module", "session", "reading", "prompt", "person", "project", "page",
+    ] {
+        let id = format!("fresh-{kind}");
+        let out = cairn(&dir, &["new", kind, &id, "--title", "A <new> \"one\""]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{kind}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The same id again is refused.
+        assert_eq!(
+            cairn(&dir, &["new", kind, &id]).status.code(),
+            Some(2),
+            "{kind}"
+        );
+    }
+    assert_eq!(
+        cairn(&dir, &["new", "page", "calendar"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        cairn(&dir, &["new", "page", "Bad_Id"]).status.code(),
+        Some(2)
+    );
+    let out = cairn(&dir, &["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn schema_for(kind: &str) -> jsonschema::Validator {
+    let out = cairn(&repo(), &["schema", kind]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+#[test]
+fn the_schema_accepts_every_front_matter_of_the_demo_and_rejects_unknown_fields() {
+    let kinds = [
+        ("modules", "module"),
+        ("sessions", "session"),
+        ("readings", "reading"),
+        ("prompts", "prompt"),
+        ("people", "person"),
+        ("projects", "project"),
+        ("pages", "page"),
+        ("years", "year"),
+    ];
+    let mut checked = 0;
+    let mut check = |kind: &str, path: &std::path::Path| {
+        let text = std::fs::read_to_string(path).expect("read");
+        let split = front_matter::split(&text).expect("front matter");
+        let node = front_matter::parse(split.yaml, "x").expect("yaml");
+        let value = front_matter::to_json(&node);
+        let v = schema_for(kind);
+        let errors: Vec<String> = v.iter_errors(&value).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        checked += 1;
+    };
+    check("program", &repo().join("content/_program.md"));
+    for (dir, kind) in kinds {
+        for entry in walkdir::WalkDir::new(repo().join("content").join(dir))
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if entry.path().extension().is_some_and(|e| e == "md") {
+                check(kind, entry.path());
+            }
+        }
+    }
+    assert!(checked > 50);
+    let v = schema_for("session");
+    assert!(!v.is_valid(&serde_json::json!({ "title": "x", "date": "2025-09-18", "titel": "y" })));
+    assert!(
+        !v.is_valid(&serde_json::json!({ "title": "x", "date": "2025-09-18", "kind": "lecture" }))
+    );
+}
