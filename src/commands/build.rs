@@ -51,7 +51,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         base_url: args.base_url.clone(),
     };
     let files = match timed(&options, "render", || {
-        render::render(model, &root, &render_options)
+        render::render(model, &checked.outlines, &root, &render_options)
     }) {
         Ok(files) => files,
         Err(e) => return fail(&e),

@@ -5,9 +5,11 @@
 //! disk: [`crate::output`] does.
 
 pub mod body;
+pub mod calendar;
 pub mod labels;
 pub mod pages;
 pub mod rows;
+pub mod search;
 
 use crate::content::Collection;
 use crate::model::Model;
@@ -48,6 +50,8 @@ struct Job {
     breadcrumbs: Vec<(String, Option<String>)>,
     /// Source file whose body is shown, if any.
     body: Option<(String, String)>,
+    /// schema.org JSON-LD for the head, if any.
+    jsonld: Option<String>,
     data: Value,
 }
 
@@ -61,6 +65,7 @@ pub struct RenderOptions {
 /// Renders the whole site into memory.
 pub fn render(
     model: &Model,
+    outlines: &crate::validate::Outlines,
     site_root: &Path,
     options: &RenderOptions,
 ) -> Result<Vec<OutputFile>, String> {
@@ -80,6 +85,9 @@ pub fn render(
         .base_url
         .clone()
         .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
+    let calendar_options = calendar::CalendarOptions::new(model, base.clone());
+    files.extend(calendar::files(model, &shared.order, &calendar_options));
+    files.push(search::index(model, outlines));
     if let Some(base) = base {
         files.push(sitemap(&base, &jobs));
     }
@@ -115,6 +123,8 @@ fn shared(model: &Model) -> Shared {
         ("projects", "Projects"),
         ("framework", "Framework"),
         ("map", "Curriculum map"),
+        ("calendar", "Calendar"),
+        ("search", "Search"),
     ] {
         let empty = match key {
             "projects" => model.projects.is_empty(),
@@ -170,6 +180,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
         title: p.title.clone(),
         breadcrumbs: Vec::new(),
         body: body(&p.source),
+        jsonld: Some(pages::course_jsonld(model)),
         data: pages::home(model, shared),
     }];
     for y in &model.years {
@@ -180,6 +191,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
             title: y.title.clone(),
             breadcrumbs: vec![home.clone(), here(&y.title)],
             body: y.source.as_ref().and_then(body),
+            jsonld: None,
             data: pages::year(model, shared, y.number),
         });
     }
@@ -191,6 +203,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
             title: title.to_string(),
             breadcrumbs: vec![home.clone(), here(title)],
             body: None,
+            jsonld: None,
             data,
         });
     };
@@ -227,6 +240,22 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
         json!({ "phases": shared.phases }),
     );
     index("map", "map.html", "Curriculum map", pages::map(model));
+    let mut calendar = pages::sessions(model, shared);
+    calendar["years"] = json!(
+        model
+            .years
+            .iter()
+            .map(|y| json!({ "number": y.number, "title": y.title }))
+            .collect::<Vec<_>>()
+    );
+    index("calendar", "calendar.html", "Calendar", calendar);
+    index("search", "search.html", "Search", json!({}));
+    index(
+        "print",
+        "print.html",
+        "Printable syllabus",
+        pages::print(model, shared),
+    );
     let items: [(Collection, &'static str, &str); 6] = [
         (Collection::Modules, "module.html", "Modules"),
         (Collection::Sessions, "session.html", "Sessions"),
@@ -288,6 +317,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
                     here(title),
                 ],
                 body: body(source),
+                jsonld: (c == Collection::Sessions).then(|| pages::session_jsonld(model, i)),
                 data,
             });
         }
@@ -300,6 +330,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
             title: pg.title.clone(),
             breadcrumbs: vec![home.clone(), here(&pg.title)],
             body: body(&pg.source),
+            jsonld: None,
             data: json!({}),
         });
     }
@@ -310,6 +341,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
         title: "Page not found".into(),
         breadcrumbs: Vec::new(),
         body: None,
+        jsonld: None,
         data: json!({}),
     });
     jobs
@@ -341,7 +373,7 @@ fn render_job(
         .map(|(from, text)| body::to_html(model, site_root, from, text, &root))
         .unwrap_or_default();
     ctx.insert("body", &html);
-    ctx.insert("jsonld", &Value::Null);
+    ctx.insert("jsonld", &job.jsonld);
     let text = tera
         .render(job.template, &ctx)
         .map_err(|e| format!("template {} failed for {}: {e}", job.template, job.dir))?;

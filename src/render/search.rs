@@ -1,0 +1,184 @@
+//! `search-index.json`: for every page its title, URL, kind, years, summary,
+//! headings and a short excerpt (never the whole body), kept compact with
+//! one-letter keys that `assets/search.js` reads.
+
+use super::OutputFile;
+use crate::content::Collection;
+use crate::markdown;
+use crate::model::{Model, Source};
+use crate::validate::links::item_page;
+use serde_json::{Value, json};
+
+/// Words of body text kept per page.
+const EXCERPT_WORDS: usize = 30;
+
+/// Plain text of the first words of a Markdown body.
+fn excerpt(body: &str) -> String {
+    let mut words = Vec::new();
+    for event in pulldown_cmark::Parser::new_ext(body, markdown::options()) {
+        if let pulldown_cmark::Event::Text(t) = event {
+            words.extend(t.split_whitespace().map(str::to_string));
+            if words.len() >= EXCERPT_WORDS {
+                break;
+            }
+        }
+    }
+    let cut = words.len() > EXCERPT_WORDS;
+    words.truncate(EXCERPT_WORDS);
+    let mut s = words.join(" ");
+    if cut {
+        s.push('…');
+    }
+    s
+}
+
+fn entry(
+    title: &str,
+    url: &str,
+    kind: &str,
+    years: &[u8],
+    summary: Option<&str>,
+    source: Option<&Source>,
+    outlines: &crate::validate::Outlines,
+) -> Value {
+    let headings: Vec<&str> = source
+        .and_then(|s| outlines.get(&s.path))
+        .map(|o| o.headings.iter().map(|h| h.text.as_str()).collect())
+        .unwrap_or_default();
+    let mut v = json!({ "t": title, "u": url, "k": kind });
+    if !years.is_empty() {
+        v["y"] = json!(years);
+    }
+    if let Some(s) = summary {
+        v["s"] = json!(s);
+    }
+    if !headings.is_empty() {
+        v["h"] = json!(headings);
+    }
+    if let Some(src) = source {
+        let e = excerpt(&src.body);
+        if !e.is_empty() {
+            v["e"] = json!(e);
+        }
+    }
+    v
+}
+
+/// The index of every page.
+pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile {
+    let mut entries = Vec::new();
+    for y in &model.years {
+        entries.push(entry(
+            &y.title,
+            &format!("year-{}/", y.number),
+            "Syllabus",
+            &[y.number],
+            y.summary.as_deref(),
+            y.source.as_ref(),
+            outlines,
+        ));
+    }
+    for (i, m) in model.modules.iter().enumerate() {
+        entries.push(entry(
+            &m.title,
+            &item_page(model, Collection::Modules, i).1,
+            "Module",
+            &[m.year],
+            m.summary.as_deref(),
+            Some(&m.source),
+            outlines,
+        ));
+    }
+    for (i, s) in model.sessions.iter().enumerate() {
+        entries.push(entry(
+            &s.title,
+            &item_page(model, Collection::Sessions, i).1,
+            "Session",
+            &s.years,
+            None,
+            Some(&s.source),
+            outlines,
+        ));
+    }
+    for (i, r) in model.readings.iter().enumerate() {
+        let years: Vec<u8> = r
+            .sessions
+            .iter()
+            .flat_map(|&s| model.sessions[s].years.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        entries.push(entry(
+            &r.title,
+            &item_page(model, Collection::Readings, i).1,
+            "Reading",
+            &years,
+            None,
+            Some(&r.source),
+            outlines,
+        ));
+    }
+    for (i, p) in model.prompts.iter().enumerate() {
+        entries.push(entry(
+            &p.title,
+            &item_page(model, Collection::Prompts, i).1,
+            "Prompt",
+            &[],
+            None,
+            Some(&p.source),
+            outlines,
+        ));
+    }
+    for (i, p) in model.people.iter().enumerate() {
+        entries.push(entry(
+            &p.name,
+            &item_page(model, Collection::People, i).1,
+            "Person",
+            &[],
+            p.role.as_deref(),
+            Some(&p.source),
+            outlines,
+        ));
+    }
+    for (i, p) in model.projects.iter().enumerate() {
+        entries.push(entry(
+            &p.title,
+            &item_page(model, Collection::Projects, i).1,
+            "Project",
+            &[p.year],
+            None,
+            Some(&p.source),
+            outlines,
+        ));
+    }
+    for (i, p) in model.pages.iter().enumerate() {
+        entries.push(entry(
+            &p.title,
+            &item_page(model, Collection::Pages, i).1,
+            "Page",
+            &[],
+            None,
+            Some(&p.source),
+            outlines,
+        ));
+    }
+    let bytes = serde_json::to_vec(&json!({ "v": 1, "pages": entries })).unwrap_or_default();
+    OutputFile {
+        path: "search-index.json".into(),
+        bytes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_short_plain_text() {
+        let body = "# Head\n\nSome *emphasised* words. ".to_string() + &"word ".repeat(100);
+        let e = excerpt(&body);
+        assert!(e.starts_with("Head Some emphasised words."));
+        assert_eq!(e.split_whitespace().count(), EXCERPT_WORDS);
+        assert!(e.ends_with('…'));
+    }
+}
