@@ -3,6 +3,7 @@
 
 mod authoring;
 mod bad_input;
+mod build;
 mod check_fixtures;
 mod examples;
 mod explain;
