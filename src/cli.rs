@@ -44,6 +44,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Check, then build the site into public/ (or -o DIR).
     Build(BuildArgs),
+    /// Build in memory, serve on 127.0.0.1, rebuild and reload on every change.
+    Serve(ServeArgs),
     /// Start a new program from the built-in starter (refuses a non-empty DIR).
     Init {
         /// Where (default: the working directory).
@@ -100,4 +102,21 @@ pub struct BuildArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+/// Options of `cairn serve`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Port to listen on.
+    #[arg(short, long, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to bind.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Open the site in a browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
 }

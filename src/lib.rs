@@ -27,3 +27,5 @@ pub mod render;
 pub mod site;
 pub mod theme;
 pub mod validate;
+pub mod watch;
+pub mod serve;

@@ -52,6 +52,17 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check::run(&global, &args),
         Command::Build(args) => build::run(&global, &args),
+        Command::Serve(args) => {
+            let root = match global.site_root() {
+                Ok(root) => root,
+                Err(e) => return fail(&e),
+            };
+            let options = crate::serve::ServeOptions { bind: args.bind, port: args.port, drafts: args.drafts, open: args.open };
+            match crate::serve::serve(root, options) {
+                Ok(()) => OK,
+                Err(e) => fail(&e),
+            }
+        }
         Command::Explain { code } => explain::run(&code),
         Command::Init { dir } => init::run(dir.as_deref(), global.quiet),
         Command::New { kind, id, title } => new::run(&global, &kind, &id, title.as_deref()),

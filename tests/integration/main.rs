@@ -8,4 +8,5 @@ mod check_fixtures;
 mod examples;
 mod explain;
 mod human;
+mod serve;
 mod support;

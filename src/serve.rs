@@ -1,0 +1,344 @@
+//! `cairn serve`: build in memory, serve the result on 127.0.0.1 with
+//! tiny_http, rebuild when `content/`, `static/` or `templates/` change, and
+//! tell open pages to reload over server-sent events. A failed rebuild keeps
+//! the last good site and shows its diagnostics in an overlay on every page.
+//! Only files of the built site are served: request paths are looked up in
+//! the in-memory site, never on disk.
+
+use crate::diagnostics::render as show;
+use crate::pipeline::{self, Options};
+use crate::render::{self, RenderOptions};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock, mpsc};
+use std::time::Instant;
+
+/// The address clients poll for reload events.
+pub const EVENTS: &str = "/__cairn/events";
+
+/// The site as the server shows it.
+#[derive(Debug, Default)]
+pub struct Served {
+    /// Output files by path, e.g. `modules/x/index.html`.
+    pub files: HashMap<String, Arc<Vec<u8>>>,
+    /// Diagnostics of the last failed build, as text.
+    pub overlay: Option<String>,
+}
+
+/// Shared between the server threads and the watcher.
+#[derive(Debug, Default)]
+pub struct State {
+    /// What is served.
+    pub site: RwLock<Served>,
+    clients: Mutex<Vec<mpsc::Sender<String>>>,
+}
+
+impl State {
+    /// Tells every open page to reload.
+    pub fn broadcast(&self, event: &str) {
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.retain(|c| c.send(event.to_string()).is_ok());
+        }
+    }
+}
+
+/// Builds the site in memory. On errors keeps the previous files and sets the overlay.
+pub fn rebuild(root: &Path, drafts: bool, state: &State) -> (bool, String) {
+    let started = Instant::now();
+    let options = Options { drafts, verbose: false };
+    let checked = pipeline::check(root, &options);
+    let ds = &checked.diagnostics;
+    let sources: HashMap<&str, &str> =
+        checked.loaded.files.iter().filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t))).collect();
+    let text = if ds.items().is_empty() { String::new() } else { show::human(ds, |f| sources.get(f).copied(), false) };
+    let model = checked.model.as_ref().filter(|_| !ds.has_errors());
+    let rendered = model.map(|m| render::render(m, &checked.outlines, root, &RenderOptions::default()));
+    let mut site = match state.site.write() {
+        Ok(site) => site,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let ok = match rendered {
+        Some(Ok(files)) => {
+            let mut map: HashMap<String, Arc<Vec<u8>>> = static_files(&root.join("static"));
+            for f in files {
+                map.insert(f.path, Arc::new(f.bytes));
+            }
+            site.files = map;
+            site.overlay = None;
+            true
+        }
+        Some(Err(e)) => {
+            site.overlay = Some(e);
+            false
+        }
+        None => {
+            site.overlay = Some(text.clone());
+            false
+        }
+    };
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let summary = if ok { format!("rebuilt in {ms:.0} ms") } else { format!("build failed in {ms:.0} ms; serving the last good site") };
+    (ok, if text.is_empty() { summary } else { format!("{text}{summary}") })
+}
+
+fn static_files(dir: &Path) -> HashMap<String, Arc<Vec<u8>>> {
+    let mut out = HashMap::new();
+    for e in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        if let (Ok(rel), Ok(bytes)) = (e.path().strip_prefix(dir), std::fs::read(e.path())) {
+            out.insert(rel.to_string_lossy().replace('\\', "/"), Arc::new(bytes));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; `None` for malformed ones or invalid UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// What a request path names in the served site.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup {
+    /// This file.
+    File(String),
+    /// A folder asked without its slash: redirect here.
+    Redirect(String),
+    /// Nothing (including any path that tries to climb out).
+    NotFound,
+}
+
+/// Maps a request URL to a file of the site. Pure, so it is unit-tested.
+pub fn lookup(url: &str, exists: impl Fn(&str) -> bool) -> Lookup {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(decoded) = percent_decode(path) else { return Lookup::NotFound };
+    let mut parts = Vec::new();
+    for seg in decoded.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => return Lookup::NotFound,
+            s if s.contains('\0') => return Lookup::NotFound,
+            s => parts.push(s),
+        }
+    }
+    let rel = parts.join("/");
+    if rel.is_empty() {
+        return if exists("index.html") { Lookup::File("index.html".into()) } else { Lookup::NotFound };
+    }
+    if decoded.ends_with('/') {
+        let index = format!("{rel}/index.html");
+        return if exists(&index) { Lookup::File(index) } else { Lookup::NotFound };
+    }
+    if exists(&rel) {
+        Lookup::File(rel)
+    } else if exists(&format!("{rel}/index.html")) {
+        Lookup::Redirect(format!("/{rel}/"))
+    } else {
+        Lookup::NotFound
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "ics" => "text/calendar; charset=utf-8",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The reload script, and the overlay when the last build failed.
+fn injection(overlay: Option<&str>) -> String {
+    let mut s = format!(
+        "<script>(function(){{var e=new EventSource(\"{EVENTS}\");e.onmessage=function(m){{if(m.data===\"reload\")location.reload();}};}})();</script>"
+    );
+    if let Some(text) = overlay {
+        s.push_str(&format!(
+            "<div id=\"cairn-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#1d1d1f;color:#f5f5f7;padding:1rem;z-index:9999;border-top:4px solid #d70015\"><p style=\"margin:0 0 .5rem;font:600 1rem system-ui\">cairn: the last change did not build; showing the last good site</p><pre style=\"margin:0;white-space:pre-wrap;font:0.85rem/1.4 ui-monospace,monospace\">{}</pre></div>",
+            escape_html(text)
+        ));
+    }
+    s
+}
+
+/// A reader that blocks until the next event: the body of an SSE response.
+struct EventStream {
+    rx: mpsc::Receiver<String>,
+    pending: Vec<u8>,
+}
+
+impl Read for EventStream {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pending.is_empty() {
+            match self.rx.recv() {
+                Ok(event) => self.pending = format!("data: {event}\n\n").into_bytes(),
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.pending.len());
+        buf[..n].copy_from_slice(&self.pending[..n]);
+        self.pending.drain(..n);
+        Ok(n)
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+fn respond(state: &State, request: tiny_http::Request) {
+    let url = request.url().to_string();
+    if url == EVENTS {
+        let (tx, rx) = mpsc::channel();
+        let _ = tx.send("connected".to_string());
+        if let Ok(mut clients) = state.clients.lock() {
+            clients.push(tx);
+        }
+        let response = tiny_http::Response::new(
+            tiny_http::StatusCode(200),
+            vec![header("Content-Type", "text/event-stream"), header("Cache-Control", "no-cache")],
+            EventStream { rx, pending: Vec::new() },
+            None,
+            None,
+        );
+        let _ = request.respond(response);
+        return;
+    }
+    let site = match state.site.read() {
+        Ok(site) => site,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let found = lookup(&url, |p| site.files.contains_key(p));
+    let (status, path) = match found {
+        Lookup::File(p) => (200, Some(p)),
+        Lookup::Redirect(to) => {
+            let r = tiny_http::Response::empty(301).with_header(header("Location", &to));
+            drop(site);
+            let _ = request.respond(r);
+            return;
+        }
+        Lookup::NotFound => (404, site.files.contains_key("404.html").then(|| "404.html".to_string())),
+    };
+    let Some(path) = path else {
+        drop(site);
+        let _ = request.respond(tiny_http::Response::from_string("not found").with_status_code(404));
+        return;
+    };
+    let bytes = site.files.get(&path).cloned().unwrap_or_default();
+    let mut body = bytes.to_vec();
+    if path.ends_with(".html") {
+        let extra = injection(site.overlay.as_deref());
+        let text = String::from_utf8_lossy(&body);
+        let at = text.rfind("</body>").unwrap_or(text.len());
+        body = format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes();
+    }
+    drop(site);
+    let response = tiny_http::Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type(&path)))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+/// Options of `cairn serve`.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Address to bind, e.g. `127.0.0.1`.
+    pub bind: String,
+    /// Port, e.g. 1111.
+    pub port: u16,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Open a browser.
+    pub open: bool,
+}
+
+/// The next port after `port` that can be bound, for a helpful message.
+fn next_free(bind: &str, port: u16) -> Option<u16> {
+    (port.saturating_add(1)..port.saturating_add(50)).find(|p| std::net::TcpListener::bind((bind, *p)).is_ok())
+}
+
+/// Runs the server until the process is stopped.
+pub fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
+    let address = format!("{}:{}", options.bind, options.port);
+    let server = match tiny_http::Server::http(&address) {
+        Ok(s) => s,
+        Err(e) => {
+            let hint = next_free(&options.bind, options.port)
+                .map_or_else(String::new, |p| format!("; port {p} is free: cairn serve --port {p}"));
+            return Err(format!("cannot listen on {address}: {e}{hint}"));
+        }
+    };
+    let state = Arc::new(State::default());
+    let (_, message) = rebuild(&root, options.drafts, &state);
+    eprintln!("{message}");
+    let url = format!("http://{address}/");
+    eprintln!("serving {} at {url} (Ctrl-C to stop)", root.display());
+    if options.open {
+        let opener = if cfg!(target_os = "macos") { "open" } else if cfg!(windows) { "explorer" } else { "xdg-open" };
+        let _ = std::process::Command::new(opener).arg(&url).spawn();
+    }
+    let watcher_state = Arc::clone(&state);
+    let watch_root = root.clone();
+    let drafts = options.drafts;
+    std::thread::spawn(move || {
+        let result = crate::watch::watch(&watch_root, || {
+            let (_, message) = rebuild(&watch_root, drafts, &watcher_state);
+            eprintln!("{message}");
+            watcher_state.broadcast("reload");
+        });
+        if let Err(e) = result {
+            eprintln!("error: {e}");
+        }
+    });
+    for request in server.incoming_requests() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || respond(&state, request));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_never_leaves_the_site() {
+        let exists = |p: &str| ["index.html", "modules/index.html", "a b.txt"].contains(&p);
+        assert_eq!(lookup("/", exists), Lookup::File("index.html".into()));
+        assert_eq!(lookup("/modules/", exists), Lookup::File("modules/index.html".into()));
+        assert_eq!(lookup("/modules", exists), Lookup::Redirect("/modules/".into()));
+        assert_eq!(lookup("/a%20b.txt", exists), Lookup::File("a b.txt".into()));
+        assert_eq!(lookup("/../Cargo.toml", exists), Lookup::NotFound);
+        assert_eq!(lookup("/%2e%2e/Cargo.toml", exists), Lookup::NotFound);
+        assert_eq!(lookup("/modules/..%2f..%2fCargo.toml", exists), Lookup::NotFound);
+        assert_eq!(lookup("/%zz", exists), Lookup::NotFound);
+    }
+}

@@ -1,0 +1,318 @@
+#!/usr/bin/env node
+// Browser accessibility gate for a built cairn site.
+//
+//   node a11y.mjs SITE_FOLDER
+//
+// Serves SITE_FOLDER on 127.0.0.1, opens every index.html and 404.html in
+// headless Chromium at 1280x900 and 390x844, in light and dark colour
+// schemes, and runs axe-core (WCAG 2.0/2.1 A and AA rules) on each. It also
+// fails on:
+//   - any request to a host other than 127.0.0.1 (aborted, never sent),
+//   - a local request answered with an error status (a broken asset link),
+//   - an uncaught JavaScript error on a page,
+//   - theme colours that axe cannot see: visited and hovered link text
+//     (4.5:1) and the focus outline (3:1) against the theme's backgrounds.
+// Exit 0 with a one-line summary when everything passes, 1 with a report
+// otherwise, 2 on a usage error.
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), A11Y_CONCURRENCY
+// (pages open at once per context, default 2), A11Y_JSON (write the full
+// findings as JSON to this file), A11Y_ONLY (substring: check only pages
+// whose path contains it).
+
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { CHROMIUM, LAUNCH_ARGS, isLocal, listPages, requireChromium, serve } from "./serve.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve("axe-core/axe.min.js");
+const AXE_SOURCE = fs.readFileSync(AXE_PATH, "utf8");
+const AXE_VERSION = require("axe-core/package.json").version;
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const VIEWPORTS = [
+  { name: "1280x900", width: 1280, height: 900, mobile: false },
+  { name: "390x844", width: 390, height: 844, mobile: true },
+];
+const SCHEMES = ["light", "dark"];
+const CONCURRENCY = Math.max(1, Number(process.env.A11Y_CONCURRENCY || 2));
+
+// Extra states worth checking: the search page with results shown.
+const EXTRA = [{ path: "/search/?q=bias", when: "/search/", ready: "#search-results li" }];
+
+function usage(msg) {
+  if (msg) console.error(`a11y: ${msg}`);
+  console.error("usage: node a11y.mjs SITE_FOLDER");
+  process.exit(2);
+}
+
+// ---------- colour maths for the theme check ----------
+
+function parseHex(value) {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(value).trim());
+  if (!m) return null;
+  let h = m[1];
+  if (h.length === 3) h = [...h].map((c) => c + c).join("");
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+}
+
+function luminance([r, g, b]) {
+  const lin = (c) => {
+    c /= 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+export function contrast(a, b) {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+// Colours that only show in states axe cannot inspect (:visited is hidden
+// from scripts by design, :hover and :focus-visible need interaction).
+const THEME_PAIRS = [
+  ...["--bg", "--bg-soft", "--bg-header", "--callout-bg"].flatMap((bg) => [
+    { fg: "--link-visited", bg, min: 4.5, what: "visited link text" },
+    { fg: "--link-hover", bg, min: 4.5, what: "hovered link text" },
+    { fg: "--focus", bg, min: 3, what: "focus outline" },
+  ]),
+];
+
+function checkTheme(vars) {
+  const out = [];
+  for (const pair of THEME_PAIRS) {
+    const fg = parseHex(vars[pair.fg]);
+    const bg = parseHex(vars[pair.bg]);
+    if (!fg || !bg) continue; // the theme does not define it: nothing to check
+    const ratio = contrast(fg, bg);
+    if (ratio + 1e-9 < pair.min) {
+      out.push({
+        id: "theme-contrast",
+        impact: "serious",
+        help: `${pair.what} must reach ${pair.min}:1 against the background`,
+        target: [`${pair.fg} on ${pair.bg}`],
+        html: `${vars[pair.fg].trim()} on ${vars[pair.bg].trim()}`,
+        summary: `contrast ${ratio.toFixed(2)}:1, needs ${pair.min}:1`,
+      });
+    }
+  }
+  return out;
+}
+
+// ---------- running ----------
+
+async function pool(items, n, fn) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  });
+  await Promise.all(workers);
+}
+
+function snippet(html, max = 160) {
+  const s = String(html || "").replace(/\s+/g, " ").trim();
+  return s.length > max ? s.slice(0, max - 1) + "…" : s;
+}
+
+async function checkPage(context, origin, item, cfg, findings, counters) {
+  const page = await context.newPage();
+  const where = { page: item.path, viewport: cfg.viewport, scheme: cfg.scheme };
+  const add = (f) => findings.push({ ...where, ...f });
+  page.on("pageerror", (err) =>
+    add({ id: "js-error", impact: "serious", help: "uncaught JavaScript error", target: [], html: "", summary: snippet(err.message, 300) }),
+  );
+  page.on("response", (res) => {
+    const req = res.request();
+    if (!isLocal(res.url()) || res.status() < 400) return;
+    // The 404 page itself is expected to answer 404.
+    if (req.isNavigationRequest() && item.path === "/404.html") return;
+    add({
+      id: "broken-request",
+      impact: "serious",
+      help: "a local request was answered with an error",
+      target: [res.url().replace(origin, "")],
+      html: "",
+      summary: `HTTP ${res.status()} for ${req.resourceType()}`,
+    });
+  });
+  try {
+    const res = await page.goto(origin + item.path, { waitUntil: "load", timeout: 30000 });
+    if (!res) throw new Error("no response");
+    if (item.ready) await page.waitForSelector(item.ready, { timeout: 10000 });
+    await page.evaluate(() => document.fonts && document.fonts.ready);
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const result = await page.evaluate(
+      async (tags) => {
+        const r = await window.axe.run(document, {
+          runOnly: { type: "tag", values: tags },
+          resultTypes: ["violations", "incomplete"],
+        });
+        const slim = (list) =>
+          list.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.map((n) => ({
+              target: n.target.map((t) => (Array.isArray(t) ? t.join(" >>> ") : t)),
+              html: n.html,
+              summary: n.failureSummary || "",
+              impact: n.impact,
+            })),
+          }));
+        return { violations: slim(r.violations), incomplete: slim(r.incomplete) };
+      },
+      TAGS,
+    );
+    for (const v of result.violations) {
+      for (const n of v.nodes) {
+        add({ id: v.id, impact: n.impact || v.impact, help: v.help, target: n.target, html: n.html, summary: n.summary });
+      }
+    }
+    for (const v of result.incomplete) counters.incomplete[v.id] = (counters.incomplete[v.id] || 0) + v.nodes.length;
+    if (cfg.checkTheme) {
+      const vars = await page.evaluate((names) => {
+        const cs = getComputedStyle(document.documentElement);
+        return Object.fromEntries(names.map((n) => [n, cs.getPropertyValue(n)]));
+      }, [...new Set(THEME_PAIRS.flatMap((p) => [p.fg, p.bg]))]);
+      for (const f of checkTheme(vars)) add({ ...f, page: "(theme colours)" });
+    }
+  } catch (err) {
+    add({ id: "page-error", impact: "serious", help: "the page could not be checked", target: [], html: "", summary: snippet(err.message, 300) });
+  } finally {
+    await page.close();
+  }
+  counters.pages++;
+}
+
+function report(findings, external, summaryLine) {
+  const lines = [];
+  if (external.length) {
+    lines.push(`External requests (${external.length}); only 127.0.0.1 is allowed:`);
+    const seen = new Map();
+    for (const e of external) {
+      const key = e.url;
+      if (!seen.has(key)) seen.set(key, []);
+      seen.get(key).push(`${e.page} ${e.viewport} ${e.scheme}`);
+    }
+    for (const [url, where] of seen) {
+      lines.push(`  ${url}`);
+      lines.push(`    from ${where.slice(0, 4).join("; ")}${where.length > 4 ? `; and ${where.length - 4} more` : ""}`);
+    }
+    lines.push("");
+  }
+  // Group identical findings (same rule, element and markup) across pages,
+  // viewports and schemes so that one theme bug is reported once.
+  const groups = new Map();
+  for (const f of findings) {
+    const key = [f.id, f.target.join(", "), snippet(f.html)].join("\u0000");
+    if (!groups.has(key)) groups.set(key, { ...f, where: [] });
+    groups.get(key).where.push(`${f.page} ${f.viewport} ${f.scheme}`);
+  }
+  const byRule = new Map();
+  for (const g of groups.values()) {
+    if (!byRule.has(g.id)) byRule.set(g.id, []);
+    byRule.get(g.id).push(g);
+  }
+  for (const [id, list] of byRule) {
+    const total = list.reduce((n, g) => n + g.where.length, 0);
+    lines.push(`${id} (${list[0].impact}): ${list[0].help} — ${total} occurrence(s), ${list.length} distinct`);
+    for (const g of list.slice(0, 40)) {
+      lines.push(`  target:  ${g.target.join(", ") || "-"}`);
+      if (g.html) lines.push(`  html:    ${snippet(g.html)}`);
+      if (g.summary) lines.push(`  why:     ${snippet(g.summary.replace(/^Fix (any|all) of the following:\s*/, ""), 300)}`);
+      const w = g.where;
+      lines.push(`  where:   ${w.slice(0, 4).join("; ")}${w.length > 4 ? `; and ${w.length - 4} more` : ""}`);
+      lines.push("");
+    }
+    if (list.length > 40) lines.push(`  … and ${list.length - 40} more distinct findings for ${id}\n`);
+  }
+  lines.push(summaryLine);
+  return lines.join("\n");
+}
+
+async function main() {
+  const folder = process.argv[2];
+  if (!folder) usage("no site folder given");
+  if (!fs.existsSync(path.join(folder, "index.html"))) usage(`${folder} has no index.html: build the site first`);
+  requireChromium();
+
+  const site = await serve(folder);
+  let pages = listPages(site.root).map((p) => ({ path: p }));
+  for (const extra of EXTRA) if (pages.some((p) => p.path === extra.when)) pages.push(extra);
+  if (process.env.A11Y_ONLY) pages = pages.filter((p) => p.path.includes(process.env.A11Y_ONLY));
+  if (!pages.length) usage("no pages found");
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  const findings = [];
+  const external = [];
+  const counters = { pages: 0, incomplete: {} };
+  const started = Date.now();
+  try {
+    for (const vp of VIEWPORTS) {
+      for (const scheme of SCHEMES) {
+        const cfg = { viewport: vp.name, scheme };
+        const context = await browser.newContext({
+          viewport: { width: vp.width, height: vp.height },
+          isMobile: vp.mobile,
+          hasTouch: vp.mobile,
+          deviceScaleFactor: 1,
+          colorScheme: scheme,
+          reducedMotion: "reduce",
+        });
+        const seen = new Set();
+        context.on("request", (req) => {
+          if (isLocal(req.url())) return;
+          let from = "?";
+          try {
+            from = req.frame().url().replace(site.origin, "") || "?";
+          } catch {}
+          const key = `${from} ${req.url()}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          external.push({ url: req.url(), page: from, ...cfg });
+        });
+        // Nothing leaves the machine: non-local requests are recorded above and aborted here.
+        await context.route(
+          (url) => !isLocal(url.href),
+          (route) => route.abort("blockedbyclient"),
+        );
+        let first = true;
+        await pool(pages, CONCURRENCY, (item) => {
+          const c = { ...cfg, checkTheme: first && item.path === "/" };
+          if (c.checkTheme) first = false;
+          return checkPage(context, site.origin, item, c, findings, counters);
+        });
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+
+  const secs = ((Date.now() - started) / 1000).toFixed(0);
+  const shape = `${pages.length} pages x ${VIEWPORTS.length} viewports x ${SCHEMES.length} schemes = ${counters.pages} page checks`;
+  if (process.env.A11Y_JSON) fs.writeFileSync(process.env.A11Y_JSON, JSON.stringify({ findings, external, incomplete: counters.incomplete }, null, 2));
+  const incomplete = Object.entries(counters.incomplete)
+    .map(([id, n]) => `${id} ${n}`)
+    .join(", ");
+  if (findings.length || external.length) {
+    console.log(report(findings, external, `a11y: FAILED — ${findings.length} finding(s), ${external.length} external request(s); ${shape}, axe-core ${AXE_VERSION}, ${secs}s`));
+    process.exit(1);
+  }
+  console.log(
+    `a11y: OK — ${shape}, 0 violations (axe-core ${AXE_VERSION}, ${TAGS.join("/")}), 0 external requests, ${secs}s` +
+      (incomplete ? ` [needs review by hand, not failing: ${incomplete}]` : ""),
+  );
+}
+
+main().catch((err) => {
+  console.error(`a11y: ${err && err.stack ? err.stack : err}`);
+  process.exit(1);
+});
