@@ -1,6 +1,9 @@
 //! `cairn serve`: build in memory, serve the result on 127.0.0.1 with
 //! tiny_http, rebuild when `content/`, `static/` or `templates/` change, and
-//! tell open pages to reload over server-sent events. A failed rebuild keeps
+//! tell open pages to reload. Pages learn of a new build by long polling (a
+//! request that waits until the build after the one they show): tiny_http
+//! buffers streamed bodies, so server-sent events would arrive late, and
+//! long polling needs nothing but ordinary responses. A failed rebuild keeps
 //! the last good site and shows its diagnostics in an overlay on every page.
 //! Only files of the built site are served: request paths are looked up in
 //! the in-memory site, never on disk.
@@ -9,13 +12,15 @@ use crate::diagnostics::render as show;
 use crate::pipeline::{self, Options};
 use crate::render::{self, RenderOptions};
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock, mpsc};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Instant;
 
-/// The address clients poll for reload events.
-pub const EVENTS: &str = "/__cairn/events";
+/// The address pages poll for new builds: `/__cairn/poll?since=N`.
+pub const POLL: &str = "/__cairn/poll";
+
+/// How long a poll waits before answering `wait N`.
+const POLL_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// The site as the server shows it.
 #[derive(Debug, Default)]
@@ -31,29 +36,57 @@ pub struct Served {
 pub struct State {
     /// What is served.
     pub site: RwLock<Served>,
-    clients: Mutex<Vec<mpsc::Sender<String>>>,
+    /// The build number, raised after every rebuild (good or bad).
+    version: Mutex<u64>,
+    changed: Condvar,
 }
 
 impl State {
-    /// Tells every open page to reload.
-    pub fn broadcast(&self, event: &str) {
-        if let Ok(mut clients) = self.clients.lock() {
-            clients.retain(|c| c.send(event.to_string()).is_ok());
-        }
+    /// Tells every waiting page that a new build is there.
+    pub fn broadcast(&self) {
+        let mut v = self.version.lock().unwrap_or_else(|p| p.into_inner());
+        *v += 1;
+        self.changed.notify_all();
+    }
+
+    fn version(&self) -> u64 {
+        *self.version.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Waits until the build number passes `since` (or a while); returns it.
+    fn wait_past(&self, since: u64) -> u64 {
+        let guard = self.version.lock().unwrap_or_else(|p| p.into_inner());
+        let (guard, _) = self
+            .changed
+            .wait_timeout_while(guard, POLL_WAIT, |v| *v <= since)
+            .unwrap_or_else(|p| p.into_inner());
+        *guard
     }
 }
 
 /// Builds the site in memory. On errors keeps the previous files and sets the overlay.
 pub fn rebuild(root: &Path, drafts: bool, state: &State) -> (bool, String) {
     let started = Instant::now();
-    let options = Options { drafts, verbose: false };
+    let options = Options {
+        drafts,
+        verbose: false,
+    };
     let checked = pipeline::check(root, &options);
     let ds = &checked.diagnostics;
-    let sources: HashMap<&str, &str> =
-        checked.loaded.files.iter().filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t))).collect();
-    let text = if ds.items().is_empty() { String::new() } else { show::human(ds, |f| sources.get(f).copied(), false) };
+    let sources: HashMap<&str, &str> = checked
+        .loaded
+        .files
+        .iter()
+        .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
+        .collect();
+    let text = if ds.items().is_empty() {
+        String::new()
+    } else {
+        show::human(ds, |f| sources.get(f).copied(), false)
+    };
     let model = checked.model.as_ref().filter(|_| !ds.has_errors());
-    let rendered = model.map(|m| render::render(m, &checked.outlines, root, &RenderOptions::default()));
+    let rendered =
+        model.map(|m| render::render(m, &checked.outlines, root, &RenderOptions::default()));
     let mut site = match state.site.write() {
         Ok(site) => site,
         Err(poisoned) => poisoned.into_inner(),
@@ -78,13 +111,28 @@ pub fn rebuild(root: &Path, drafts: bool, state: &State) -> (bool, String) {
         }
     };
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    let summary = if ok { format!("rebuilt in {ms:.0} ms") } else { format!("build failed in {ms:.0} ms; serving the last good site") };
-    (ok, if text.is_empty() { summary } else { format!("{text}{summary}") })
+    let summary = if ok {
+        format!("rebuilt in {ms:.0} ms")
+    } else {
+        format!("build failed in {ms:.0} ms; serving the last good site")
+    };
+    (
+        ok,
+        if text.is_empty() {
+            summary
+        } else {
+            format!("{text}{summary}")
+        },
+    )
 }
 
 fn static_files(dir: &Path) -> HashMap<String, Arc<Vec<u8>>> {
     let mut out = HashMap::new();
-    for e in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+    for e in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
         if let (Ok(rel), Ok(bytes)) = (e.path().strip_prefix(dir), std::fs::read(e.path())) {
             out.insert(rel.to_string_lossy().replace('\\', "/"), Arc::new(bytes));
         }
@@ -124,7 +172,9 @@ pub enum Lookup {
 /// Maps a request URL to a file of the site. Pure, so it is unit-tested.
 pub fn lookup(url: &str, exists: impl Fn(&str) -> bool) -> Lookup {
     let path = url.split(['?', '#']).next().unwrap_or("");
-    let Some(decoded) = percent_decode(path) else { return Lookup::NotFound };
+    let Some(decoded) = percent_decode(path) else {
+        return Lookup::NotFound;
+    };
     let mut parts = Vec::new();
     for seg in decoded.split(['/', '\\']) {
         match seg {
@@ -136,11 +186,19 @@ pub fn lookup(url: &str, exists: impl Fn(&str) -> bool) -> Lookup {
     }
     let rel = parts.join("/");
     if rel.is_empty() {
-        return if exists("index.html") { Lookup::File("index.html".into()) } else { Lookup::NotFound };
+        return if exists("index.html") {
+            Lookup::File("index.html".into())
+        } else {
+            Lookup::NotFound
+        };
     }
     if decoded.ends_with('/') {
         let index = format!("{rel}/index.html");
-        return if exists(&index) { Lookup::File(index) } else { Lookup::NotFound };
+        return if exists(&index) {
+            Lookup::File(index)
+        } else {
+            Lookup::NotFound
+        };
     }
     if exists(&rel) {
         Lookup::File(rel)
@@ -171,13 +229,15 @@ fn content_type(path: &str) -> &'static str {
 }
 
 fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The reload script, and the overlay when the last build failed.
-fn injection(overlay: Option<&str>) -> String {
+fn injection(version: u64, overlay: Option<&str>) -> String {
     let mut s = format!(
-        "<script>(function(){{var e=new EventSource(\"{EVENTS}\");e.onmessage=function(m){{if(m.data===\"reload\")location.reload();}};}})();</script>"
+        "<script>(function(){{var v={version};function poll(){{fetch(\"{POLL}?since=\"+v,{{cache:\"no-store\"}}).then(function(r){{return r.text();}}).then(function(t){{var p=t.split(\" \");if(p[0]===\"reload\")location.reload();else{{v=+p[1];poll();}}}}).catch(function(){{setTimeout(poll,1000);}});}}poll();}})();</script>"
     );
     if let Some(text) = overlay {
         s.push_str(&format!(
@@ -188,46 +248,26 @@ fn injection(overlay: Option<&str>) -> String {
     s
 }
 
-/// A reader that blocks until the next event: the body of an SSE response.
-struct EventStream {
-    rx: mpsc::Receiver<String>,
-    pending: Vec<u8>,
-}
-
-impl Read for EventStream {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.pending.is_empty() {
-            match self.rx.recv() {
-                Ok(event) => self.pending = format!("data: {event}\n\n").into_bytes(),
-                Err(_) => return Ok(0),
-            }
-        }
-        let n = buf.len().min(self.pending.len());
-        buf[..n].copy_from_slice(&self.pending[..n]);
-        self.pending.drain(..n);
-        Ok(n)
-    }
-}
-
 fn header(name: &str, value: &str) -> tiny_http::Header {
     tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
 fn respond(state: &State, request: tiny_http::Request) {
     let url = request.url().to_string();
-    if url == EVENTS {
-        let (tx, rx) = mpsc::channel();
-        let _ = tx.send("connected".to_string());
-        if let Ok(mut clients) = state.clients.lock() {
-            clients.push(tx);
-        }
-        let response = tiny_http::Response::new(
-            tiny_http::StatusCode(200),
-            vec![header("Content-Type", "text/event-stream"), header("Cache-Control", "no-cache")],
-            EventStream { rx, pending: Vec::new() },
-            None,
-            None,
-        );
+    if let Some(query) = url.strip_prefix(POLL) {
+        let since = query
+            .strip_prefix("?since=")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let now = state.wait_past(since);
+        let answer = if now > since {
+            format!("reload {now}")
+        } else {
+            format!("wait {now}")
+        };
+        let response = tiny_http::Response::from_string(answer)
+            .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+            .with_header(header("Cache-Control", "no-store"));
         let _ = request.respond(response);
         return;
     }
@@ -244,17 +284,23 @@ fn respond(state: &State, request: tiny_http::Request) {
             let _ = request.respond(r);
             return;
         }
-        Lookup::NotFound => (404, site.files.contains_key("404.html").then(|| "404.html".to_string())),
+        Lookup::NotFound => (
+            404,
+            site.files
+                .contains_key("404.html")
+                .then(|| "404.html".to_string()),
+        ),
     };
     let Some(path) = path else {
         drop(site);
-        let _ = request.respond(tiny_http::Response::from_string("not found").with_status_code(404));
+        let _ =
+            request.respond(tiny_http::Response::from_string("not found").with_status_code(404));
         return;
     };
     let bytes = site.files.get(&path).cloned().unwrap_or_default();
     let mut body = bytes.to_vec();
     if path.ends_with(".html") {
-        let extra = injection(site.overlay.as_deref());
+        let extra = injection(state.version(), site.overlay.as_deref());
         let text = String::from_utf8_lossy(&body);
         let at = text.rfind("</body>").unwrap_or(text.len());
         body = format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes();
@@ -282,7 +328,8 @@ pub struct ServeOptions {
 
 /// The next port after `port` that can be bound, for a helpful message.
 fn next_free(bind: &str, port: u16) -> Option<u16> {
-    (port.saturating_add(1)..port.saturating_add(50)).find(|p| std::net::TcpListener::bind((bind, *p)).is_ok())
+    (port.saturating_add(1)..port.saturating_add(50))
+        .find(|p| std::net::TcpListener::bind((bind, *p)).is_ok())
 }
 
 /// Runs the server until the process is stopped.
@@ -291,18 +338,26 @@ pub fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
     let server = match tiny_http::Server::http(&address) {
         Ok(s) => s,
         Err(e) => {
-            let hint = next_free(&options.bind, options.port)
-                .map_or_else(String::new, |p| format!("; port {p} is free: cairn serve --port {p}"));
+            let hint = next_free(&options.bind, options.port).map_or_else(String::new, |p| {
+                format!("; port {p} is free: cairn serve --port {p}")
+            });
             return Err(format!("cannot listen on {address}: {e}{hint}"));
         }
     };
     let state = Arc::new(State::default());
     let (_, message) = rebuild(&root, options.drafts, &state);
+    state.broadcast();
     eprintln!("{message}");
     let url = format!("http://{address}/");
     eprintln!("serving {} at {url} (Ctrl-C to stop)", root.display());
     if options.open {
-        let opener = if cfg!(target_os = "macos") { "open" } else if cfg!(windows) { "explorer" } else { "xdg-open" };
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(windows) {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
         let _ = std::process::Command::new(opener).arg(&url).spawn();
     }
     let watcher_state = Arc::clone(&state);
@@ -312,7 +367,7 @@ pub fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
         let result = crate::watch::watch(&watch_root, || {
             let (_, message) = rebuild(&watch_root, drafts, &watcher_state);
             eprintln!("{message}");
-            watcher_state.broadcast("reload");
+            watcher_state.broadcast();
         });
         if let Err(e) = result {
             eprintln!("error: {e}");
@@ -333,12 +388,21 @@ mod tests {
     fn lookup_never_leaves_the_site() {
         let exists = |p: &str| ["index.html", "modules/index.html", "a b.txt"].contains(&p);
         assert_eq!(lookup("/", exists), Lookup::File("index.html".into()));
-        assert_eq!(lookup("/modules/", exists), Lookup::File("modules/index.html".into()));
-        assert_eq!(lookup("/modules", exists), Lookup::Redirect("/modules/".into()));
+        assert_eq!(
+            lookup("/modules/", exists),
+            Lookup::File("modules/index.html".into())
+        );
+        assert_eq!(
+            lookup("/modules", exists),
+            Lookup::Redirect("/modules/".into())
+        );
         assert_eq!(lookup("/a%20b.txt", exists), Lookup::File("a b.txt".into()));
         assert_eq!(lookup("/../Cargo.toml", exists), Lookup::NotFound);
         assert_eq!(lookup("/%2e%2e/Cargo.toml", exists), Lookup::NotFound);
-        assert_eq!(lookup("/modules/..%2f..%2fCargo.toml", exists), Lookup::NotFound);
+        assert_eq!(
+            lookup("/modules/..%2f..%2fCargo.toml", exists),
+            Lookup::NotFound
+        );
         assert_eq!(lookup("/%zz", exists), Lookup::NotFound);
     }
 }

@@ -50,7 +50,15 @@ pub fn classify(rel: &Path) -> ChangeKind {
 pub fn watch(root: &Path, mut on_change: impl FnMut()) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
+        // Reading files (as every rebuild does) raises access events: only
+        // creations, changes and removals matter, else builds would loop.
+        if let Ok(event) = event
+            && (event.kind.is_create() || event.kind.is_modify() || event.kind.is_remove())
+            && !matches!(
+                event.kind,
+                notify::EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+            )
+        {
             let _ = tx.send(event.paths);
         }
     })
@@ -73,7 +81,8 @@ pub fn watch(root: &Path, mut on_change: impl FnMut()) -> Result<(), String> {
     let relevant_any = |paths: &[std::path::PathBuf]| {
         relevant(paths)
             || paths.iter().any(|p| {
-                p.strip_prefix(&canonical).is_ok_and(|rel| classify(rel) != ChangeKind::Ignored)
+                p.strip_prefix(&canonical)
+                    .is_ok_and(|rel| classify(rel) != ChangeKind::Ignored)
             })
     };
     while let Ok(paths) = rx.recv() {
@@ -95,12 +104,30 @@ mod tests {
 
     #[test]
     fn classifies_changes() {
-        assert_eq!(classify(Path::new("content/sessions/x.md")), ChangeKind::Content);
-        assert_eq!(classify(Path::new("static/images/a.png")), ChangeKind::Static);
-        assert_eq!(classify(Path::new("templates/page.html")), ChangeKind::Template);
-        assert_eq!(classify(Path::new("content/sessions/.x.md.swp")), ChangeKind::Ignored);
-        assert_eq!(classify(Path::new("content/sessions/x.md~")), ChangeKind::Ignored);
+        assert_eq!(
+            classify(Path::new("content/sessions/x.md")),
+            ChangeKind::Content
+        );
+        assert_eq!(
+            classify(Path::new("static/images/a.png")),
+            ChangeKind::Static
+        );
+        assert_eq!(
+            classify(Path::new("templates/page.html")),
+            ChangeKind::Template
+        );
+        assert_eq!(
+            classify(Path::new("content/sessions/.x.md.swp")),
+            ChangeKind::Ignored
+        );
+        assert_eq!(
+            classify(Path::new("content/sessions/x.md~")),
+            ChangeKind::Ignored
+        );
         assert_eq!(classify(Path::new("content/4913")), ChangeKind::Ignored);
-        assert_eq!(classify(Path::new("public/index.html")), ChangeKind::Ignored);
+        assert_eq!(
+            classify(Path::new("public/index.html")),
+            ChangeKind::Ignored
+        );
     }
 }

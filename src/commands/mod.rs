@@ -57,7 +57,12 @@ pub fn run(cli: Cli) -> u8 {
                 Ok(root) => root,
                 Err(e) => return fail(&e),
             };
-            let options = crate::serve::ServeOptions { bind: args.bind, port: args.port, drafts: args.drafts, open: args.open };
+            let options = crate::serve::ServeOptions {
+                bind: args.bind,
+                port: args.port,
+                drafts: args.drafts,
+                open: args.open,
+            };
             match crate::serve::serve(root, options) {
                 Ok(()) => OK,
                 Err(e) => fail(&e),

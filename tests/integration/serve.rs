@@ -2,7 +2,7 @@
 //! diagnostics of a broken edit and clears them, never serves outside the site.
 
 use crate::support::fixture;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -18,31 +18,48 @@ impl Drop for Server {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
 
 /// A raw HTTP/1.0 GET; returns (status line, body).
 fn get(port: u16, path: &str) -> (String, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").expect("write");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        s,
+        "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("write");
     let mut text = String::new();
     let _ = s.read_to_string(&mut text);
     let status = text.lines().next().unwrap_or("").to_string();
-    let body = text.split_once("\r\n\r\n").map_or(String::new(), |(_, b)| b.to_string());
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_string());
     (status, body)
 }
 
 fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ok() {
-        assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting for {what}");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
 
 fn copy_site(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let target = to.join(e.path().strip_prefix(from).expect("inside"));
         if e.file_type().is_dir() {
             std::fs::create_dir_all(&target).expect("mkdir");
@@ -59,41 +76,49 @@ fn serve_reloads_overlays_and_stays_inside_the_site() {
     copy_site(&fixture("check/valid-base"), &site);
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_cairn"))
-        .args(["--root", site.to_str().expect("utf-8"), "serve", "--port", &port.to_string()])
+        .args([
+            "--root",
+            site.to_str().expect("utf-8"),
+            "serve",
+            "--port",
+            &port.to_string(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("serve starts");
     let _server = Server(child);
-    wait_until("the server", || TcpStream::connect(("127.0.0.1", port)).is_ok());
+    wait_until("the server", || {
+        TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
     let (status, home) = get(port, "/");
     assert!(status.contains("200"), "{status}");
-    assert!(home.contains("EventSource"));
-
-    // Listen for reload events.
-    let mut events = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(events, "GET /__cairn/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("write");
-    events.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
-    let mut events = BufReader::new(events);
-    let mut next_event = move || loop {
-        let mut line = String::new();
-        if events.read_line(&mut line).unwrap_or(0) == 0 {
-            return String::new();
-        }
-        if let Some(data) = line.trim().strip_prefix("data: ") {
-            return data.to_string();
-        }
+    assert!(home.contains("/__cairn/poll"));
+    // The first build is number 1; a poll since 0 answers at once.
+    assert_eq!(get(port, "/__cairn/poll?since=0").1, "reload 1");
+    let mut version = 1u64;
+    // Waits for the build after `version`, as the page's script does.
+    let mut next_build = move || {
+        let (_, answer) = get(port, &format!("/__cairn/poll?since={version}"));
+        let (word, n) = answer.split_once(' ').expect("an answer");
+        version = n.parse().expect("a number");
+        word.to_string()
     };
-    assert_eq!(next_event(), "connected");
 
     let program = site.join("content/_program.md");
     let text = std::fs::read_to_string(&program).expect("read");
-    std::fs::write(&program, format!("{text}\nA sentence added while serving.\n")).expect("write");
-    assert_eq!(next_event(), "reload");
-    wait_until("the new text", || get(port, "/").1.contains("A sentence added while serving."));
+    std::fs::write(
+        &program,
+        format!("{text}\nA sentence added while serving.\n"),
+    )
+    .expect("write");
+    assert_eq!(next_build(), "reload");
+    wait_until("the new text", || {
+        get(port, "/").1.contains("A sentence added while serving.")
+    });
 
     std::fs::write(&program, text.replacen("title:", "titel:", 1)).expect("write");
-    assert_eq!(next_event(), "reload");
+    assert_eq!(next_build(), "reload");
     wait_until("the overlay", || {
         let body = get(port, "/").1;
         body.contains("cairn-overlay") && body.contains("E0103")
@@ -102,13 +127,23 @@ fn serve_reloads_overlays_and_stays_inside_the_site() {
     assert!(get(port, "/").1.contains("A sentence added while serving."));
 
     std::fs::write(&program, &text).expect("write");
-    assert_eq!(next_event(), "reload");
-    wait_until("the overlay to clear", || !get(port, "/").1.contains("cairn-overlay"));
+    assert_eq!(next_build(), "reload");
+    wait_until("the overlay to clear", || {
+        !get(port, "/").1.contains("cairn-overlay")
+    });
 
-    for attack in ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/..%2f..%2fetc%2fpasswd", "/content/_program.md"] {
+    for attack in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/..%2f..%2fetc%2fpasswd",
+        "/content/_program.md",
+    ] {
         let (status, body) = get(port, attack);
         assert!(status.contains("404"), "{attack}: {status}");
-        assert!(!body.contains("[package]") && !body.contains("root:"), "{attack}");
+        assert!(
+            !body.contains("[package]") && !body.contains("root:"),
+            "{attack}"
+        );
     }
     let _ = std::fs::remove_dir_all(site);
 }
@@ -118,10 +153,19 @@ fn a_taken_port_is_reported_with_a_free_one() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port();
     let out = Command::new(env!("CARGO_BIN_EXE_cairn"))
-        .args(["--root", fixture("check/valid-base").to_str().expect("utf-8"), "serve", "--port", &port.to_string()])
+        .args([
+            "--root",
+            fixture("check/valid-base").to_str().expect("utf-8"),
+            "serve",
+            "--port",
+            &port.to_string(),
+        ])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("cannot listen") && err.contains("--port"), "{err}");
+    assert!(
+        err.contains("cannot listen") && err.contains("--port"),
+        "{err}"
+    );
 }
