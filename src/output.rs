@@ -5,6 +5,7 @@
 //! never a mix. Leftovers of killed builds are removed by the next one.
 
 use crate::render::OutputFile;
+use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -60,30 +61,77 @@ fn absolute(path: &Path) -> Result<PathBuf, String> {
     Ok(resolved)
 }
 
-/// Writes `files` and a copy of `static_dir` as the new content of `out`.
-pub fn write_site(out: &Path, files: &[OutputFile], static_dir: &Path) -> Result<(), String> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    clean_leftovers(&parent, &name);
-    let fresh = parent.join(format!(".{name}.cairn-new-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&fresh);
-    let result = fill(&fresh, files, static_dir).and_then(|()| swap(&fresh, out, &parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&fresh);
-    }
-    result
+/// A build being written: files go into a fresh folder beside the target,
+/// which [`Output::finish`] swaps in. Dropped unfinished, it removes the
+/// fresh folder and leaves the target as it was.
+#[derive(Debug)]
+pub struct Output {
+    fresh: PathBuf,
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    done: bool,
 }
 
-fn fill(dir: &Path, files: &[OutputFile], static_dir: &Path) -> Result<(), String> {
+impl Output {
+    /// Starts a build into `out`, with a copy of `static_dir` as its base.
+    pub fn begin(out: &Path, static_dir: &Path) -> Result<Output, String> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let name = out
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().to_string());
+        clean_leftovers(&parent, &name);
+        let fresh = parent.join(format!(".{name}.cairn-new-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&fresh);
+        let output = Output {
+            fresh,
+            out: out.to_path_buf(),
+            parent,
+            name,
+            done: false,
+        };
+        fs::create_dir_all(&output.fresh)
+            .map_err(|e| format!("cannot create {}: {e}", output.fresh.display()))?;
+        copy_static(&output.fresh, static_dir)?;
+        Ok(output)
+    }
+
+    /// Writes one file (from any thread).
+    pub fn write(&self, file: OutputFile) -> Result<(), String> {
+        let target = self.fresh.join(&file.path);
+        if let Some(p) = target.parent() {
+            fs::create_dir_all(p).map_err(|e| format!("cannot create {}: {e}", p.display()))?;
+        }
+        fs::write(&target, &file.bytes)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))
+    }
+
+    /// Swaps the new site in.
+    pub fn finish(mut self) -> Result<(), String> {
+        self.done = true;
+        let result = swap(&self.fresh, &self.out, &self.parent, &self.name);
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&self.fresh);
+        }
+        result
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.fresh);
+        }
+    }
+}
+
+fn copy_static(dir: &Path, static_dir: &Path) -> Result<(), String> {
     let io = |p: &Path, e: std::io::Error| format!("cannot write {}: {e}", p.display());
-    fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     if static_dir.is_dir() {
         for entry in walkdir::WalkDir::new(static_dir)
             .sort_by_file_name()
@@ -100,13 +148,6 @@ fn fill(dir: &Path, files: &[OutputFile], static_dir: &Path) -> Result<(), Strin
                 fs::copy(entry.path(), &target).map_err(|e| io(&target, e))?;
             }
         }
-    }
-    for f in files {
-        let target = dir.join(&f.path);
-        if let Some(p) = target.parent() {
-            fs::create_dir_all(p).map_err(|e| io(p, e))?;
-        }
-        fs::write(&target, &f.bytes).map_err(|e| io(&target, e))?;
     }
     Ok(())
 }
@@ -127,7 +168,7 @@ fn swap(fresh: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), Strin
     match exchanged {
         // `fresh` now holds the old site.
         Ok(()) => {
-            let _ = fs::remove_dir_all(fresh);
+            remove_tree(fresh);
             Ok(())
         }
         Err(_) => {
@@ -135,10 +176,26 @@ fn swap(fresh: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), Strin
             let old = parent.join(format!(".{name}.cairn-old-{}", std::process::id()));
             fs::rename(out, &old).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
             fs::rename(fresh, out).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
-            let _ = fs::remove_dir_all(&old);
+            remove_tree(&old);
             Ok(())
         }
     }
+}
+
+/// Removes a folder tree, its top-level entries in parallel (big sites have
+/// thousands of folders, and unlinking them one by one dominates a rebuild).
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.par_iter().for_each(|p| {
+            if p.is_dir() {
+                let _ = fs::remove_dir_all(p);
+            } else {
+                let _ = fs::remove_file(p);
+            }
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Removes `.NAME.cairn-new-*` and `.NAME.cairn-old-*` left by killed builds.

@@ -85,19 +85,30 @@ pub fn rebuild(root: &Path, drafts: bool, state: &State) -> (bool, String) {
         show::human(ds, |f| sources.get(f).copied(), false)
     };
     let model = checked.model.as_ref().filter(|_| !ds.has_errors());
-    let rendered =
-        model.map(|m| render::render(m, &checked.outlines, root, &RenderOptions::default()));
+    let rendered = model.map(|m| {
+        let files = Mutex::new(static_files(&root.join("static")));
+        render::render(
+            m,
+            &checked.outlines,
+            root,
+            &RenderOptions::default(),
+            &|f| {
+                files
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(f.path, Arc::new(f.bytes));
+                Ok(())
+            },
+        )
+        .map(|_| files.into_inner().unwrap_or_else(|p| p.into_inner()))
+    });
     let mut site = match state.site.write() {
         Ok(site) => site,
         Err(poisoned) => poisoned.into_inner(),
     };
     let ok = match rendered {
         Some(Ok(files)) => {
-            let mut map: HashMap<String, Arc<Vec<u8>>> = static_files(&root.join("static"));
-            for f in files {
-                map.insert(f.path, Arc::new(f.bytes));
-            }
-            site.files = map;
+            site.files = files;
             site.overlay = None;
             true
         }

@@ -50,19 +50,21 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
     let render_options = RenderOptions {
         base_url: args.base_url.clone(),
     };
-    let files = match timed(&options, "render", || {
-        render::render(model, &checked.outlines, &root, &render_options)
-    }) {
-        Ok(files) => files,
-        Err(e) => return fail(&e),
-    };
-    if let Err(e) = timed(&options, "write", || {
-        crate::output::write_site(&out, &files, &root.join("static"))
-    }) {
-        return fail(&e);
+    let outlines = &checked.outlines;
+    let written = timed(&options, "render", || {
+        let output = crate::output::Output::begin(&out, &root.join("static"))?;
+        let count = render::render(model, outlines, &root, &render_options, &|f| {
+            output.write(f)
+        })?;
+        output.finish().map(|()| count)
+    });
+    match written {
+        Ok(count) => {
+            if !global.quiet {
+                eprintln!("built {count} files into {}", out.display());
+            }
+            super::OK
+        }
+        Err(e) => fail(&e),
     }
-    if !global.quiet {
-        eprintln!("built {} files into {}", files.len(), out.display());
-    }
-    super::OK
 }

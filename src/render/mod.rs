@@ -38,21 +38,27 @@ pub struct Shared {
     pub order: Vec<usize>,
     /// The framework with its modules.
     pub phases: Value,
+    /// Each session's place in `order`.
+    pub position: Vec<usize>,
+    /// Each session's prompts.
+    pub prompts: Vec<Vec<usize>>,
+    /// Each person's sessions (as speaker or facilitator) in calendar order.
+    pub led: Vec<Vec<usize>>,
 }
 
-/// One page to render.
-struct Job {
+/// One page to render; its data is built only when it is rendered.
+struct Job<'a> {
     /// Output folder relative to the root, e.g. `modules/allyship/` (empty for home).
     dir: String,
     template: &'static str,
     section: String,
     title: String,
     breadcrumbs: Vec<(String, Option<String>)>,
-    /// Source file whose body is shown, if any.
-    body: Option<(String, String)>,
+    /// Source file and body shown, if any.
+    body: Option<(&'a str, &'a str)>,
     /// schema.org JSON-LD for the head, if any.
     jsonld: Option<String>,
-    data: Value,
+    data: Box<dyn Fn() -> Value + Send + Sync + 'a>,
 }
 
 /// Options of a render.
@@ -62,20 +68,28 @@ pub struct RenderOptions {
     pub base_url: Option<String>,
 }
 
-/// Renders the whole site into memory.
+/// Where rendered files go, one at a time and from several threads: to disk
+/// for `build`, into memory for `serve`. Pages are handed over as soon as
+/// they are rendered, so a big site is never held in memory whole.
+pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
+
+/// Renders the whole site into `sink`; returns the number of files.
 pub fn render(
     model: &Model,
     outlines: &crate::validate::Outlines,
     site_root: &Path,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, String> {
+    sink: &Sink<'_>,
+) -> Result<usize, String> {
     let tera = load_templates(site_root)?;
     let shared = shared(model);
     let jobs = jobs(model, &shared);
-    let mut files: Vec<OutputFile> = jobs
-        .par_iter()
-        .map(|job| render_job(&tera, model, site_root, &shared, job))
-        .collect::<Result<_, _>>()?;
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    jobs.par_iter().try_for_each(|job| {
+        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        sink(render_job(&tera, model, site_root, &shared, job)?)
+    })?;
+    let mut files = Vec::new();
     files.push(OutputFile {
         path: "curriculum.json".into(),
         bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
@@ -97,8 +111,9 @@ pub fn render(
             bytes: bytes.to_vec(),
         });
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    let total = count.into_inner() + files.len();
+    files.into_par_iter().try_for_each(sink)?;
+    Ok(total)
 }
 
 fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
@@ -151,13 +166,31 @@ fn shared(model: &Model) -> Shared {
         "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
         "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
     });
+    let order = rows::calendar_order(model);
+    let mut position = vec![0; model.sessions.len()];
+    let mut led = vec![Vec::new(); model.people.len()];
+    for (n, &i) in order.iter().enumerate() {
+        position[i] = n;
+        let s = &model.sessions[i];
+        let mut people: Vec<usize> = s.speakers.iter().chain(&s.facilitators).copied().collect();
+        people.sort_unstable();
+        people.dedup();
+        for p in people {
+            led[p].push(i);
+        }
+    }
+    let prompts = rows::prompts_by_session(model);
     Shared {
         site,
         rows: (0..model.sessions.len())
-            .map(|i| rows::session(model, i))
+            .into_par_iter()
+            .map(|i| rows::session(model, i, &prompts[i]))
             .collect(),
-        order: rows::calendar_order(model),
+        order,
         phases: pages::phases(model),
+        position,
+        prompts,
+        led,
     }
 }
 
@@ -169,10 +202,10 @@ fn here(title: &str) -> (String, Option<String>) {
     (title.to_string(), None)
 }
 
-fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
+fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     let p = &model.program;
     let home = crumb("Home", "");
-    let body = |s: &crate::model::Source| Some((s.path.clone(), s.body.clone()));
+    let body = |s: &'a crate::model::Source| Some((s.path.as_str(), s.body.as_str()));
     let mut jobs = vec![Job {
         dir: String::new(),
         template: "home.html",
@@ -181,7 +214,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
         breadcrumbs: Vec::new(),
         body: body(&p.source),
         jsonld: Some(pages::course_jsonld(model)),
-        data: pages::home(model, shared),
+        data: Box::new(move || pages::home(model, shared)),
     }];
     for y in &model.years {
         jobs.push(Job {
@@ -192,7 +225,10 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
             breadcrumbs: vec![home.clone(), here(&y.title)],
             body: y.source.as_ref().and_then(body),
             jsonld: None,
-            data: pages::year(model, shared, y.number),
+            data: {
+                let n = y.number;
+                Box::new(move || pages::year(model, shared, n))
+            },
         });
     }
     let mut index = |dir: &str, template: &'static str, title: &str, data: Value| {
@@ -204,7 +240,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
             breadcrumbs: vec![home.clone(), here(title)],
             body: None,
             jsonld: None,
-            data,
+            data: Box::new(move || data.clone()),
         });
     };
     index("modules", "modules.html", "Modules", pages::modules(model));
@@ -274,36 +310,37 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
             _ => model.projects.len(),
         };
         for i in 0..count {
-            let (source, title, data) = match c {
+            type Data<'d> = Box<dyn Fn() -> Value + Send + Sync + 'd>;
+            let (source, title, data): (&crate::model::Source, &String, Data<'a>) = match c {
                 Collection::Modules => (
                     &model.modules[i].source,
                     &model.modules[i].title,
-                    pages::module(model, shared, i),
+                    Box::new(move || pages::module(model, shared, i)),
                 ),
                 Collection::Sessions => (
                     &model.sessions[i].source,
                     &model.sessions[i].title,
-                    pages::session(model, shared, i),
+                    Box::new(move || pages::session(model, shared, i)),
                 ),
                 Collection::Readings => (
                     &model.readings[i].source,
                     &model.readings[i].title,
-                    pages::reading(model, i),
+                    Box::new(move || pages::reading(model, i)),
                 ),
                 Collection::Prompts => (
                     &model.prompts[i].source,
                     &model.prompts[i].title,
-                    pages::prompt(model, i),
+                    Box::new(move || pages::prompt(model, i)),
                 ),
                 Collection::People => (
                     &model.people[i].source,
                     &model.people[i].name,
-                    pages::person(model, i),
+                    Box::new(move || pages::person(model, shared, i)),
                 ),
                 _ => (
                     &model.projects[i].source,
                     &model.projects[i].title,
-                    pages::project(model, i),
+                    Box::new(move || pages::project(model, i)),
                 ),
             };
             jobs.push(Job {
@@ -331,7 +368,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
             breadcrumbs: vec![home.clone(), here(&pg.title)],
             body: body(&pg.source),
             jsonld: None,
-            data: json!({}),
+            data: Box::new(|| json!({})),
         });
     }
     jobs.push(Job {
@@ -342,7 +379,7 @@ fn jobs(model: &Model, shared: &Shared) -> Vec<Job> {
         breadcrumbs: Vec::new(),
         body: None,
         jsonld: None,
-        data: json!({}),
+        data: Box::new(|| json!({})),
     });
     jobs
 }
@@ -352,11 +389,11 @@ fn render_job(
     model: &Model,
     site_root: &Path,
     shared: &Shared,
-    job: &Job,
+    job: &Job<'_>,
 ) -> Result<OutputFile, String> {
     let depth = job.dir.matches('/').count();
     let root = "../".repeat(depth);
-    let mut ctx = tera::Context::from_serialize(&job.data).map_err(|e| e.to_string())?;
+    let mut ctx = tera::Context::from_serialize(&(job.data)()).map_err(|e| e.to_string())?;
     ctx.insert("site", &shared.site);
     ctx.insert("root", &root);
     ctx.insert("section", &job.section);
@@ -388,7 +425,7 @@ fn render_job(
     })
 }
 
-fn sitemap(base: &str, jobs: &[Job]) -> OutputFile {
+fn sitemap(base: &str, jobs: &[Job<'_>]) -> OutputFile {
     let base = if base.ends_with('/') {
         base.to_string()
     } else {

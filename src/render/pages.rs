@@ -205,7 +205,7 @@ pub fn module(model: &Model, shared: &Shared, i: usize) -> Value {
 /// One session, with its neighbours in calendar order.
 pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
     let s = &model.sessions[i];
-    let pos = shared.order.iter().position(|&x| x == i).unwrap_or(0);
+    let pos = shared.position[i];
     let neighbour = |j: Option<usize>| {
         j.map(|j| rows::link(model, Collection::Sessions, j, &model.sessions[j].title))
     };
@@ -227,7 +227,7 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
         "speakers": people(&s.speakers),
         "facilitators": people(&s.facilitators),
         "readings": s.readings.iter().map(|&r| rows::reading(model, r)).collect::<Vec<_>>(),
-        "prompts": rows::prompts_of_session(model, i),
+        "prompts": rows::prompts_of_session(model, &shared.prompts[i]),
         "prev": neighbour(pos.checked_sub(1).map(|p| shared.order[p])),
         "next": neighbour(shared.order.get(pos + 1).copied()),
     })
@@ -357,14 +357,11 @@ pub fn people(model: &Model) -> Value {
 }
 
 /// One person.
-pub fn person(model: &Model, i: usize) -> Value {
+pub fn person(model: &Model, shared: &Shared, i: usize) -> Value {
     let p = &model.people[i];
-    let sessions: Vec<Value> = rows::calendar_order(model)
-        .into_iter()
-        .filter(|&s| {
-            model.sessions[s].speakers.contains(&i) || model.sessions[s].facilitators.contains(&i)
-        })
-        .map(|s| session_link(model, s))
+    let sessions: Vec<Value> = shared.led[i]
+        .iter()
+        .map(|&s| session_link(model, s))
         .collect();
     json!({
         "person": {

@@ -29,14 +29,22 @@ pub fn reading(model: &Model, i: usize) -> Value {
     json!({ "title": r.title, "url": item_page(model, Collection::Readings, i).1, "detail": detail.join(", ") })
 }
 
+/// Each session's prompts (by session index), found in one pass.
+pub fn prompts_by_session(model: &Model) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); model.sessions.len()];
+    for (i, p) in model.prompts.iter().enumerate() {
+        if let Some(s) = p.session {
+            out[s].push(i);
+        }
+    }
+    out
+}
+
 /// Prompts of a session, as `{title, url, due_label}`.
-pub fn prompts_of_session(model: &Model, s: usize) -> Vec<Value> {
-    model
-        .prompts
+pub fn prompts_of_session(model: &Model, prompts: &[usize]) -> Vec<Value> {
+    prompts
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.session == Some(s))
-        .map(|(i, p)| prompt(model, i, &p.title))
+        .map(|&i| prompt(model, i, &model.prompts[i].title))
         .collect()
 }
 
@@ -50,8 +58,8 @@ pub fn prompt(model: &Model, i: usize, title: &str) -> Value {
     })
 }
 
-/// The row every session list shows.
-pub fn session(model: &Model, i: usize) -> Value {
+/// The row every session list shows; `prompts` are the session's prompts.
+pub fn session(model: &Model, i: usize, prompts: &[usize]) -> Value {
     let s: &Session = &model.sessions[i];
     let module = s
         .module
@@ -73,7 +81,7 @@ pub fn session(model: &Model, i: usize) -> Value {
         "phase": phase,
         "speakers": s.speakers.iter().map(|&p| link(model, Collection::People, p, &model.people[p].name)).collect::<Vec<_>>(),
         "readings": s.readings.iter().map(|&r| reading(model, r)).collect::<Vec<_>>(),
-        "prompts": prompts_of_session(model, i),
+        "prompts": prompts_of_session(model, prompts),
         "required": s.required,
     })
 }

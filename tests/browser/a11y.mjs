@@ -18,7 +18,8 @@
 // Environment: CHROMIUM (default /usr/bin/chromium), A11Y_CONCURRENCY
 // (pages open at once per context, default 2), A11Y_JSON (write the full
 // findings as JSON to this file), A11Y_ONLY (substring: check only pages
-// whose path contains it).
+// whose path contains it), A11Y_TAGS (comma-separated axe tags to run
+// instead of the WCAG 2.0/2.1 A and AA set, e.g. "best-practice").
 
 import fs from "node:fs";
 import path from "node:path";
@@ -31,7 +32,9 @@ const AXE_PATH = require.resolve("axe-core/axe.min.js");
 const AXE_SOURCE = fs.readFileSync(AXE_PATH, "utf8");
 const AXE_VERSION = require("axe-core/package.json").version;
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const TAGS = process.env.A11Y_TAGS
+  ? process.env.A11Y_TAGS.split(",").map((t) => t.trim()).filter(Boolean)
+  : ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const VIEWPORTS = [
   { name: "1280x900", width: 1280, height: 900, mobile: false },
   { name: "390x844", width: 390, height: 844, mobile: true },
@@ -146,7 +149,6 @@ async function checkPage(context, origin, item, cfg, findings, counters) {
     if (!res) throw new Error("no response");
     if (item.ready) await page.waitForSelector(item.ready, { timeout: 10000 });
     await page.evaluate(() => document.fonts && document.fonts.ready);
-    await page.addScriptTag({ content: AXE_SOURCE });
     const result = await page.evaluate(
       async (tags) => {
         const r = await window.axe.run(document, {
@@ -174,7 +176,12 @@ async function checkPage(context, origin, item, cfg, findings, counters) {
         add({ id: v.id, impact: n.impact || v.impact, help: v.help, target: n.target, html: n.html, summary: n.summary });
       }
     }
-    for (const v of result.incomplete) counters.incomplete[v.id] = (counters.incomplete[v.id] || 0) + v.nodes.length;
+    for (const v of result.incomplete) {
+      counters.incomplete[v.id] = (counters.incomplete[v.id] || 0) + v.nodes.length;
+      for (const n of v.nodes) {
+        if (counters.review.length < 500) counters.review.push({ ...where, id: v.id, target: n.target, html: snippet(n.html), summary: n.summary });
+      }
+    }
     if (cfg.checkTheme) {
       const vars = await page.evaluate((names) => {
         const cs = getComputedStyle(document.documentElement);
@@ -251,7 +258,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
   const findings = [];
   const external = [];
-  const counters = { pages: 0, incomplete: {} };
+  const counters = { pages: 0, incomplete: {}, review: [] };
   const started = Date.now();
   try {
     for (const vp of VIEWPORTS) {
@@ -277,6 +284,9 @@ async function main() {
           seen.add(key);
           external.push({ url: req.url(), page: from, ...cfg });
         });
+        // axe-core goes into every document before it loads: cheaper than
+        // parsing it again with addScriptTag after each page load.
+        await context.addInitScript({ content: AXE_SOURCE });
         // Nothing leaves the machine: non-local requests are recorded above and aborted here.
         await context.route(
           (url) => !isLocal(url.href),
@@ -298,7 +308,7 @@ async function main() {
 
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   const shape = `${pages.length} pages x ${VIEWPORTS.length} viewports x ${SCHEMES.length} schemes = ${counters.pages} page checks`;
-  if (process.env.A11Y_JSON) fs.writeFileSync(process.env.A11Y_JSON, JSON.stringify({ findings, external, incomplete: counters.incomplete }, null, 2));
+  if (process.env.A11Y_JSON) fs.writeFileSync(process.env.A11Y_JSON, JSON.stringify({ findings, external, incomplete: counters.incomplete, review: counters.review }, null, 2));
   const incomplete = Object.entries(counters.incomplete)
     .map(([id, n]) => `${id} ${n}`)
     .join(", ");
