@@ -428,9 +428,13 @@ pub fn print(model: &Model, shared: &Shared) -> Value {
     json!({ "years": years })
 }
 
-/// JSON-LD text safe inside a `<script>` element.
+/// JSON-LD text safe inside a `<script>` element: `<`, `>` and `&` become
+/// JSON escapes, so no title can close the element or look like markup.
 fn script_json(v: &Value) -> String {
-    v.to_string().replace("</", "<\\/")
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// schema.org `Course` for the home page.
