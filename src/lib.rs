@@ -19,6 +19,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod fields;
 pub mod front_matter;
+pub mod highlight;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -5,7 +5,7 @@
 use crate::markdown::{Slugs, options, slug};
 use crate::model::Model;
 use crate::validate::links::{Target, resolve_link};
-use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
 use std::path::Path;
 
 /// Renders `body` of the file `from` for a page whose root prefix is `root`.
@@ -67,6 +67,33 @@ pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &s
                     title: title.clone(),
                     id: id.clone(),
                 }));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let mut code = String::new();
+                while let Some(Event::Text(t)) = events.get(i + 1) {
+                    code.push_str(t);
+                    i += 1;
+                }
+                // Skip the end tag; the block is emitted whole.
+                i += 1;
+                out_events.push(Event::Html(
+                    crate::highlight::code_block(&code, &lang).into(),
+                ));
+            }
+            // Wide tables scroll inside a focusable, labelled region on phones.
+            Event::Start(Tag::Table(_)) => {
+                out_events.push(Event::Html(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">".into(),
+                ));
+                out_events.push(events[i].clone());
+            }
+            Event::End(TagEnd::Table) => {
+                out_events.push(events[i].clone());
+                out_events.push(Event::Html("</div>".into()));
             }
             other => out_events.push(other.clone()),
         }
