@@ -102,6 +102,11 @@ fn default_phases() -> Vec<Phase> {
     .collect()
 }
 
+/// A required text field's value (already known to be present for items in the model).
+fn text(field: &Option<Located<String>>) -> String {
+    field.as_ref().map(|t| t.value.clone()).unwrap_or_default()
+}
+
 fn source(p: &Parsed, draft: Option<bool>) -> Source {
     Source {
         id: p.id.clone(),
@@ -207,11 +212,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
             }
             Some(Front::Reading(f)) => model.readings.push(Reading {
                 source: source(p, f.draft),
-                title: f
-                    .title
-                    .as_ref()
-                    .map(|t| t.value.clone())
-                    .unwrap_or_default(),
+                title: text(&f.title),
                 kind: f.kind.as_ref().map(|k| k.value).unwrap_or_default(),
                 authors: f.authors.clone().unwrap_or_default(),
                 published: f.published,
@@ -234,11 +235,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
                     .and_then(|r| b.resolve(Collection::Modules, r, file));
                 model.prompts.push(Prompt {
                     source: source(p, f.draft),
-                    title: f
-                        .title
-                        .as_ref()
-                        .map(|t| t.value.clone())
-                        .unwrap_or_default(),
+                    title: text(&f.title),
                     session,
                     module,
                     due: f.due.clone(),
@@ -251,7 +248,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
                 roles.dedup();
                 model.people.push(Person {
                     source: source(p, f.draft),
-                    name: f.name.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                    name: text(&f.name),
                     role: f.role.clone(),
                     pronouns: f.pronouns.clone(),
                     affiliation: f.affiliation.clone(),
@@ -267,11 +264,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
             }
             Some(Front::Page(f)) => model.pages.push(Page {
                 source: source(p, f.draft),
-                title: f
-                    .title
-                    .as_ref()
-                    .map(|t| t.value.clone())
-                    .unwrap_or_default(),
+                title: text(&f.title),
                 weight: f.weight.unwrap_or(0),
                 nav: f.nav.unwrap_or(true),
             }),
@@ -588,11 +581,7 @@ fn module(
         .collect();
     Module {
         source: source(p, f.draft),
-        title: f
-            .title
-            .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_default(),
+        title: text(&f.title),
         phase,
         phase_pos: f.phase.as_ref().map(|p| p.pos),
         year: year.unwrap_or(1),
@@ -715,11 +704,7 @@ fn session(
     }
     Session {
         source: source(p, f.draft),
-        title: f
-            .title
-            .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_default(),
+        title: text(&f.title),
         kind,
         date,
         end_date: f.end_date.clone(),
@@ -782,11 +767,7 @@ fn project(
     }
     Project {
         source: source(p, f.draft),
-        title: f
-            .title
-            .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_default(),
+        title: text(&f.title),
         kind: f.kind.as_ref().map(|k| k.value),
         year,
         milestones,

@@ -1,14 +1,7 @@
 //! The authoring loop: `init`, `new`, `schema`.
 
-use crate::support::{cairn, repo};
+use crate::support::{cairn, repo, temp};
 use cairn::front_matter;
-use std::path::PathBuf;
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cairn-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
 
 #[test]
 fn init_then_build_passes_with_no_warnings() {

@@ -2,15 +2,9 @@
 //! rebuilds, an error that leaves the old output alone, template overrides,
 //! calendars read back by an independent parser.
 
-use crate::support::{cairn, fixture, repo};
+use crate::support::{cairn, copy_dir, fixture, repo, snapshot, temp};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cairn-build-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
+use std::path::Path;
 
 /// Builds `site` into `out` with extra args; returns the exit code.
 fn build(site: &Path, out: &Path, extra: &[&str]) -> i32 {
@@ -27,38 +21,6 @@ fn build(site: &Path, out: &Path, extra: &[&str]) -> i32 {
         eprintln!("{}", String::from_utf8_lossy(&o.stderr));
     }
     o.status.code().unwrap_or(-1)
-}
-
-/// Every file under `dir` with its bytes, by relative path.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).expect("read"))
-        })
-        .collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let target = to.join(e.path().strip_prefix(from).expect("inside"));
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]

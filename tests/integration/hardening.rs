@@ -2,34 +2,9 @@
 //! killed at any moment leave the old or the new site, output does not depend
 //! on file system order, and symlink loops do not hang the walk.
 
-use crate::support::{cairn, fixture};
-use std::collections::BTreeMap;
+use crate::support::{cairn, fixture, snapshot, temp};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cairn-hard-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    dir
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .expect("inside")
-                    .to_string_lossy()
-                    .to_string(),
-                std::fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
-}
 
 fn files_of(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)

@@ -4,7 +4,6 @@
 use crate::support::fixture;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -55,25 +54,11 @@ fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
     }
 }
 
-fn copy_site(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let target = to.join(e.path().strip_prefix(from).expect("inside"));
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(e.path(), &target).expect("copy");
-        }
-    }
-}
-
 #[test]
 fn serve_reloads_overlays_and_stays_inside_the_site() {
     let site = std::env::temp_dir().join(format!("cairn-serve-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
-    copy_site(&fixture("check/valid-base"), &site);
+    crate::support::copy_dir(&fixture("check/valid-base"), &site);
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_cairn"))
         .args([

@@ -53,3 +53,43 @@ pub(crate) fn check_json(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value)
     });
     (out.status.code().unwrap_or(-1), json)
 }
+
+/// A fresh, empty path under the system's temporary folder.
+pub(crate) fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cairn-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// Copies a folder tree.
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let target = to.join(e.path().strip_prefix(from).expect("inside"));
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, by `/`-separated relative path.
+pub(crate) fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
