@@ -122,3 +122,38 @@ fn the_schema_accepts_every_front_matter_of_the_demo_and_rejects_unknown_fields(
         !v.is_valid(&serde_json::json!({ "title": "x", "date": "2025-09-18", "kind": "lecture" }))
     );
 }
+
+/// Every property name in a schema, nested objects included.
+fn property_names(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                out.extend(props.keys().cloned());
+            }
+            map.values().for_each(|x| property_names(x, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|x| property_names(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_authoring_reference_names_every_field_the_parser_accepts() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    let out = cairn(&repo(), &["schema"]);
+    let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let mut names = std::collections::BTreeSet::new();
+    property_names(&all, &mut names);
+    assert!(names.len() > 40, "{names:?}");
+    // A field is named as `field`, or inside a dotted path such as `schedule.months`.
+    let named = |n: &str| {
+        readme.contains(&format!("`{n}`"))
+            || readme.contains(&format!("`{n}."))
+            || readme.contains(&format!(".{n}`"))
+    };
+    let missing: Vec<&String> = names.iter().filter(|n| !named(n)).collect();
+    assert!(
+        missing.is_empty(),
+        "the README does not document: {missing:?}"
+    );
+}
