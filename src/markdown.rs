@@ -49,7 +49,12 @@ pub struct Outline {
     pub headings: Vec<Heading>,
     /// Links and images in order.
     pub links: Vec<Link>,
+    /// The first words of the body's text, for the search index.
+    pub excerpt: String,
 }
+
+/// Words of body text kept in [`Outline::excerpt`].
+pub const EXCERPT_WORDS: usize = 30;
 
 /// GitHub's heading id: lowercase; keep letters, digits, spaces, hyphens and
 /// underscores; spaces become hyphens.
@@ -94,6 +99,7 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut image: Option<(String, usize, usize, String)> = None;
     let lines = LineIndex::new(body);
+    let mut words = 0;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -117,6 +123,17 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
                 }
             }
             Event::Text(t) | Event::Code(t) => {
+                if words < EXCERPT_WORDS {
+                    for w in t.split_whitespace() {
+                        if words < EXCERPT_WORDS {
+                            if !out.excerpt.is_empty() {
+                                out.excerpt.push(' ');
+                            }
+                            out.excerpt.push_str(w);
+                        }
+                        words += 1;
+                    }
+                }
                 if let Some((_, _, text)) = heading.as_mut() {
                     text.push_str(&t);
                 }
@@ -152,6 +169,9 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
             }
             _ => {}
         }
+    }
+    if words > EXCERPT_WORDS {
+        out.excerpt.push('…');
     }
     out
 }
@@ -228,6 +248,15 @@ mod tests {
         let o = outline("# Intro\n\n## Intro\n\n## Intro\n\n## Custom {#mine}\n", 1);
         let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["intro", "intro-1", "intro-2", "mine"]);
+    }
+
+    #[test]
+    fn excerpts_are_short_plain_text() {
+        let body = "# Head\n\nSome *emphasised* words. ".to_string() + &"word ".repeat(100);
+        let e = outline(&body, 1).excerpt;
+        assert!(e.starts_with("Head Some emphasised words."));
+        assert_eq!(e.split_whitespace().count(), EXCERPT_WORDS);
+        assert!(e.ends_with('…'));
     }
 
     #[test]

@@ -4,33 +4,9 @@
 
 use super::OutputFile;
 use crate::content::Collection;
-use crate::markdown;
 use crate::model::{Model, Source};
 use crate::validate::links::item_page;
 use serde_json::{Value, json};
-
-/// Words of body text kept per page.
-const EXCERPT_WORDS: usize = 30;
-
-/// Plain text of the first words of a Markdown body.
-fn excerpt(body: &str) -> String {
-    let mut words = Vec::new();
-    for event in pulldown_cmark::Parser::new_ext(body, markdown::options()) {
-        if let pulldown_cmark::Event::Text(t) = event {
-            words.extend(t.split_whitespace().map(str::to_string));
-            if words.len() >= EXCERPT_WORDS {
-                break;
-            }
-        }
-    }
-    let cut = words.len() > EXCERPT_WORDS;
-    words.truncate(EXCERPT_WORDS);
-    let mut s = words.join(" ");
-    if cut {
-        s.push('…');
-    }
-    s
-}
 
 fn entry(
     title: &str,
@@ -55,11 +31,10 @@ fn entry(
     if !headings.is_empty() {
         v["h"] = json!(headings);
     }
-    if let Some(src) = source {
-        let e = excerpt(&src.body);
-        if !e.is_empty() {
-            v["e"] = json!(e);
-        }
+    if let Some(outline) = source.and_then(|s| outlines.get(&s.path))
+        && !outline.excerpt.is_empty()
+    {
+        v["e"] = json!(outline.excerpt);
     }
     v
 }
@@ -166,19 +141,5 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
     OutputFile {
         path: "search-index.json".into(),
         bytes,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excerpts_are_short_plain_text() {
-        let body = "# Head\n\nSome *emphasised* words. ".to_string() + &"word ".repeat(100);
-        let e = excerpt(&body);
-        assert!(e.starts_with("Head Some emphasised words."));
-        assert_eq!(e.split_whitespace().count(), EXCERPT_WORDS);
-        assert!(e.ends_with('…'));
     }
 }
