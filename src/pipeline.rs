@@ -34,6 +34,9 @@ pub struct Checked {
     pub outlines: Outlines,
     /// Every diagnostic, sorted.
     pub diagnostics: Diagnostics,
+    /// The diagnostics of the stages before validation (load, parse, model),
+    /// kept apart so `serve` can re-run validation alone after a body edit.
+    pub before_validation: Vec<crate::diagnostics::Diagnostic>,
 }
 
 /// Runs every stage up to validation.
@@ -47,6 +50,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         model::build::build(&parsed, options.drafts)
     });
     diagnostics.extend(ds);
+    let before_validation = diagnostics.items().to_vec();
     let outlines = timed(options, "outline", || outlines(&parsed, model.as_ref()));
     if let Some(model) = &model {
         let ds = timed(options, "validate", || {
@@ -61,6 +65,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         model,
         outlines,
         diagnostics,
+        before_validation,
     }
 }
 

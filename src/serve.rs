@@ -11,7 +11,7 @@
 use crate::diagnostics::render as show;
 use crate::pipeline::{self, Options};
 use crate::render::{self, RenderOptions};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Instant;
@@ -38,6 +38,8 @@ pub struct State {
     pub site: RwLock<Served>,
     /// The build number, raised after every rebuild (good or bad).
     version: Mutex<u64>,
+    /// What the last build saw.
+    last: Mutex<Option<Last>>,
     changed: Condvar,
 }
 
@@ -64,63 +66,29 @@ impl State {
     }
 }
 
-/// Builds the site in memory. On errors keeps the previous files and sets the overlay.
-pub fn rebuild(root: &Path, drafts: bool, state: &State) -> (bool, String) {
-    let started = Instant::now();
-    let options = Options {
-        drafts,
-        verbose: false,
-    };
-    let checked = pipeline::check(root, &options);
-    let ds = &checked.diagnostics;
-    let sources: HashMap<&str, &str> = checked
-        .loaded
-        .files
-        .iter()
-        .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
-        .collect();
-    let text = if ds.items().is_empty() {
-        String::new()
-    } else {
-        show::human(ds, |f| sources.get(f).copied(), false)
-    };
-    let model = checked.model.as_ref().filter(|_| !ds.has_errors());
-    let rendered = model.map(|m| {
-        let files = Mutex::new(static_files(&root.join("static")));
-        render::render(
-            m,
-            &checked.outlines,
-            root,
-            &RenderOptions::default(),
-            &|f| {
-                files
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .insert(f.path, Arc::new(f.bytes));
-                Ok(())
-            },
-        )
-        .map(|_| files.into_inner().unwrap_or_else(|p| p.into_inner()))
-    });
-    let mut site = match state.site.write() {
-        Ok(site) => site,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    let ok = match rendered {
-        Some(Ok(files)) => {
-            site.files = files;
-            site.overlay = None;
-            true
-        }
-        Some(Err(e)) => {
-            site.overlay = Some(e);
-            false
-        }
-        None => {
-            site.overlay = Some(text.clone());
-            false
-        }
-    };
+/// What the last build saw, so an edit that changed only Markdown bodies can
+/// be rebuilt by re-reading those bodies and rendering the pages that show
+/// them, instead of the whole site.
+#[derive(Debug)]
+struct Last {
+    checked: pipeline::Checked,
+    /// Files whose pages have not been rendered since their last edit
+    /// (edits that left errors).
+    pending: HashSet<String>,
+}
+
+/// The result of one rebuild: whether it succeeded and what to print.
+fn finish(
+    state: &State,
+    started: Instant,
+    overlay: Option<String>,
+    text: String,
+) -> (bool, String) {
+    let ok = overlay.is_none();
+    {
+        let mut site = state.site.write().unwrap_or_else(|p| p.into_inner());
+        site.overlay = overlay;
+    }
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let summary = if ok {
         format!("rebuilt in {ms:.0} ms")
@@ -135,6 +103,163 @@ pub fn rebuild(root: &Path, drafts: bool, state: &State) -> (bool, String) {
             format!("{text}{summary}")
         },
     )
+}
+
+fn human(checked: &pipeline::Checked) -> String {
+    let ds = &checked.diagnostics;
+    if ds.items().is_empty() {
+        return String::new();
+    }
+    let sources: HashMap<&str, &str> = checked
+        .loaded
+        .files
+        .iter()
+        .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
+        .collect();
+    show::human(ds, |f| sources.get(f).copied(), false)
+}
+
+/// Rebuilds after a change. `content_only` says that only files under
+/// `content/` changed, which allows the quick path for body edits.
+pub fn rebuild(root: &Path, drafts: bool, state: &State, content_only: bool) -> (bool, String) {
+    let started = Instant::now();
+    let mut last = state.last.lock().unwrap_or_else(|p| p.into_inner());
+    if content_only
+        && let Some(previous) = last.as_mut()
+        && let Some((loaded, changed)) = body_edit(root, previous)
+    {
+        return quick(root, state, previous, loaded, &changed, started);
+    }
+    let options = Options {
+        drafts,
+        verbose: false,
+    };
+    let checked = pipeline::check(root, &options);
+    let text = human(&checked);
+    let model = checked
+        .model
+        .as_ref()
+        .filter(|_| !checked.diagnostics.has_errors());
+    let Some(model) = model else {
+        *last = None;
+        return finish(state, started, Some(text.clone()), text);
+    };
+    let files = Mutex::new(static_files(&root.join("static")));
+    let rendered = render::render(
+        model,
+        &checked.outlines,
+        root,
+        &RenderOptions::default(),
+        &|f| {
+            files
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(f.path, Arc::new(f.bytes));
+            Ok(())
+        },
+    );
+    match rendered {
+        Ok(_) => {
+            state.site.write().unwrap_or_else(|p| p.into_inner()).files =
+                files.into_inner().unwrap_or_else(|p| p.into_inner());
+            *last = Some(Last {
+                checked,
+                pending: HashSet::new(),
+            });
+            finish(state, started, None, text)
+        }
+        Err(e) => {
+            *last = None;
+            finish(state, started, Some(e), text)
+        }
+    }
+}
+
+/// The files whose text changed since `last`, if every change is to a body
+/// only: same files, same front matter. `None` means a full rebuild.
+fn body_edit(root: &Path, last: &Last) -> Option<(crate::site::Loaded, Vec<usize>)> {
+    last.checked.model.as_ref()?;
+    let (loaded, _) = crate::site::load(root);
+    let before = &last.checked.loaded.files;
+    if loaded.files.len() != before.len() {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (i, (new, old)) in loaded.files.iter().zip(before).enumerate() {
+        if new.path != old.path || new.kind != old.kind || new.usable != old.usable {
+            return None;
+        }
+        if new.text == old.text {
+            continue;
+        }
+        let (Some(a), Some(b)) = (&new.text, &old.text) else {
+            return None;
+        };
+        let (Ok(a), Ok(b)) = (crate::front_matter::split(a), crate::front_matter::split(b)) else {
+            return None;
+        };
+        if a.yaml != b.yaml {
+            return None;
+        }
+        changed.push(i);
+    }
+    Some((loaded, changed))
+}
+
+/// Applies a body-only edit: new bodies and outlines, validation again,
+/// and only the affected pages rendered.
+fn quick(
+    root: &Path,
+    state: &State,
+    last: &mut Last,
+    loaded: crate::site::Loaded,
+    changed: &[usize],
+    started: Instant,
+) -> (bool, String) {
+    let checked = &mut last.checked;
+    for &i in changed {
+        let (parsed, _) = crate::content::parse_file(&loaded.files[i]);
+        if let Some(model) = checked.model.as_mut()
+            && model.set_body(&parsed.path, &parsed.body)
+        {
+            checked.outlines.insert(
+                parsed.path.clone(),
+                crate::markdown::outline(&parsed.body, parsed.body_line),
+            );
+        }
+        last.pending.insert(parsed.path.clone());
+        checked.parsed[i] = parsed;
+    }
+    checked.loaded = loaded;
+    let Some(model) = checked.model.as_ref() else {
+        return finish(state, started, Some(String::new()), String::new());
+    };
+    let mut diagnostics = crate::diagnostics::Diagnostics::new();
+    diagnostics.extend(checked.before_validation.iter().cloned());
+    diagnostics.extend(crate::validate::validate(model, &checked.outlines, root));
+    diagnostics.sort();
+    checked.diagnostics = diagnostics;
+    let text = human(checked);
+    if checked.diagnostics.has_errors() {
+        return finish(state, started, Some(text.clone()), text);
+    }
+    let options = RenderOptions {
+        base_url: None,
+        only_bodies: Some(std::mem::take(&mut last.pending)),
+    };
+    let rendered = render::render(model, &checked.outlines, root, &options, &|f| {
+        state
+            .site
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .files
+            .insert(f.path, Arc::new(f.bytes));
+        Ok(())
+    });
+    match rendered {
+        Ok(_) => finish(state, started, None, text),
+        Err(e) => finish(state, started, Some(e), text),
+    }
 }
 
 fn static_files(dir: &Path) -> HashMap<String, Arc<Vec<u8>>> {
@@ -356,7 +481,7 @@ pub fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
         }
     };
     let state = Arc::new(State::default());
-    let (_, message) = rebuild(&root, options.drafts, &state);
+    let (_, message) = rebuild(&root, options.drafts, &state, false);
     state.broadcast();
     eprintln!("{message}");
     let url = format!("http://{address}/");
@@ -375,8 +500,8 @@ pub fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
     let watch_root = root.clone();
     let drafts = options.drafts;
     std::thread::spawn(move || {
-        let result = crate::watch::watch(&watch_root, || {
-            let (_, message) = rebuild(&watch_root, drafts, &watcher_state);
+        let result = crate::watch::watch(&watch_root, |content_only| {
+            let (_, message) = rebuild(&watch_root, drafts, &watcher_state, content_only);
             eprintln!("{message}");
             watcher_state.broadcast();
         });

@@ -46,8 +46,9 @@ pub fn classify(rel: &Path) -> ChangeKind {
 }
 
 /// Watches `root` and calls `on_change` after each settled burst of relevant
-/// changes. Blocks forever (until the watcher fails).
-pub fn watch(root: &Path, mut on_change: impl FnMut()) -> Result<(), String> {
+/// changes, with `true` when all of them were under `content/`. Blocks
+/// forever (until the watcher fails).
+pub fn watch(root: &Path, mut on_change: impl FnMut(bool)) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading files (as every rebuild does) raises access events: only
@@ -71,28 +72,28 @@ pub fn watch(root: &Path, mut on_change: impl FnMut()) -> Result<(), String> {
                 .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
         }
     }
-    let relevant = |paths: &[std::path::PathBuf]| {
-        paths.iter().any(|p| {
-            let rel = p.strip_prefix(root).unwrap_or(p);
-            classify(rel) != ChangeKind::Ignored
-        })
-    };
     let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let relevant_any = |paths: &[std::path::PathBuf]| {
-        relevant(paths)
-            || paths.iter().any(|p| {
-                p.strip_prefix(&canonical)
-                    .is_ok_and(|rel| classify(rel) != ChangeKind::Ignored)
+    let kinds = |paths: &[std::path::PathBuf]| -> Vec<ChangeKind> {
+        paths
+            .iter()
+            .map(|p| {
+                let rel = p
+                    .strip_prefix(root)
+                    .or_else(|_| p.strip_prefix(&canonical))
+                    .unwrap_or(p);
+                classify(rel)
             })
+            .filter(|k| *k != ChangeKind::Ignored)
+            .collect()
     };
     while let Ok(paths) = rx.recv() {
-        let mut dirty = relevant_any(&paths);
+        let mut seen = kinds(&paths);
         // Let the burst settle: editors write, rename and touch in quick succession.
         while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-            dirty |= relevant_any(&more);
+            seen.extend(kinds(&more));
         }
-        if dirty {
-            on_change();
+        if !seen.is_empty() {
+            on_change(seen.iter().all(|k| *k == ChangeKind::Content));
         }
     }
     Ok(())

@@ -49,6 +49,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
     };
     let render_options = RenderOptions {
         base_url: args.base_url.clone(),
+        only_bodies: None,
     };
     let outlines = &checked.outlines;
     let written = timed(&options, "render", || {

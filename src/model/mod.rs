@@ -367,6 +367,28 @@ impl Model {
         self.index.get(&(collection, id.to_string())).copied()
     }
 
+    /// Replaces the Markdown body of the item read from `path` (for `serve`
+    /// after an edit that left the front matter as it was). False when no
+    /// item of the model comes from `path`.
+    pub fn set_body(&mut self, path: &str, body: &str) -> bool {
+        let sources = std::iter::once(&mut self.program.source)
+            .chain(self.years.iter_mut().filter_map(|y| y.source.as_mut()))
+            .chain(self.modules.iter_mut().map(|x| &mut x.source))
+            .chain(self.sessions.iter_mut().map(|x| &mut x.source))
+            .chain(self.readings.iter_mut().map(|x| &mut x.source))
+            .chain(self.prompts.iter_mut().map(|x| &mut x.source))
+            .chain(self.people.iter_mut().map(|x| &mut x.source))
+            .chain(self.projects.iter_mut().map(|x| &mut x.source))
+            .chain(self.pages.iter_mut().map(|x| &mut x.source));
+        for source in sources {
+            if source.path == path {
+                source.body = body.to_string();
+                return true;
+            }
+        }
+        false
+    }
+
     /// The track years 1..=N.
     pub fn year_numbers(&self) -> impl Iterator<Item = u8> + use<> {
         1..=self.program.years

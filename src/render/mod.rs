@@ -66,6 +66,9 @@ struct Job<'a> {
 pub struct RenderOptions {
     /// Overrides `base_url` (from `--base-url`).
     pub base_url: Option<String>,
+    /// For `serve` after an edit that changed only Markdown bodies: render
+    /// just the pages that show these source files, and the search index.
+    pub only_bodies: Option<std::collections::HashSet<String>>,
 }
 
 /// Where rendered files go, one at a time and from several threads: to disk
@@ -85,10 +88,20 @@ pub fn render(
     let shared = shared(model);
     let jobs = jobs(model, &shared);
     let count = std::sync::atomic::AtomicUsize::new(0);
-    jobs.par_iter().try_for_each(|job| {
-        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        sink(render_job(&tera, model, site_root, &shared, job)?)
-    })?;
+    let wanted = |job: &Job<'_>| match &options.only_bodies {
+        None => true,
+        Some(paths) => job.body.is_some_and(|(path, _)| paths.contains(path)),
+    };
+    jobs.par_iter()
+        .filter(|job| wanted(job))
+        .try_for_each(|job| {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            sink(render_job(&tera, model, site_root, &shared, job)?)
+        })?;
+    if options.only_bodies.is_some() {
+        sink(search::index(model, outlines))?;
+        return Ok(count.into_inner() + 1);
+    }
     let mut files = Vec::new();
     files.push(OutputFile {
         path: "curriculum.json".into(),
@@ -231,7 +244,8 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             },
         });
     }
-    let mut index = |dir: &str, template: &'static str, title: &str, data: Value| {
+    type Lazy<'d> = Box<dyn Fn() -> Value + Send + Sync + 'd>;
+    let mut index = |dir: &str, template: &'static str, title: &str, data: Lazy<'a>| {
         jobs.push(Job {
             dir: format!("{dir}/"),
             template,
@@ -240,57 +254,79 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             breadcrumbs: vec![home.clone(), here(title)],
             body: None,
             jsonld: None,
-            data: Box::new(move || data.clone()),
+            data,
         });
     };
-    index("modules", "modules.html", "Modules", pages::modules(model));
+    index(
+        "modules",
+        "modules.html",
+        "Modules",
+        Box::new(move || pages::modules(model)),
+    );
     index(
         "sessions",
         "sessions.html",
         "Sessions",
-        pages::sessions(model, shared),
+        Box::new(move || pages::sessions(model, shared)),
     );
     index(
         "readings",
         "readings.html",
         "Readings",
-        pages::readings(model),
+        Box::new(move || pages::readings(model)),
     );
     index(
         "prompts",
         "prompts.html",
         "Reflection prompts",
-        pages::prompts(model),
+        Box::new(move || pages::prompts(model)),
     );
-    index("people", "people.html", "People", pages::people(model));
+    index(
+        "people",
+        "people.html",
+        "People",
+        Box::new(move || pages::people(model)),
+    );
     index(
         "projects",
         "projects.html",
         "Capstone projects",
-        pages::projects(model),
+        Box::new(move || pages::projects(model)),
     );
     index(
         "framework",
         "framework.html",
         "Framework",
-        json!({ "phases": shared.phases }),
+        Box::new(move || json!({ "phases": shared.phases })),
     );
-    index("map", "map.html", "Curriculum map", pages::map(model));
-    let mut calendar = pages::sessions(model, shared);
-    calendar["years"] = json!(
-        model
-            .years
-            .iter()
-            .map(|y| json!({ "number": y.number, "title": y.title }))
-            .collect::<Vec<_>>()
+    index(
+        "map",
+        "map.html",
+        "Curriculum map",
+        Box::new(move || pages::map(model)),
     );
-    index("calendar", "calendar.html", "Calendar", calendar);
-    index("search", "search.html", "Search", json!({}));
+    index(
+        "calendar",
+        "calendar.html",
+        "Calendar",
+        Box::new(move || {
+            let mut calendar = pages::sessions(model, shared);
+            calendar["years"] = json!(
+                model
+                    .years
+                    .iter()
+                    .map(|y| json!({ "number": y.number, "title": y.title }))
+                    .collect::<Vec<_>>()
+            );
+            calendar
+        }),
+    );
+    index("search", "search.html", "Search", Box::new(|| json!({})));
     index(
         "print",
         "print.html",
         "Printable syllabus",
-        pages::print(model, shared),
+        Box::new(move || pages::print(model, shared)),
     );
     let items: [(Collection, &'static str, &str); 6] = [
         (Collection::Modules, "module.html", "Modules"),

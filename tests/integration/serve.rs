@@ -117,6 +117,25 @@ fn serve_reloads_overlays_and_stays_inside_the_site() {
         !get(port, "/").1.contains("cairn-overlay")
     });
 
+    // A body-only edit that breaks a link, then its fix (the quick path).
+    std::fs::write(
+        &program,
+        format!("{text}\nSee [a module](@/modules/nope.md).\n"),
+    )
+    .expect("write");
+    assert_eq!(next_build(), "reload");
+    wait_until("the link overlay", || get(port, "/").1.contains("E0202"));
+    std::fs::write(
+        &program,
+        format!("{text}\nSee [the module](@/modules/listening-first.md).\n"),
+    )
+    .expect("write");
+    assert_eq!(next_build(), "reload");
+    wait_until("the fixed link", || {
+        let body = get(port, "/").1;
+        !body.contains("cairn-overlay") && body.contains("modules/listening-first/")
+    });
+
     for attack in [
         "/../Cargo.toml",
         "/%2e%2e/Cargo.toml",
