@@ -42,3 +42,91 @@ fn the_broken_example_shows_each_mistake() {
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
 }
+
+/// Every key used anywhere in a front matter tree, nested ones included.
+fn keys(node: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match node {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.insert(k.clone());
+                keys(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+        _ => {}
+    }
+}
+
+/// Schema property names of one kind, nested objects included.
+fn schema_fields(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                out.extend(props.keys().cloned());
+            }
+            map.values().for_each(|x| schema_fields(x, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|x| schema_fields(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_demo_uses_every_collection_and_every_field() {
+    let content = repo().join("content");
+    let kinds = [
+        ("program", "_program.md"),
+        ("year", "years"),
+        ("module", "modules"),
+        ("session", "sessions"),
+        ("reading", "readings"),
+        ("prompt", "prompts"),
+        ("person", "people"),
+        ("project", "projects"),
+        ("page", "pages"),
+    ];
+    let mut counts = std::collections::BTreeMap::new();
+    for (kind, dir) in kinds {
+        let mut used = std::collections::BTreeSet::new();
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(content.join(dir))
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if entry.path().extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).expect("read");
+            let split = cairn::front_matter::split(&text).expect("front matter");
+            let node = cairn::front_matter::parse(split.yaml, "x").expect("yaml");
+            keys(&cairn::front_matter::to_json(&node), &mut used);
+            files += 1;
+        }
+        counts.insert(dir, files);
+        let out = cairn(&repo(), &["schema", kind]);
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema");
+        let mut fields = std::collections::BTreeSet::new();
+        schema_fields(&schema, &mut fields);
+        let unused: Vec<&String> = fields.difference(&used).collect();
+        assert!(
+            unused.is_empty(),
+            "the demo's {kind} files never use {unused:?}"
+        );
+    }
+    for (dir, least) in [
+        ("sessions", 20),
+        ("modules", 8),
+        ("readings", 10),
+        ("prompts", 8),
+        ("people", 10),
+        ("projects", 4),
+        ("pages", 5),
+    ] {
+        assert!(
+            counts[dir] >= least,
+            "{dir}: {} files, expected at least {least}",
+            counts[dir]
+        );
+    }
+    assert!(repo().join("static").is_dir());
+}
