@@ -187,7 +187,10 @@ pub fn read<T: DeserializeOwned>(node: &Node, file: &str) -> (Option<T>, Vec<Dia
             pos: node.pos,
         }) {
             Ok(_) => good.push(entry),
-            Err(e) => problems.push(e.diagnostic(file, entry.0.pos)),
+            Err(e) => match list_item_errors::<T>(entry, node.pos, file) {
+                Some(each) => problems.extend(each),
+                None => problems.push(e.diagnostic(file, entry.0.pos)),
+            },
         }
     }
     match T::deserialize(EntriesDe {
@@ -200,6 +203,41 @@ pub fn read<T: DeserializeOwned>(node: &Node, file: &str) -> (Option<T>, Vec<Dia
             (None, problems)
         }
     }
+}
+
+/// For a bad list field, the error of each bad item (serde stops at the
+/// first): each item is tried alone in a copy of the field. `None` when the
+/// field is no list or its items are fine alone (the list itself is wrong).
+fn list_item_errors<T: DeserializeOwned>(
+    entry: &(Key, Node),
+    pos: Pos,
+    file: &str,
+) -> Option<Vec<Diagnostic>> {
+    let Value::Seq(items) = &entry.1.value else {
+        return None;
+    };
+    if items.len() < 2 {
+        return None;
+    }
+    let errors: Vec<Diagnostic> = items
+        .iter()
+        .filter_map(|item| {
+            let alone = (
+                entry.0.clone(),
+                Node {
+                    value: Value::Seq(vec![item.clone()]),
+                    pos: entry.1.pos,
+                },
+            );
+            T::deserialize(EntriesDe {
+                entries: vec![&alone],
+                pos,
+            })
+            .err()
+            .map(|e| e.diagnostic(file, item.pos))
+        })
+        .collect();
+    (!errors.is_empty()).then_some(errors)
 }
 
 /// Reads any node as `T` (used for values inside a typed field).
@@ -421,5 +459,23 @@ mod tests {
             .collect();
         assert_eq!(codes, [("E0103", 2, 1), ("E0104", 3, 7)]);
         assert_eq!(problems[0].help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Years {
+        #[allow(dead_code)]
+        years: Option<Vec<Located<crate::content::values::TrackYear>>>,
+    }
+
+    #[test]
+    fn every_bad_item_of_a_list_is_reported() {
+        let node = parse("years: [0, 1, 9]\n", "x.md").unwrap();
+        let (_, problems) = read::<Years>(&node, "x.md");
+        let places: Vec<_> = problems
+            .iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect();
+        assert_eq!(places, [("E0104", 2, 9), ("E0104", 2, 15)]);
     }
 }
