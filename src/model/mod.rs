@@ -4,6 +4,7 @@
 //! references. Built by [`build`]; serialised as `curriculum.json` by [`json`].
 
 pub mod build;
+mod items;
 pub mod json;
 
 use crate::content::module::SelfPaced;
