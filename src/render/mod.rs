@@ -92,11 +92,29 @@ pub fn render(
         None => true,
         Some(paths) => job.body.is_some_and(|(path, _)| paths.contains(path)),
     };
+    let base = options
+        .base_url
+        .clone()
+        .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
+    let canonical_base = base.as_ref().map(|b| {
+        if b.ends_with('/') {
+            b.clone()
+        } else {
+            format!("{b}/")
+        }
+    });
     jobs.par_iter()
         .filter(|job| wanted(job))
         .try_for_each(|job| {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            sink(render_job(&tera, model, site_root, &shared, job)?)
+            sink(render_job(
+                &tera,
+                model,
+                site_root,
+                &shared,
+                job,
+                canonical_base.as_deref(),
+            )?)
         })?;
     if options.only_bodies.is_some() {
         sink(search::index(model, outlines))?;
@@ -108,10 +126,6 @@ pub fn render(
         bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
             .map_err(|e| e.to_string())?,
     });
-    let base = options
-        .base_url
-        .clone()
-        .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
     let calendar_options = calendar::CalendarOptions::new(model, base.clone());
     files.extend(calendar::files(model, &shared.order, &calendar_options));
     files.push(search::index(model, outlines));
@@ -426,6 +440,7 @@ fn render_job(
     site_root: &Path,
     shared: &Shared,
     job: &Job<'_>,
+    canonical_base: Option<&str>,
 ) -> Result<OutputFile, String> {
     let depth = job.dir.matches('/').count();
     let root = "../".repeat(depth);
@@ -447,6 +462,11 @@ fn render_job(
         .unwrap_or_default();
     ctx.insert("body", &html);
     ctx.insert("jsonld", &job.jsonld);
+    // The page's address where the site is published (SPEC 3.1 `base_url`).
+    let canonical = canonical_base
+        .filter(|_| job.dir != "404")
+        .map(|b| format!("{b}{}", job.dir));
+    ctx.insert("canonical", &canonical);
     let text = tera
         .render(job.template, &ctx)
         .map_err(|e| format!("template {} failed for {}: {e}", job.template, job.dir))?;

@@ -220,6 +220,11 @@ fn sitemap_only_with_a_base_url_and_refuses_dangerous_targets() {
     );
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).expect("sitemap");
     assert!(sitemap.contains("<loc>https://example.org/a/b/</loc>"));
+    let home = std::fs::read_to_string(out.join("index.html")).expect("home");
+    assert!(
+        home.contains("<link rel=\"canonical\" href=\"https://example.org/a/b/\">"),
+        "a canonical link"
+    );
     assert_eq!(build(&site, &site, &[]), 2);
     assert_eq!(build(&site, &site.join("content/out"), &[]), 2);
     let _ = std::fs::remove_dir_all(site);
