@@ -254,19 +254,26 @@ pub fn sessions(model: &Model, shared: &Shared) -> Value {
 pub fn readings(model: &Model) -> Value {
     let mut groups: BTreeMap<(u8, i16, i8), Vec<Value>> = BTreeMap::new();
     for (i, r) in model.readings.iter().enumerate() {
-        let Some(&first) = r.sessions.first() else {
-            continue;
-        };
-        let s = &model.sessions[first];
-        let d = s.date.value.0;
         let mut row = rows::reading(model, i);
         row["authors"] = json!(r.authors.join(", "));
         row["kind_label"] = json!(labels::kind(r.kind.as_str()));
         row["optional"] = json!(r.optional);
-        groups
-            .entry((s.years.first().copied().unwrap_or(1), d.year(), d.month()))
-            .or_default()
-            .push(row);
+        // Listed under each year that reads it, in the month of that year's
+        // earliest session (the reading's sessions are in curriculum order).
+        for year in model.year_numbers() {
+            if let Some(s) = r
+                .sessions
+                .iter()
+                .map(|&s| &model.sessions[s])
+                .find(|s| s.in_year(year))
+            {
+                let d = s.date.value.0;
+                groups
+                    .entry((year, d.year(), d.month()))
+                    .or_default()
+                    .push(row.clone());
+            }
+        }
     }
     let groups: Vec<Value> = groups
         .into_iter()
