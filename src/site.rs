@@ -28,6 +28,21 @@ pub enum FileKind {
     Item(Collection),
 }
 
+impl FileKind {
+    /// One of each kind of file (year 1 for years), for fuzzing and tests.
+    pub const EACH: [FileKind; 9] = [
+        FileKind::Program,
+        FileKind::Year(1),
+        FileKind::Item(Collection::Modules),
+        FileKind::Item(Collection::Sessions),
+        FileKind::Item(Collection::Readings),
+        FileKind::Item(Collection::Prompts),
+        FileKind::Item(Collection::People),
+        FileKind::Item(Collection::Projects),
+        FileKind::Item(Collection::Pages),
+    ];
+}
+
 /// A content file in memory.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

@@ -1,24 +1,14 @@
 //! Any bytes as any kind of content file: split, YAML, every field.
 #![no_main]
 
-use cairn::content::{Collection, parse_file};
+use cairn::content::parse_file;
 use cairn::site::{FileKind, SourceFile, normalize};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
-    let kinds = [
-        FileKind::Program,
-        FileKind::Year(1),
-        FileKind::Item(Collection::Modules),
-        FileKind::Item(Collection::Sessions),
-        FileKind::Item(Collection::Readings),
-        FileKind::Item(Collection::Prompts),
-        FileKind::Item(Collection::People),
-        FileKind::Item(Collection::Projects),
-        FileKind::Item(Collection::Pages),
-    ];
+    let kinds = FileKind::EACH;
     let kind = kinds[selector as usize % kinds.len()];
     let file = SourceFile {
         path: "content/x.md".into(),

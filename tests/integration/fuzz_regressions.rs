@@ -2,7 +2,7 @@
 //! each goes through the same code as its fuzz target and must not panic.
 
 use crate::support::fixture;
-use cairn::content::{Collection, parse_file};
+use cairn::content::parse_file;
 use cairn::site::{FileKind, SourceFile, normalize};
 
 fn inputs(target: &str) -> Vec<Vec<u8>> {
@@ -20,17 +20,7 @@ fn inputs(target: &str) -> Vec<Vec<u8>> {
 
 #[test]
 fn front_matter_corpus_never_panics() {
-    let kinds = [
-        FileKind::Program,
-        FileKind::Year(1),
-        FileKind::Item(Collection::Modules),
-        FileKind::Item(Collection::Sessions),
-        FileKind::Item(Collection::Readings),
-        FileKind::Item(Collection::Prompts),
-        FileKind::Item(Collection::People),
-        FileKind::Item(Collection::Projects),
-        FileKind::Item(Collection::Pages),
-    ];
+    let kinds = FileKind::EACH;
     let corpus = inputs("front_matter");
     assert!(corpus.len() > 20);
     for data in corpus {
