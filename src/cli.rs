@@ -15,7 +15,7 @@ pub struct Cli {
     /// Colour: auto (only on a terminal and without NO_COLOR), always or never.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
-    /// Print only errors.
+    /// Print only errors and warnings (nothing when there are none).
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// Print each stage's time.
@@ -43,6 +43,11 @@ pub enum Command {
     /// Check the content and report every problem.
     Check(CheckArgs),
     /// Check, then build the site into public/ (or -o DIR).
+    ///
+    /// The output folder is replaced whole, and only when it is missing, empty
+    /// or an earlier cairn build (it holds the .cairn-build file every build
+    /// writes). A folder with other files is refused (exit 2, nothing written)
+    /// unless --force.
     Build(BuildArgs),
     /// Build in memory, serve on 127.0.0.1, rebuild and reload on every change.
     Serve(ServeArgs),
@@ -102,6 +107,14 @@ pub struct BuildArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Replace the output folder even when cairn did not write it (its files are lost).
+    #[arg(long)]
+    pub force: bool,
+    /// Links name the file (sessions/index.html) and search works without a
+    /// server, so the site opens from disk (file://) and from hosts that do
+    /// not resolve folder/ to folder/index.html.
+    #[arg(long)]
+    pub portable: bool,
 }
 
 /// Options of `cairn serve`.

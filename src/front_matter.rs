@@ -155,8 +155,10 @@ fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
         .trim_start_matches("error: ")
         .split_once(": ")
         .filter(|(head, _)| head.starts_with("line "))
-        .map_or(text.as_str(), |(_, rest)| rest)
-        .to_string();
+        .map_or(text.as_str(), |(_, rest)| rest);
+    // The parser's own "at line L, column C" counts from the front matter,
+    // not the file; the diagnostic's place is the file's, so drop it.
+    let message = without_parser_place(message).to_string();
     let over_limit = matches!(e, serde_saphyr::Error::Budget { .. })
         || ["recursion limit", "budget", "alias", "nesting", "depth"]
             .iter()
@@ -171,6 +173,40 @@ fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
         .help("YAML may nest at most 64 levels and aliases may expand to at most 10,000 nodes")
     } else {
         Diagnostic::new("E0102", file, pos, format!("YAML syntax error: {message}"))
+            .help(syntax_help(&message))
+    }
+}
+
+/// `message` without a trailing ` at line L, column C`.
+fn without_parser_place(message: &str) -> &str {
+    let Some(at) = message.rfind(" at line ") else {
+        return message;
+    };
+    let tail = &message[at + " at line ".len()..];
+    let is_place = tail.split_once(", column ").is_some_and(|(l, c)| {
+        !l.is_empty()
+            && !c.is_empty()
+            && l.bytes().all(|b| b.is_ascii_digit())
+            && c.bytes().all(|b| b.is_ascii_digit())
+    });
+    if is_place { &message[..at] } else { message }
+}
+
+/// What usually causes a YAML syntax error of this kind, and the fix.
+fn syntax_help(message: &str) -> &'static str {
+    if message.contains("mapping values are not allowed") {
+        "a value that contains `: ` must be quoted, e.g. `title: \"About: the program\"`"
+    } else if message.contains("tab") {
+        "YAML indents with spaces, not tabs"
+    } else if message.contains("did not find expected")
+        || message.contains("unclosed")
+        || message.contains("end of stream")
+    {
+        "a bracket, brace or quote is not closed: check that every `[`, `{` and `\"` on this line or above has its pair"
+    } else if message.contains("alias") || message.contains("anchor") {
+        "`*` and `&` start YAML aliases and anchors: quote a value that begins with them"
+    } else {
+        "quote values that contain `: `, ` #` or start with one of `[ ] { } & * ! | > ' \" % @`; indent with spaces"
     }
 }
 
@@ -329,6 +365,17 @@ mod tests {
         let d = parse("a: [1, 2\n", "x.md").unwrap_err();
         assert_eq!(d.code, "E0102");
         assert_eq!(d.line, 2);
+        assert!(d.help.is_some());
+    }
+
+    #[test]
+    fn syntax_messages_do_not_name_another_place() {
+        let d = parse("title: About: the program\n", "x.md").unwrap_err();
+        assert_eq!((d.line, d.column), (2, 13));
+        assert!(!d.message.contains("line"), "{}", d.message);
+        assert!(d.help.unwrap().contains("quoted"));
+        assert_eq!(without_parser_place("bad at line 2, column 14"), "bad");
+        assert_eq!(without_parser_place("bad at line two"), "bad at line two");
     }
 
     #[test]

@@ -99,8 +99,30 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut image: Option<(String, usize, usize, String)> = None;
     let lines = LineIndex::new(body);
-    let mut words = 0;
+    // The body's text as one string: pulldown-cmark splits a word's text at
+    // smart quotes and emphasis (`person`, `’`, `s`), so pieces are joined as
+    // they come and a space goes only where the Markdown has one (a line
+    // break, the end of a block).
+    let mut prose = String::new();
+    let mut spaces = 0;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if spaces > EXCERPT_WORDS {
+            // Enough words for the excerpt: only headings and links remain.
+        } else {
+            match &event {
+                Event::Text(t) | Event::Code(t) => {
+                    spaces += t.matches(char::is_whitespace).count();
+                    prose.push_str(t);
+                }
+                Event::SoftBreak | Event::HardBreak | Event::End(_) | Event::Start(_) => {
+                    if !prose.is_empty() && !prose.ends_with(' ') && is_break(&event) {
+                        prose.push(' ');
+                        spaces += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((
@@ -123,17 +145,6 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if words < EXCERPT_WORDS {
-                    for w in t.split_whitespace() {
-                        if words < EXCERPT_WORDS {
-                            if !out.excerpt.is_empty() {
-                                out.excerpt.push(' ');
-                            }
-                            out.excerpt.push_str(w);
-                        }
-                        words += 1;
-                    }
-                }
                 if let Some((_, _, text)) = heading.as_mut() {
                     text.push_str(&t);
                 }
@@ -170,10 +181,39 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
             _ => {}
         }
     }
-    if words > EXCERPT_WORDS {
+    let mut words = prose.split_whitespace();
+    out.excerpt = words
+        .by_ref()
+        .take(EXCERPT_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.next().is_some() {
         out.excerpt.push('…');
     }
     out
+}
+
+/// True for the events between which text is not joined: line breaks and
+/// the bounds of blocks (a paragraph, a heading, a list item, a table cell).
+fn is_break(event: &Event<'_>) -> bool {
+    let block = |tag: &TagEnd| {
+        !matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+        )
+    };
+    match event {
+        Event::SoftBreak | Event::HardBreak => true,
+        Event::End(tag) => block(tag),
+        Event::Start(tag) => block(&tag.to_end()),
+        _ => false,
+    }
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -257,6 +297,19 @@ mod tests {
         assert!(e.starts_with("Head Some emphasised words."));
         assert_eq!(e.split_whitespace().count(), EXCERPT_WORDS);
         assert!(e.ends_with('…'));
+    }
+
+    #[test]
+    fn excerpts_keep_words_whole_at_quotes_and_emphasis() {
+        let e = outline(
+            "It's one person's head, \"quoted\" and **bold**ly *split*.\nNext line.\n\n- item\n",
+            1,
+        )
+        .excerpt;
+        assert_eq!(
+            e,
+            "It’s one person’s head, “quoted” and boldly split. Next line. item"
+        );
     }
 
     #[test]

@@ -1,16 +1,28 @@
-//! The only module that writes to disk. A build is written to a fresh folder
+//! Writes a build to disk. A build is written to a fresh folder
 //! beside the target (`.NAME.cairn-new-PID`), then swapped in with one atomic
 //! exchange (renameat2 RENAME_EXCHANGE) where the system has one, else two
 //! renames; a build killed at any moment leaves the old or the new output,
 //! never a mix. Leftovers of killed builds are removed by the next one.
+//!
+//! Every build leaves [`MARKER`] at the top of its folder. A folder that holds
+//! files but no marker belongs to someone else (a web root, an office's
+//! uploads), and is replaced only with `--force`.
 
 use crate::render::OutputFile;
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Refuses output folders that would clobber the site (SPEC 6).
-pub fn check_target(root: &Path, out: &Path) -> Result<(), String> {
+/// The file every build writes at the top of its output folder, so the next
+/// build knows the folder is cairn's to replace.
+pub const MARKER: &str = ".cairn-build";
+
+const MARKER_TEXT: &str =
+    "This folder was written by `cairn build`; the next build replaces it whole.\n";
+
+/// Refuses output folders that would clobber the site (SPEC 6), and folders
+/// cairn did not write unless `force` (SPEC 8).
+pub fn check_target(root: &Path, out: &Path, force: bool) -> Result<(), String> {
     let root = root
         .canonicalize()
         .map_err(|e| format!("cannot resolve the site root: {e}"))?;
@@ -27,7 +39,24 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), String> {
             out.display()
         ));
     }
-    Ok(())
+    if force || !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(format!(
+            "refusing to replace {}: it is a file, not a folder; remove it or choose another folder with -o (--force replaces it)",
+            out.display()
+        ));
+    }
+    let mut entries = std::fs::read_dir(out)
+        .map_err(|e| format!("cannot read the output folder {}: {e}", out.display()))?;
+    if entries.next().is_none() || out.join(MARKER).is_file() {
+        return Ok(());
+    }
+    Err(format!(
+        "refusing to replace {}: it holds files that cairn did not write (no {MARKER} in it), and a build replaces the whole folder. Choose an empty or new folder with -o, or pass --force to replace it and everything in it",
+        out.display()
+    ))
 }
 
 /// `path` made absolute with its existing part resolved through symlinks.
@@ -98,6 +127,9 @@ impl Output {
         fs::create_dir_all(&output.fresh)
             .map_err(|e| format!("cannot create {}: {e}", output.fresh.display()))?;
         copy_static(&output.fresh, static_dir)?;
+        let marker = output.fresh.join(MARKER);
+        fs::write(&marker, MARKER_TEXT)
+            .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
         Ok(output)
     }
 
@@ -221,11 +253,18 @@ mod tests {
     fn refuses_dangerous_targets() {
         let root = std::env::temp_dir().join(format!("cairn-out-test-{}", std::process::id()));
         fs::create_dir_all(root.join("content")).unwrap();
-        assert!(check_target(&root, &root).is_err());
-        assert!(check_target(&root, &root.join("content/x")).is_err());
-        assert!(check_target(&root, root.parent().unwrap()).is_err());
-        assert!(check_target(&root, Path::new("/")).is_err());
-        assert!(check_target(&root, &root.join("public")).is_ok());
+        assert!(check_target(&root, &root, true).is_err());
+        assert!(check_target(&root, &root.join("content/x"), true).is_err());
+        assert!(check_target(&root, root.parent().unwrap(), true).is_err());
+        assert!(check_target(&root, Path::new("/"), true).is_err());
+        assert!(check_target(&root, &root.join("public"), false).is_ok());
+        fs::create_dir_all(root.join("public")).unwrap();
+        assert!(check_target(&root, &root.join("public"), false).is_ok());
+        fs::write(root.join("public/office-upload.pdf"), "x").unwrap();
+        assert!(check_target(&root, &root.join("public"), false).is_err());
+        assert!(check_target(&root, &root.join("public"), true).is_ok());
+        fs::write(root.join("public").join(MARKER), MARKER_TEXT).unwrap();
+        assert!(check_target(&root, &root.join("public"), false).is_ok());
         let _ = fs::remove_dir_all(&root);
     }
 }

@@ -39,6 +39,10 @@ pub struct Checked {
     pub before_validation: Vec<crate::diagnostics::Diagnostic>,
 }
 
+/// Said once when a session file could not be read (see
+/// [`Model::sessions_incomplete`]).
+pub const INCOMPLETE_NOTE: &str = "a session file could not be read, so attendance (E0306), cadence (W0307), modules without sessions (W0305) and readings or speakers no session lists (W0204) were not checked: fix the errors above and check again";
+
 /// Runs every stage up to validation.
 pub fn check(root: &Path, options: &Options) -> Checked {
     let mut diagnostics = Diagnostics::new();
@@ -57,6 +61,9 @@ pub fn check(root: &Path, options: &Options) -> Checked {
             validate::validate(model, &outlines, root)
         });
         diagnostics.extend(ds);
+        if model.sessions_incomplete() {
+            diagnostics.note(INCOMPLETE_NOTE);
+        }
     }
     diagnostics.sort();
     Checked {

@@ -237,6 +237,9 @@ fn quick(
     let mut diagnostics = crate::diagnostics::Diagnostics::new();
     diagnostics.extend(checked.before_validation.iter().cloned());
     diagnostics.extend(crate::validate::validate(model, &checked.outlines, root));
+    if model.sessions_incomplete() {
+        diagnostics.note(crate::pipeline::INCOMPLETE_NOTE);
+    }
     diagnostics.sort();
     checked.diagnostics = diagnostics;
     let text = human(checked);
@@ -246,6 +249,7 @@ fn quick(
     let options = RenderOptions {
         base_url: None,
         only_bodies: Some(std::mem::take(&mut last.pending)),
+        portable: false,
     };
     let rendered = render::render(model, &checked.outlines, root, &options, &|f| {
         state
@@ -370,6 +374,11 @@ fn escape_html(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The overlay's own style. Every colour is set on every element, so no rule
+/// of the theme or of a site's templates (a `pre` background, say) can leave
+/// light text on a light box; the panel is dark in both colour schemes.
+const OVERLAY_CSS: &str = "#cairn-overlay{position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;background:#1d1d1f;color:#f5f5f7;padding:1rem;margin:0;z-index:2147483647;border-top:4px solid #ff6961;box-shadow:0 -2px 12px rgba(0,0,0,.4)}#cairn-overlay:focus{outline:3px solid #ffd60a;outline-offset:-3px}#cairn-overlay p{margin:0 0 .5rem;padding:0;background:transparent;color:#f5f5f7;font:600 1rem/1.4 system-ui,sans-serif}#cairn-overlay pre{margin:0;padding:0;border:0;background:transparent;color:#f5f5f7;white-space:pre-wrap;overflow-wrap:anywhere;font:0.85rem/1.4 ui-monospace,monospace}";
+
 /// The reload script, and the overlay when the last build failed.
 fn injection(version: u64, overlay: Option<&str>) -> String {
     let mut s = format!(
@@ -377,7 +386,7 @@ fn injection(version: u64, overlay: Option<&str>) -> String {
     );
     if let Some(text) = overlay {
         s.push_str(&format!(
-            "<div id=\"cairn-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#1d1d1f;color:#f5f5f7;padding:1rem;z-index:9999;border-top:4px solid #d70015\"><p style=\"margin:0 0 .5rem;font:600 1rem system-ui\">cairn: the last change did not build; showing the last good site</p><pre style=\"margin:0;white-space:pre-wrap;font:0.85rem/1.4 ui-monospace,monospace\">{}</pre></div>",
+            "<style>{OVERLAY_CSS}</style><section id=\"cairn-overlay\" role=\"alert\" aria-labelledby=\"cairn-overlay-title\" tabindex=\"0\"><p id=\"cairn-overlay-title\">cairn: the last change did not build; showing the last good site</p><pre>{}</pre></section>",
             escape_html(text)
         ));
     }

@@ -14,7 +14,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         Err(e) => return fail(&e),
     };
     let out = args.output.clone().unwrap_or_else(|| root.join("public"));
-    if let Err(e) = crate::output::check_target(&root, &out) {
+    if let Err(e) = crate::output::check_target(&root, &out, args.force) {
         return fail(&e);
     }
     if let Some(url) = &args.base_url
@@ -50,6 +50,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
     let render_options = RenderOptions {
         base_url: args.base_url.clone(),
         only_bodies: None,
+        portable: args.portable || model.program.portable,
     };
     let outlines = &checked.outlines;
     let written = timed(&options, "render", || {

@@ -29,13 +29,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
                 .iter()
                 .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
                 .collect();
-            let shown = if global.quiet {
-                errors_only(ds)
-            } else {
-                ds.clone()
-            };
-            let text = render::human(&shown, |f| sources.get(f).copied(), global.color);
-            eprint!("{text}");
+            // -q: the errors and warnings, and nothing when there are none.
+            if !(global.quiet && ds.items().is_empty()) {
+                let text = render::human(ds, |f| sources.get(f).copied(), global.color);
+                eprint!("{text}");
+            }
         }
     }
     exit_status(ds, args.deny_warnings)
@@ -48,17 +46,6 @@ pub fn exit_status(ds: &Diagnostics, deny_warnings: bool) -> u8 {
     } else {
         OK
     }
-}
-
-fn errors_only(ds: &Diagnostics) -> Diagnostics {
-    let mut out = Diagnostics::new();
-    out.extend(
-        ds.items()
-            .iter()
-            .filter(|d| d.severity == crate::diagnostics::Severity::Error)
-            .cloned(),
-    );
-    out
 }
 
 /// The site root relative to the working directory, as a path prefix

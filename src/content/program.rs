@@ -42,6 +42,9 @@ pub struct ProgramFront {
     pub base_url: Option<Located<Url>>,
     /// E-mail or text for the footer.
     pub contact: Option<String>,
+    /// Always build the portable form (as `cairn build --portable`): links
+    /// name the file, and the site opens from disk and from any file host.
+    pub portable: Option<bool>,
 }
 
 /// `schedule:` in `_program.md`.

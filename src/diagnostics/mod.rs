@@ -108,6 +108,7 @@ impl Diagnostic {
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    notes: Vec<String>,
 }
 
 impl Diagnostics {
@@ -119,6 +120,17 @@ impl Diagnostics {
     /// Records one diagnostic.
     pub fn push(&mut self, d: Diagnostic) {
         self.items.push(d);
+    }
+
+    /// Records a note for people: not a diagnostic (no code, no place), shown
+    /// once after the human report, e.g. that some rules were skipped.
+    pub fn note(&mut self, note: impl Into<String>) {
+        self.notes.push(note.into());
+    }
+
+    /// The notes, in the order they were recorded.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
     }
 
     /// Records all of `other`.

@@ -34,6 +34,9 @@ pub fn human<'a>(
         out.push_str(&renderer.render(&[group(d, source(&d.file))]));
         out.push_str("\n\n");
     }
+    for note in ds.notes() {
+        out.push_str(&format!("note: {note}\n"));
+    }
     out.push_str(&summary(ds));
     out.push('\n');
     out

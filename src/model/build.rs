@@ -142,6 +142,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
 
     // Pass 1: which files make it into the model, at which index.
     let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    let mut unreadable = Vec::new();
     for p in parsed {
         let FileKind::Item(c) = p.kind else { continue };
         if !p.usable {
@@ -158,7 +159,10 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
                     Status::Present(*n - 1)
                 }
             }
-            _ => Status::Broken,
+            _ => {
+                unreadable.push((c, p.path.clone()));
+                Status::Broken
+            }
         };
         b.status.insert((c.dir(), p.id.as_str()), status);
     }
@@ -174,12 +178,23 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         projects: Vec::new(),
         pages: Vec::new(),
         index: HashMap::new(),
+        unreadable,
         program,
     };
+    // A one-year program speaks of its syllabus, not of a "Year 1" (SPEC 8).
+    let single_title = format!(
+        "Syllabus {}–{}",
+        model.program.starts.value.0.year(),
+        model.program.ends().0.year()
+    );
     model.years = (1..=model.program.years)
         .map(|n| Year {
             number: n,
-            title: format!("Year {n}"),
+            title: if model.program.years == 1 {
+                single_title.clone()
+            } else {
+                format!("Year {n}")
+            },
             summary: None,
             source: None,
         })
@@ -385,6 +400,7 @@ fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Pro
         competencies,
         base_url: f.base_url.as_ref().map(|u| u.value.clone()),
         contact: f.contact.clone(),
+        portable: f.portable.unwrap_or(false),
     })
 }
 

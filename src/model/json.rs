@@ -33,6 +33,7 @@ pub fn to_json(model: &Model) -> Value {
             "competencies": p.competencies,
             "base_url": p.base_url,
             "contact": p.contact,
+            "portable": p.portable,
         },
         "years": model.years.iter().map(|y| json!({"number": y.number, "title": y.title, "summary": y.summary})).collect::<Vec<_>>(),
         "modules": model.modules.iter().map(|m| json!({

@@ -40,6 +40,20 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// Index of every item by collection folder and id, e.g. `("modules", "allyship")`.
     pub index: HashMap<(&'static str, String), usize>,
+    /// Item files that could not be read (a YAML error, a required field
+    /// missing...): their ids answer references, but nothing else of them is
+    /// known, so rules that count across files must not blame their absence.
+    pub unreadable: Vec<(crate::content::Collection, String)>,
+}
+
+impl Model {
+    /// True when a session file could not be read: counts of sessions
+    /// (attendance, cadence, what no session uses) would be wrong.
+    pub fn sessions_incomplete(&self) -> bool {
+        self.unreadable
+            .iter()
+            .any(|(c, _)| *c == crate::content::Collection::Sessions)
+    }
 }
 
 /// What every item has: where it came from and its Markdown.
@@ -102,6 +116,8 @@ pub struct Program {
     pub base_url: Option<Url>,
     /// Footer contact.
     pub contact: Option<String>,
+    /// Build the portable form (links name `index.html`) whatever the flag.
+    pub portable: bool,
 }
 
 impl Program {

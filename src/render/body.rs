@@ -1,10 +1,16 @@
 //! Markdown bodies to HTML: SPEC 4's extensions, heading ids by GitHub's
 //! rule, and internal links (`@/...`, relative `.md`, `/static`) rewritten to
 //! relative URLs from the page that shows them.
+//!
+//! A page has one `<h1>`, its title. A body that uses `#` headings has them
+//! shown as `<h2>`, and its deeper headings one level down with them
+//! (`######` stays `<h6>`); a body that starts at `##` is shown as written.
+//! Task-list checkboxes are named ("Done", "Not done") for screen readers.
 
 use crate::markdown::{Slugs, options, slug};
 use crate::model::Model;
 use crate::validate::links::{Target, resolve_link};
+use pulldown_cmark::HeadingLevel;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
 use std::path::Path;
 
@@ -13,6 +19,15 @@ pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &s
     let mut slugs = Slugs::default();
     let events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
     let mut out_events = Vec::with_capacity(events.len());
+    let demote = events.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    });
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -36,7 +51,7 @@ pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &s
                         .map_or_else(|| slug(text.trim()), |i| i.to_string()),
                 );
                 out_events.push(Event::Start(Tag::Heading {
-                    level: *level,
+                    level: if demote { lower(*level) } else { *level },
                     id: Some(CowStr::from(id)),
                     classes: classes.clone(),
                     attrs: attrs.clone(),
@@ -95,6 +110,20 @@ pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &s
                 out_events.push(events[i].clone());
                 out_events.push(Event::Html("</div>".into()));
             }
+            Event::End(TagEnd::Heading(level)) if demote => {
+                out_events.push(Event::End(TagEnd::Heading(lower(*level))));
+            }
+            Event::TaskListMarker(done) => {
+                let (checked, name) = if *done {
+                    (" checked", "Done")
+                } else {
+                    ("", "Not done")
+                };
+                out_events.push(Event::InlineHtml(
+                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{name}\"> ")
+                        .into(),
+                ));
+            }
             other => out_events.push(other.clone()),
         }
         i += 1;
@@ -102,6 +131,18 @@ pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &s
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, out_events.into_iter());
     out
+}
+
+/// One heading level further down, for bodies that use `#` (the page's
+/// title is the only `<h1>`).
+fn lower(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
 }
 
 /// A destination as the page at `root` must write it.

@@ -8,6 +8,7 @@ pub mod body;
 pub mod calendar;
 pub mod labels;
 pub mod pages;
+pub mod portable;
 pub mod rows;
 pub mod search;
 
@@ -69,6 +70,9 @@ pub struct RenderOptions {
     /// For `serve` after an edit that changed only Markdown bodies: render
     /// just the pages that show these source files, and the search index.
     pub only_bodies: Option<std::collections::HashSet<String>>,
+    /// Links name the file (`sessions/index.html`) and search loads its
+    /// index by `<script>`, so the site works from `file://` (`--portable`).
+    pub portable: bool,
 }
 
 /// Where rendered files go, one at a time and from several threads: to disk
@@ -114,6 +118,7 @@ pub fn render(
                 &shared,
                 job,
                 canonical_base.as_deref(),
+                options.portable,
             )?)
         })?;
     if options.only_bodies.is_some() {
@@ -128,7 +133,11 @@ pub fn render(
     });
     let calendar_options = calendar::CalendarOptions::new(model, base.clone());
     files.extend(calendar::files(model, &shared.order, &calendar_options));
-    files.push(search::index(model, outlines));
+    let search_index = search::index(model, outlines);
+    if options.portable {
+        files.push(portable::search_script(&search_index));
+    }
+    files.push(search_index);
     if let Some(base) = base {
         files.push(sitemap(&base, &jobs));
     }
@@ -192,6 +201,7 @@ fn shared(model: &Model) -> Shared {
     let site = json!({
         "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
         "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
+        "multi_year": p.years > 1,
     });
     let order = rows::calendar_order(model);
     let mut position = vec![0; model.sessions.len()];
@@ -307,18 +317,23 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         "Capstone projects",
         Box::new(move || pages::projects(model)),
     );
-    index(
-        "framework",
-        "framework.html",
-        "Framework",
-        Box::new(move || json!({ "phases": shared.phases })),
-    );
-    index(
-        "map",
-        "map.html",
-        "Curriculum map",
-        Box::new(move || pages::map(model)),
-    );
+    // A page for an empty concept is noise (SPEC 8).
+    if !p.phases.is_empty() {
+        index(
+            "framework",
+            "framework.html",
+            "Framework",
+            Box::new(move || json!({ "phases": shared.phases })),
+        );
+    }
+    if !p.competencies.is_empty() {
+        index(
+            "map",
+            "map.html",
+            "Curriculum map",
+            Box::new(move || pages::map(model)),
+        );
+    }
     index(
         "calendar",
         "calendar.html",
@@ -441,6 +456,7 @@ fn render_job(
     shared: &Shared,
     job: &Job<'_>,
     canonical_base: Option<&str>,
+    portable: bool,
 ) -> Result<OutputFile, String> {
     let depth = job.dir.matches('/').count();
     let root = "../".repeat(depth);
@@ -467,9 +483,15 @@ fn render_job(
         .filter(|_| job.dir != "404")
         .map(|b| format!("{b}{}", job.dir));
     ctx.insert("canonical", &canonical);
+    ctx.insert("portable", &portable);
     let text = tera
         .render(job.template, &ctx)
         .map_err(|e| format!("template {} failed for {}: {e}", job.template, job.dir))?;
+    let text = if portable {
+        portable::name_files(&text)
+    } else {
+        text
+    };
     let path = if job.dir == "404" {
         "404.html".to_string()
     } else {

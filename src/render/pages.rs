@@ -217,7 +217,7 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
     json!({
         "session": {
             "title": s.title, "kind_label": labels::kind(s.kind.as_str()), "date_label": labels::session_dates(s),
-            "time_label": labels::times(s.start, s.end), "years_label": labels::years(&s.years),
+            "time_label": labels::times(s.start, s.end), "years_label": if model.program.years > 1 { labels::years(&s.years) } else { String::new() },
             "location": s.location, "online": s.online,
             "module": s.module.map(|m| rows::link(model, Collection::Modules, m, &model.modules[m].title)),
             "phase": phase_json(model, s.module.and_then(|m| model.modules[m].phase)),
@@ -277,7 +277,7 @@ pub fn readings(model: &Model) -> Value {
     }
     let groups: Vec<Value> = groups
         .into_iter()
-        .map(|((y, yr, mo), readings)| json!({ "label": format!("Year {y} · {}", labels::month(yr, mo)), "readings": readings }))
+        .map(|((y, yr, mo), readings)| json!({ "label": if model.program.years > 1 { format!("Year {y} · {}", labels::month(yr, mo)) } else { labels::month(yr, mo) }, "readings": readings }))
         .collect();
     json!({ "groups": groups })
 }

@@ -76,7 +76,7 @@ pub fn session(model: &Model, i: usize, prompts: &[usize]) -> Value {
         "date_iso": s.date.value.to_string(),
         "end_iso": s.last_day().to_string(),
         "time_label": labels::times(s.start, s.end),
-        "years_label": labels::years(&s.years),
+        "years_label": if model.program.years > 1 { labels::years(&s.years) } else { String::new() },
         "module": module,
         "phase": phase,
         "speakers": s.speakers.iter().map(|&p| link(model, Collection::People, p, &model.people[p].name)).collect::<Vec<_>>(),

@@ -16,13 +16,14 @@ fn entry(
     summary: Option<&str>,
     source: Option<&Source>,
     outlines: &crate::validate::Outlines,
+    single_year: bool,
 ) -> Value {
     let headings: Vec<&str> = source
         .and_then(|s| outlines.get(&s.path))
         .map(|o| o.headings.iter().map(|h| h.text.as_str()).collect())
         .unwrap_or_default();
     let mut v = json!({ "t": title, "u": url, "k": kind });
-    if !years.is_empty() {
+    if !years.is_empty() && !single_year {
         v["y"] = json!(years);
     }
     if let Some(s) = summary {
@@ -42,6 +43,7 @@ fn entry(
 /// The index of every page.
 pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile {
     let mut entries = Vec::new();
+    let single = model.program.years == 1;
     for y in &model.years {
         entries.push(entry(
             &y.title,
@@ -51,6 +53,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             y.summary.as_deref(),
             y.source.as_ref(),
             outlines,
+            single,
         ));
     }
     for (i, m) in model.modules.iter().enumerate() {
@@ -62,6 +65,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             m.summary.as_deref(),
             Some(&m.source),
             outlines,
+            single,
         ));
     }
     for (i, s) in model.sessions.iter().enumerate() {
@@ -73,6 +77,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&s.source),
             outlines,
+            single,
         ));
     }
     for (i, r) in model.readings.iter().enumerate() {
@@ -91,6 +96,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&r.source),
             outlines,
+            single,
         ));
     }
     for (i, p) in model.prompts.iter().enumerate() {
@@ -102,6 +108,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&p.source),
             outlines,
+            single,
         ));
     }
     for (i, p) in model.people.iter().enumerate() {
@@ -113,6 +120,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             p.role.as_deref(),
             Some(&p.source),
             outlines,
+            single,
         ));
     }
     for (i, p) in model.projects.iter().enumerate() {
@@ -124,6 +132,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&p.source),
             outlines,
+            single,
         ));
     }
     for (i, p) in model.pages.iter().enumerate() {
@@ -135,6 +144,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&p.source),
             outlines,
+            single,
         ));
     }
     let bytes = serde_json::to_vec(&json!({ "v": 1, "pages": entries })).unwrap_or_default();

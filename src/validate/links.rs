@@ -252,8 +252,10 @@ pub fn output_files(model: &Model) -> HashSet<String> {
     let mut out: HashSet<String> = [
         "index.html",
         "404.html",
+        crate::output::MARKER,
         "curriculum.json",
         "search-index.json",
+        "search-index.js",
         "calendar.ics",
         "modules/index.html",
         "sessions/index.html",
@@ -261,8 +263,6 @@ pub fn output_files(model: &Model) -> HashSet<String> {
         "prompts/index.html",
         "people/index.html",
         "projects/index.html",
-        "framework/index.html",
-        "map/index.html",
         "calendar/index.html",
         "print/index.html",
         "search/index.html",
@@ -272,6 +272,12 @@ pub fn output_files(model: &Model) -> HashSet<String> {
     .collect();
     if model.program.base_url.is_some() {
         out.insert("sitemap.xml".into());
+    }
+    if !model.program.phases.is_empty() {
+        out.insert("framework/index.html".into());
+    }
+    if !model.program.competencies.is_empty() {
+        out.insert("map/index.html".into());
     }
     for n in model.year_numbers() {
         out.insert(format!("year-{n}/index.html"));

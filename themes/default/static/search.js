@@ -1,9 +1,13 @@
 // cairn's client-side search: fetches search-index.json from this site and
-// filters it as you type. No framework, no request outside the site.
+// filters it as you type. No framework, no request outside the site. In the
+// portable form (cairn build --portable) the index comes from
+// search-index.js instead, since browsers do not fetch files from file://,
+// and links name index.html.
 (function () {
   "use strict";
   var script = document.currentScript;
   var root = script.getAttribute("data-root") || "";
+  var portable = script.getAttribute("data-portable") === "true";
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
@@ -38,7 +42,7 @@
     status.textContent = hits.length ? hits.length + (hits.length === 1 ? " result" : " results") : "No results.";
     hits.forEach(function (x) {
       var p = x[1], li = document.createElement("li"), a = document.createElement("a");
-      a.href = root + p.u;
+      a.href = root + p.u + (portable && (p.u === "" || p.u.slice(-1) === "/") ? "index.html" : "");
       a.textContent = p.t;
       li.appendChild(a);
       var meta = document.createElement("span");
@@ -54,7 +58,10 @@
     });
   }
 
-  fetch(root + "search-index.json").then(function (r) { return r.json(); }).then(function (index) {
+  var loaded = window.cairnSearchIndex
+    ? Promise.resolve(window.cairnSearchIndex)
+    : fetch(root + "search-index.json").then(function (r) { return r.json(); });
+  loaded.then(function (index) {
     pages = index.pages.map(function (p) {
       p._t = words(p.t).join(" ");
       p._h = words((p.h || []).join(" ")).join(" ");
