@@ -114,11 +114,11 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
                     spaces += t.matches(char::is_whitespace).count();
                     prose.push_str(t);
                 }
-                Event::SoftBreak | Event::HardBreak | Event::End(_) | Event::Start(_) => {
-                    if !prose.is_empty() && !prose.ends_with(' ') && is_break(&event) {
-                        prose.push(' ');
-                        spaces += 1;
-                    }
+                Event::SoftBreak | Event::HardBreak | Event::End(_) | Event::Start(_)
+                    if !prose.is_empty() && !prose.ends_with(' ') && is_break(&event) =>
+                {
+                    prose.push(' ');
+                    spaces += 1;
                 }
                 _ => {}
             }

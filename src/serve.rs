@@ -490,6 +490,9 @@ pub fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
         }
     };
     let state = Arc::new(State::default());
+    // Watch before the first build and before the first answer, so a file
+    // saved at any moment after (or during) either is rebuilt (SPEC 8).
+    let watching = crate::watch::start(&root)?;
     let (_, message) = rebuild(&root, options.drafts, &state, false);
     state.broadcast();
     eprintln!("{message}");
@@ -509,7 +512,7 @@ pub fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
     let watch_root = root.clone();
     let drafts = options.drafts;
     std::thread::spawn(move || {
-        let result = crate::watch::watch(&watch_root, |content_only| {
+        let result = watching.run(|content_only| {
             let (_, message) = rebuild(&watch_root, drafts, &watcher_state, content_only);
             eprintln!("{message}");
             watcher_state.broadcast();

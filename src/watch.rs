@@ -1,10 +1,11 @@
 //! Watching a site for `cairn serve`: which changed paths matter
 //! ([`classify`], pure and unit-tested) and a debounced watcher that calls back
 //! once per burst of changes. Only `content/`, `static/` and `templates/` are
-//! watched, so the output and editors' temporary files never trigger builds.
+//! watched (and the root, for those folders themselves), so the output and
+//! editors' temporary files never trigger builds.
 
 use notify::{RecursiveMode, Watcher};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -45,12 +46,31 @@ pub fn classify(rel: &Path) -> ChangeKind {
     }
 }
 
-/// Watches `root` and calls `on_change` after each settled burst of relevant
-/// changes, with `true` when all of them were under `content/`. Blocks
-/// forever (until the watcher fails).
-pub fn watch(root: &Path, mut on_change: impl FnMut(bool)) -> Result<(), String> {
+/// The folders cairn reads, watched recursively.
+const WATCHED: [&str; 3] = ["content", "static", "templates"];
+
+/// A running watch on a site, set up by [`start`]: from then on every change
+/// is queued, even before [`Watch::run`] reads the queue.
+pub struct Watch {
+    watcher: notify::RecommendedWatcher,
+    rx: mpsc::Receiver<Vec<PathBuf>>,
+    root: PathBuf,
+    canonical: PathBuf,
+}
+
+impl std::fmt::Debug for Watch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Watch").field("root", &self.root).finish()
+    }
+}
+
+/// Starts watching `root`: `content/`, `static/` and `templates/`
+/// recursively, and the root itself, so a folder created, deleted or
+/// recreated later (an editor or `git checkout` replacing `content/`) is
+/// watched again.
+pub fn start(root: &Path) -> Result<Watch, String> {
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading files (as every rebuild does) raises access events: only
         // creations, changes and removals matter, else builds would loop.
         if let Ok(event) = event
@@ -64,39 +84,70 @@ pub fn watch(root: &Path, mut on_change: impl FnMut(bool)) -> Result<(), String>
         }
     })
     .map_err(|e| format!("cannot watch the site: {e}"))?;
-    for dir in ["content", "static", "templates"] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            watcher
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
-        }
-    }
-    let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let kinds = |paths: &[std::path::PathBuf]| -> Vec<ChangeKind> {
-        paths
-            .iter()
-            .map(|p| {
-                let rel = p
-                    .strip_prefix(root)
-                    .or_else(|_| p.strip_prefix(&canonical))
-                    .unwrap_or(p);
-                classify(rel)
-            })
-            .filter(|k| *k != ChangeKind::Ignored)
-            .collect()
+    let mut watch = Watch {
+        watcher,
+        rx,
+        root: root.to_path_buf(),
+        canonical: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
     };
-    while let Ok(paths) = rx.recv() {
-        let mut seen = kinds(&paths);
-        // Let the burst settle: editors write, rename and touch in quick succession.
-        while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-            seen.extend(kinds(&more));
+    watch
+        .watcher
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    watch.rewatch()?;
+    Ok(watch)
+}
+
+impl Watch {
+    /// (Re)adds the recursive watch of each of [`WATCHED`] that exists: a
+    /// deleted folder's watch is gone with it, and a new one has none yet.
+    fn rewatch(&mut self) -> Result<(), String> {
+        for dir in WATCHED {
+            let path = self.root.join(dir);
+            let _ = self.watcher.unwatch(&path);
+            if path.is_dir() {
+                self.watcher
+                    .watch(&path, RecursiveMode::Recursive)
+                    .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+            }
         }
-        if !seen.is_empty() {
-            on_change(seen.iter().all(|k| *k == ChangeKind::Content));
-        }
+        Ok(())
     }
-    Ok(())
+
+    fn relative<'p>(&self, p: &'p Path) -> &'p Path {
+        p.strip_prefix(&self.root)
+            .or_else(|_| p.strip_prefix(&self.canonical))
+            .unwrap_or(p)
+    }
+
+    /// Calls `on_change` after each settled burst of relevant changes, with
+    /// `true` when all of them were under `content/`. Blocks forever (until
+    /// the watcher fails).
+    pub fn run(mut self, mut on_change: impl FnMut(bool)) -> Result<(), String> {
+        while let Ok(mut paths) = self.rx.recv() {
+            // Let the burst settle: editors write, rename and touch in quick succession.
+            while let Ok(more) = self.rx.recv_timeout(DEBOUNCE) {
+                paths.extend(more);
+            }
+            let top_level = paths.iter().any(|p| {
+                let rel = self.relative(p);
+                rel.components().count() == 1 && WATCHED.iter().any(|d| rel == Path::new(d))
+            });
+            if top_level {
+                self.rewatch()?;
+            }
+            let seen: Vec<ChangeKind> = paths
+                .iter()
+                .map(|p| classify(self.relative(p)))
+                .filter(|k| *k != ChangeKind::Ignored)
+                .collect();
+            if !seen.is_empty() {
+                // A folder replaced whole is more than a body edit.
+                on_change(!top_level && seen.iter().all(|k| *k == ChangeKind::Content));
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

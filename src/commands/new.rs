@@ -1,7 +1,10 @@
 //! `cairn new KIND ID [--title T]`: a new content file with its kind's front
 //! matter: required fields filled, optional ones as comments. Nothing depends
-//! on today's date: a new session takes the first month of the academic year
-//! (of `schedule.months` when set) that has no session yet.
+//! on today's date: a new session whose id starts with a date
+//! (`2025-11-04-...`) takes that date; one that starts with a month
+//! (`2025-11-...`) takes the first day of that month on the weekday the
+//! program's sessions usually fall on (else the 1st); any other takes the
+//! first day of the academic year. Blackout dates are stepped over.
 
 use super::{Global, OK, fail};
 use crate::content::Collection;
@@ -42,7 +45,7 @@ pub fn run(global: &Global, kind: &str, id: &str, title: Option<&str>) -> u8 {
         return fail(&format!("a {kind} with the id `{id}` already exists"));
     }
     let title = title.map_or_else(|| default_title(id), str::to_string);
-    let text = front_matter(collection, &title, checked.model.as_ref());
+    let text = front_matter(collection, id, &title, checked.model.as_ref());
     let path = root
         .join("content")
         .join(collection.dir())
@@ -61,9 +64,79 @@ pub fn run(global: &Global, kind: &str, id: &str, title: Option<&str>) -> u8 {
     OK
 }
 
-/// `listening-first` -> `Listening first`.
+/// `listening-first` -> `Listening first`; a leading date or month is not
+/// part of the title (`2025-11-mentoring-night` -> `Mentoring night`).
 fn default_title(id: &str) -> String {
-    crate::render::labels::kind(id)
+    let rest = id_date(id).map_or(id, |(_, rest)| rest);
+    crate::render::labels::kind(if rest.is_empty() { id } else { rest })
+}
+
+/// Year, month and maybe day, as a session id starts with them.
+type IdDate = (i16, i8, Option<i8>);
+
+/// A date a session id starts with: `2025-11-04-x` gives the day,
+/// `2025-11-x` the month (day `None`); with the rest of the id.
+fn id_date(id: &str) -> Option<(IdDate, &str)> {
+    let mut parts = id.splitn(4, '-');
+    let year: i16 = parts.next()?.parse().ok().filter(|_| id.len() >= 7)?;
+    let month_part = parts.next()?;
+    let month: i8 = month_part.parse().ok().filter(|_| month_part.len() == 2)?;
+    if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let after_month = &id[8.min(id.len())..];
+    let day = parts
+        .next()
+        .filter(|d| d.len() == 2)
+        .and_then(|d| d.parse::<i8>().ok())
+        .filter(|&d| jiff::civil::Date::new(year, month, d).is_ok());
+    match day {
+        Some(d) => Some(((year, month, Some(d)), &id[11.min(id.len())..])),
+        None => Some(((year, month, None), after_month)),
+    }
+}
+
+/// The date a new session `id` gets (see the module's doc).
+fn session_date(model: &Model, id: &str) -> jiff::civil::Date {
+    let p = &model.program;
+    let blackout = |d: jiff::civil::Date| p.blackout.iter().any(|b| b.value.0 == d);
+    let mut date = match id_date(id) {
+        Some(((y, m, Some(d)), _)) => return jiff::civil::date(y, m, d),
+        Some(((y, m, None), _)) => {
+            let first = jiff::civil::date(y, m, 1);
+            match usual_weekday(model) {
+                Some(w) => first.nth_weekday_of_month(1, w).unwrap_or(first),
+                None => first,
+            }
+        }
+        None => p.starts.value.0,
+    };
+    // A blackout date: the same weekday a week on when the weekday matters.
+    let step = if id_date(id).is_some() && usual_weekday(model).is_some() {
+        7
+    } else {
+        1
+    };
+    while blackout(date) {
+        date = date
+            .checked_add(jiff::Span::new().days(step))
+            .unwrap_or(date);
+    }
+    date
+}
+
+/// The weekday most of the program's sessions fall on (the earliest weekday
+/// on a tie), if it has sessions.
+fn usual_weekday(model: &Model) -> Option<jiff::civil::Weekday> {
+    let mut counts = [0usize; 7];
+    for s in &model.sessions {
+        counts[s.date.value.0.weekday().to_monday_zero_offset() as usize] += 1;
+    }
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i)))?;
+    (n > 0).then(|| jiff::civil::Weekday::from_monday_zero_offset(best as i8).ok())?
 }
 
 fn quote(s: &str) -> String {
@@ -71,7 +144,12 @@ fn quote(s: &str) -> String {
 }
 
 /// The file's text for a new item of `collection`.
-pub fn front_matter(collection: Collection, title: &str, model: Option<&Model>) -> String {
+pub fn front_matter(
+    collection: Collection,
+    id: &str,
+    title: &str,
+    model: Option<&Model>,
+) -> String {
     let t = quote(title);
     let first_module = model
         .and_then(|m| m.modules.first())
@@ -89,7 +167,13 @@ pub fn front_matter(collection: Collection, title: &str, model: Option<&Model>) 
         ),
         Collection::Sessions => format!(
             "title: {t}\nkind: workshop\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n# module: {}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# agenda:\n#   - {{ time: \"18:00\", title: ..., detail: ... }}\n# draft: true\n",
-            model.map_or_else(|| "2025-09-01".to_string(), free_date),
+            model.map_or_else(
+                || id_date(id).map_or_else(
+                    || "YYYY-MM-DD".to_string(),
+                    |((y, m, d), _)| format!("{y:04}-{m:02}-{:02}", d.unwrap_or(1))
+                ),
+                |m| session_date(m, id).to_string()
+            ),
             first_module.as_deref().unwrap_or("MODULE-ID")
         ),
         Collection::Readings => format!(
@@ -114,37 +198,25 @@ pub fn front_matter(collection: Collection, title: &str, model: Option<&Model>) 
     format!("---\n{body}---\n\nWrite the text here, in Markdown.\n")
 }
 
-/// The first day of the first month (of `schedule.months`, else any) in the
-/// academic year that has no session yet, avoiding blackout dates.
-fn free_date(model: &Model) -> String {
-    let p = &model.program;
-    let first = p.starts.value.0;
-    let months: Vec<jiff::civil::Date> = (0..12)
-        .filter_map(|k| {
-            first
-                .first_of_month()
-                .checked_add(jiff::Span::new().months(k))
-                .ok()
-        })
-        .collect();
-    let wanted: Vec<&jiff::civil::Date> = months
-        .iter()
-        .filter(|d| p.months.is_empty() || p.months.iter().any(|m| m.value.0 == d.month()))
-        .collect();
-    let busy = |d: &jiff::civil::Date| {
-        model
-            .sessions
-            .iter()
-            .any(|s| s.date.value.0.year() == d.year() && s.date.value.0.month() == d.month())
-    };
-    let month = wanted
-        .iter()
-        .find(|d| !busy(d))
-        .or(wanted.first())
-        .map_or(first, |d| **d);
-    let mut day = month.max(first);
-    while p.blackout.iter().any(|b| b.value.0 == day) {
-        day = day.tomorrow().unwrap_or(day);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_titles_come_from_the_id() {
+        assert_eq!(
+            id_date("2025-11-mentoring-night"),
+            Some(((2025, 11, None), "mentoring-night"))
+        );
+        assert_eq!(
+            id_date("2025-11-04-journal-club"),
+            Some(((2025, 11, Some(4)), "journal-club"))
+        );
+        assert_eq!(id_date("2025-11"), Some(((2025, 11, None), "")));
+        assert_eq!(id_date("2025-13-x"), None);
+        assert_eq!(id_date("listening-first"), None);
+        assert_eq!(id_date("2025-1-x"), None);
+        assert_eq!(default_title("2025-11-mentoring-night"), "Mentoring night");
+        assert_eq!(default_title("listening-first"), "Listening first");
     }
-    day.to_string()
 }

@@ -177,16 +177,26 @@ impl IntoIterator for Diagnostics {
     }
 }
 
-/// The closest of `candidates` to `wanted`, for a did-you-mean help.
+/// The closest of `candidates` to `wanted`, for a did-you-mean help, when
+/// it is a likely typo: one edit (a letter added, dropped, changed, or two
+/// swapped) in a short word, two from 7 letters, three from 13. Farther
+/// candidates are no help (`mentee` is not a typo of `mentor`): callers then
+/// list what is allowed.
 pub fn did_you_mean<'a>(
     wanted: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
-    let mut best: Option<(f64, &str)> = None;
+    let allowed = match wanted.chars().count() {
+        0..=6 => 1,
+        7..=12 => 2,
+        _ => 3,
+    };
+    let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let score = strsim::jaro_winkler(wanted, c);
-        if score >= 0.8 && best.is_none_or(|(s, b)| score > s || (score == s && c < b)) {
-            best = Some((score, c));
+        let distance = strsim::osa_distance(wanted, c);
+        if distance <= allowed && best.is_none_or(|(d, b)| distance < d || (distance == d && c < b))
+        {
+            best = Some((distance, c));
         }
     }
     best.map(|(_, c)| format!("did you mean `{c}`?"))
@@ -202,6 +212,11 @@ mod tests {
         assert_eq!(
             did_you_mean("listening-frist", ids).as_deref(),
             Some("did you mean `listening-first`?")
+        );
+        assert_eq!(did_you_mean("mentee", ["speaker", "mentor", "staff"]), None);
+        assert_eq!(
+            did_you_mean("wieght", ["weight", "title"]).as_deref(),
+            Some("did you mean `weight`?")
         );
         assert_eq!(did_you_mean("zzz", ids), None);
     }

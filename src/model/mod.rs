@@ -379,6 +379,24 @@ impl Model {
         ))
     }
 
+    /// Module indexes in the order every page lists them: by year, then
+    /// phase (modules without one last), then first session (modules
+    /// without sessions last), then id.
+    pub fn modules_in_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.modules.len()).collect();
+        order.sort_by_key(|&i| {
+            let m = &self.modules[i];
+            (
+                m.year,
+                m.phase.unwrap_or(usize::MAX),
+                self.module_span(i).map(|(start, _)| start).is_none(),
+                self.module_span(i).map(|(start, _)| start),
+                m.source.id.as_str(),
+            )
+        });
+        order
+    }
+
     /// The id of an item of a collection folder, by index.
     pub fn find(&self, collection: &'static str, id: &str) -> Option<usize> {
         self.index.get(&(collection, id.to_string())).copied()

@@ -483,6 +483,7 @@ fn render_job(
         .filter(|_| job.dir != "404")
         .map(|b| format!("{b}{}", job.dir));
     ctx.insert("canonical", &canonical);
+    ctx.insert("base_url", &canonical_base);
     ctx.insert("portable", &portable);
     let text = tera
         .render(job.template, &ctx)

@@ -36,9 +36,9 @@ pub fn phases(model: &Model) -> Value {
         .enumerate()
         .map(|(pi, p)| {
             let modules: Vec<Value> = model
-                .modules
-                .iter()
-                .enumerate()
+                .modules_in_order()
+                .into_iter()
+                .map(|i| (i, &model.modules[i]))
                 .filter(|(_, m)| m.phase == Some(pi))
                 .map(|(i, m)| json!({ "title": m.title, "url": item_page(model, Collection::Modules, i).1, "year": m.year }))
                 .collect();
@@ -148,7 +148,7 @@ pub fn modules(model: &Model) -> Value {
         .iter()
         .map(|y| {
             let mut by_phase: BTreeMap<Option<usize>, Vec<Value>> = BTreeMap::new();
-            for (i, m) in model.modules.iter().enumerate().filter(|(_, m)| m.year == y.number) {
+            for (i, m) in model.modules_in_order().into_iter().map(|i| (i, &model.modules[i])).filter(|(_, m)| m.year == y.number) {
                 by_phase.entry(m.phase).or_default().push(json!({
                     "title": m.title, "url": item_page(model, Collection::Modules, i).1, "summary": m.summary,
                     "session_count": m.sessions.len(), "date_range": module_date_range(model, i),
@@ -172,7 +172,10 @@ pub fn module(model: &Model, shared: &Shared, i: usize) -> Value {
         .iter()
         .flat_map(|&s| model.sessions[s].readings.clone())
         .collect();
-    readings.dedup();
+    // Each reading once, at its first session, even when two sessions that
+    // are not next to each other share it.
+    let mut seen = std::collections::HashSet::new();
+    readings.retain(|r| seen.insert(*r));
     let prompts: Vec<Value> = model
         .prompts
         .iter()
@@ -275,10 +278,27 @@ pub fn readings(model: &Model) -> Value {
             }
         }
     }
-    let groups: Vec<Value> = groups
+    let mut groups: Vec<Value> = groups
         .into_iter()
         .map(|((y, yr, mo), readings)| json!({ "label": if model.program.years > 1 { format!("Year {y} · {}", labels::month(yr, mo)) } else { labels::month(yr, mo) }, "readings": readings }))
         .collect();
+    // Readings no session lists (W0204) are still worth reading: they are
+    // listed once, as resources not tied to a month.
+    let resources: Vec<Value> = model
+        .readings
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.sessions.is_empty())
+        .map(|(i, r)| {
+            let mut row = rows::reading(model, i);
+            row["authors"] = json!(r.authors.join(", "));
+            row["kind_label"] = json!(labels::kind(r.kind.as_str()));
+            row
+        })
+        .collect();
+    if !resources.is_empty() {
+        groups.push(json!({ "label": "Resources", "note": "Not tied to a session: read or use them at any time.", "readings": resources }));
+    }
     json!({ "groups": groups })
 }
 
@@ -339,7 +359,8 @@ fn photo(model: &Model, i: usize) -> Value {
 
 /// People by role.
 pub fn people(model: &Model) -> Value {
-    let groups: Vec<Value> = PersonRole::ALL
+    let card = |(i, p): (usize, &crate::model::Person)| json!({ "title": p.name, "url": item_page(model, Collection::People, i).1, "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i) });
+    let mut groups: Vec<Value> = PersonRole::ALL
         .iter()
         .filter_map(|role| {
             let people: Vec<Value> = model
@@ -347,7 +368,7 @@ pub fn people(model: &Model) -> Value {
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.roles.contains(role))
-                .map(|(i, p)| json!({ "title": p.name, "url": item_page(model, Collection::People, i).1, "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i) }))
+                .map(card)
                 .collect();
             let label = match role {
                 PersonRole::Director => "Program leadership",
@@ -360,6 +381,18 @@ pub fn people(model: &Model) -> Value {
             (!people.is_empty()).then(|| json!({ "label": label, "people": people }))
         })
         .collect();
+    // Everyone appears: a person without roles is under "Other".
+    let others: Vec<Value> = model
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.roles.is_empty())
+        .map(card)
+        .collect();
+    if !others.is_empty() {
+        let label = if groups.is_empty() { "People" } else { "Other" };
+        groups.push(json!({ "label": label, "people": others }));
+    }
     json!({ "groups": groups })
 }
 
@@ -411,9 +444,9 @@ pub fn project(model: &Model, i: usize) -> Value {
 pub fn map(model: &Model) -> Value {
     let comps = &model.program.competencies;
     let rows: Vec<Value> = model
-        .modules
-        .iter()
-        .enumerate()
+        .modules_in_order()
+        .into_iter()
+        .map(|i| (i, &model.modules[i]))
         .map(|(i, m)| json!({
             "module": { "title": m.title, "url": item_page(model, Collection::Modules, i).1, "year": m.year },
             "cells": (0..comps.len()).map(|c| m.competencies.contains(&c)).collect::<Vec<_>>(),

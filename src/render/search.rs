@@ -16,14 +16,13 @@ fn entry(
     summary: Option<&str>,
     source: Option<&Source>,
     outlines: &crate::validate::Outlines,
-    single_year: bool,
 ) -> Value {
     let headings: Vec<&str> = source
         .and_then(|s| outlines.get(&s.path))
         .map(|o| o.headings.iter().map(|h| h.text.as_str()).collect())
         .unwrap_or_default();
     let mut v = json!({ "t": title, "u": url, "k": kind });
-    if !years.is_empty() && !single_year {
+    if !years.is_empty() {
         v["y"] = json!(years);
     }
     if let Some(s) = summary {
@@ -43,7 +42,6 @@ fn entry(
 /// The index of every page.
 pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile {
     let mut entries = Vec::new();
-    let single = model.program.years == 1;
     for y in &model.years {
         entries.push(entry(
             &y.title,
@@ -53,7 +51,6 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             y.summary.as_deref(),
             y.source.as_ref(),
             outlines,
-            single,
         ));
     }
     for (i, m) in model.modules.iter().enumerate() {
@@ -65,7 +62,6 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             m.summary.as_deref(),
             Some(&m.source),
             outlines,
-            single,
         ));
     }
     for (i, s) in model.sessions.iter().enumerate() {
@@ -77,7 +73,6 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&s.source),
             outlines,
-            single,
         ));
     }
     for (i, r) in model.readings.iter().enumerate() {
@@ -96,7 +91,6 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&r.source),
             outlines,
-            single,
         ));
     }
     for (i, p) in model.prompts.iter().enumerate() {
@@ -108,7 +102,6 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&p.source),
             outlines,
-            single,
         ));
     }
     for (i, p) in model.people.iter().enumerate() {
@@ -120,7 +113,6 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             p.role.as_deref(),
             Some(&p.source),
             outlines,
-            single,
         ));
     }
     for (i, p) in model.projects.iter().enumerate() {
@@ -132,7 +124,6 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&p.source),
             outlines,
-            single,
         ));
     }
     for (i, p) in model.pages.iter().enumerate() {
@@ -144,8 +135,15 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             None,
             Some(&p.source),
             outlines,
-            single,
         ));
+    }
+    // A one-year program has no years to tell apart (SPEC 8).
+    if model.program.years == 1 {
+        for e in &mut entries {
+            if let Some(map) = e.as_object_mut() {
+                map.remove("y");
+            }
+        }
     }
     let bytes = serde_json::to_vec(&json!({ "v": 1, "pages": entries })).unwrap_or_default();
     OutputFile {

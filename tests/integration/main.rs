@@ -7,6 +7,7 @@ mod build;
 mod check_fixtures;
 mod examples;
 mod explain;
+mod first_hour;
 mod fuzz_regressions;
 mod hardening;
 mod human;

@@ -173,3 +173,50 @@ fn a_taken_port_is_reported_with_a_free_one() {
         "{err}"
     );
 }
+
+#[test]
+fn serve_sees_edits_after_content_is_deleted_and_created_again() {
+    let site = std::env::temp_dir().join(format!("cairn-serve-recreate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    crate::support::copy_dir(&fixture("check/valid-base"), &site);
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_cairn"))
+        .args([
+            "--root",
+            site.to_str().expect("utf-8"),
+            "serve",
+            "--port",
+            &port.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let _server = Server(child);
+    wait_until("the server", || {
+        TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    // The watcher runs before the first answer: an edit right after it counts.
+    let program = site.join("content/_program.md");
+    let text = std::fs::read_to_string(&program).expect("read");
+    assert!(get(port, "/").0.contains("200"));
+    std::fs::write(&program, format!("{text}\nFirst edit.\n")).expect("write");
+    wait_until("the first edit", || {
+        get(port, "/").1.contains("First edit.")
+    });
+
+    // A checkout or an editor replaces the whole folder.
+    let saved = std::env::temp_dir().join(format!("cairn-serve-saved-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&saved);
+    std::fs::rename(site.join("content"), &saved).expect("move content away");
+    std::thread::sleep(Duration::from_millis(300));
+    crate::support::copy_dir(&saved, &site.join("content"));
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::write(&program, format!("{text}\nAfter the folder came back.\n")).expect("write");
+    wait_until("an edit inside the recreated folder", || {
+        let body = get(port, "/").1;
+        body.contains("After the folder came back.") && !body.contains("cairn-overlay")
+    });
+    let _ = std::fs::remove_dir_all(site);
+    let _ = std::fs::remove_dir_all(saved);
+}
