@@ -5,6 +5,7 @@
 //! time through a serde `Deserializer` over [`Node`] whose errors carry the
 //! node's position.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 use crate::front_matter::{Key, Node, Value};
 use serde::de::{
@@ -80,7 +81,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
 /// Why one field could not be read: becomes a diagnostic at `pos`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
-    code: &'static str,
+    code: Code,
     message: String,
     help: Option<String>,
     pos: Option<Pos>,
@@ -110,7 +111,7 @@ impl std::error::Error for FieldError {}
 impl de::Error for FieldError {
     fn custom<M: fmt::Display>(msg: M) -> Self {
         FieldError {
-            code: "E0104",
+            code: Code::E0104,
             message: msg.to_string(),
             help: None,
             pos: None,
@@ -124,7 +125,7 @@ impl de::Error for FieldError {
     }
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         FieldError {
-            code: "E0103",
+            code: Code::E0103,
             message: format!("unknown field `{field}`"),
             help: did_you_mean(field, expected.iter().copied())
                 .or_else(|| Some(format!("the fields here are: {}", expected.join(", ")))),
@@ -133,7 +134,7 @@ impl de::Error for FieldError {
     }
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         FieldError {
-            code: "E0104",
+            code: Code::E0104,
             message: format!("unknown value `{variant}`"),
             help: Some(
                 did_you_mean(variant, expected.iter().copied())
@@ -144,7 +145,7 @@ impl de::Error for FieldError {
     }
     fn missing_field(field: &'static str) -> Self {
         FieldError {
-            code: "E0105",
+            code: Code::E0105,
             message: format!("missing required field `{field}`"),
             help: None,
             pos: None,
@@ -171,7 +172,7 @@ pub fn read<T: DeserializeOwned>(node: &Node, file: &str) -> (Option<T>, Vec<Dia
         Value::Null => &[],
         _ => {
             let d = Diagnostic::new(
-                "E0104",
+                Code::E0104,
                 file,
                 node.pos,
                 "front matter must be a mapping of `field: value` lines",
@@ -457,7 +458,7 @@ mod tests {
             .iter()
             .map(|d| (d.code, d.line, d.column))
             .collect();
-        assert_eq!(codes, [("E0103", 2, 1), ("E0104", 3, 7)]);
+        assert_eq!(codes, [(Code::E0103, 2, 1), (Code::E0104, 3, 7)]);
         assert_eq!(problems[0].help.as_deref(), Some("did you mean `title`?"));
     }
 
@@ -476,6 +477,6 @@ mod tests {
             .iter()
             .map(|d| (d.code, d.line, d.column))
             .collect();
-        assert_eq!(places, [("E0104", 2, 9), ("E0104", 2, 15)]);
+        assert_eq!(places, [(Code::E0104, 2, 9), (Code::E0104, 2, 15)]);
     }
 }

@@ -3,6 +3,7 @@
 //! the only module that knows serde-saphyr: everything after it sees nodes
 //! with file positions (line and column in the whole file, not in the block).
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -93,7 +94,7 @@ pub fn split(text: &str) -> Result<Split<'_>, &'static str> {
 pub fn parse(yaml: &str, file: &str) -> Result<Node, Diagnostic> {
     if yaml.len() > MAX_FRONT_MATTER_BYTES {
         return Err(Diagnostic::new(
-            "E0110",
+            Code::E0110,
             file,
             Pos::START,
             format!(
@@ -165,15 +166,20 @@ fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
             .any(|w| message.contains(w));
     if over_limit {
         Diagnostic::new(
-            "E0110",
+            Code::E0110,
             file,
             Pos::START,
             format!("front matter is over a limit: {message}"),
         )
         .help("YAML may nest at most 64 levels and aliases may expand to at most 10,000 nodes")
     } else {
-        Diagnostic::new("E0102", file, pos, format!("YAML syntax error: {message}"))
-            .help(syntax_help(&message))
+        Diagnostic::new(
+            Code::E0102,
+            file,
+            pos,
+            format!("YAML syntax error: {message}"),
+        )
+        .help(syntax_help(&message))
     }
 }
 
@@ -363,7 +369,7 @@ mod tests {
     #[test]
     fn syntax_errors_are_e0102_with_a_place() {
         let d = parse("a: [1, 2\n", "x.md").unwrap_err();
-        assert_eq!(d.code, "E0102");
+        assert_eq!(d.code, Code::E0102);
         assert_eq!(d.line, 2);
         assert!(d.help.is_some());
     }
@@ -381,7 +387,7 @@ mod tests {
     #[test]
     fn deep_nesting_and_alias_bombs_are_e0110() {
         let deep = "a: ".to_string() + &"[".repeat(10_000) + &"]".repeat(10_000);
-        assert_eq!(parse(&deep, "x.md").unwrap_err().code, "E0110");
+        assert_eq!(parse(&deep, "x.md").unwrap_err().code, Code::E0110);
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (prev, name) in ["a", "b", "c", "d", "e", "f"]
             .iter()
@@ -392,7 +398,7 @@ mod tests {
                 vec![format!("*{prev}"); 10].join(", ")
             ));
         }
-        assert_eq!(parse(&bomb, "x.md").unwrap_err().code, "E0110");
+        assert_eq!(parse(&bomb, "x.md").unwrap_err().code, Code::E0110);
     }
 
     #[test]

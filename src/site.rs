@@ -5,6 +5,7 @@
 //! E0110 (size and count limits). Parsing is the next stage's job.
 
 use crate::content::{Collection, page};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -120,7 +121,7 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
         paths.push((rel, entry.into_path()));
         if paths.len() > MAX_FILES {
             diagnostics.push(Diagnostic::new(
-                "E0110",
+                Code::E0110,
                 PROGRAM_FILE,
                 Pos::START,
                 format!("the site has more than {MAX_FILES} files under content/, over the limit"),
@@ -148,7 +149,7 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
                 Some(first) => {
                     diagnostics.push(
                         Diagnostic::new(
-                            "E0107",
+                            Code::E0107,
                             &rel,
                             Pos::START,
                             format!("the id `{id}` is used by two files"),
@@ -203,7 +204,7 @@ fn classify(rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<(FileKind, S
     };
     if found.is_none() {
         diagnostics.push(
-            Diagnostic::new("W0108", rel, Pos::START, "this file belongs to no collection and is ignored")
+            Diagnostic::new(Code::W0108, rel, Pos::START, "this file belongs to no collection and is ignored")
                 .help("content files are `.md` files in modules/, sessions/, readings/, prompts/, people/, projects/, pages/ or years/; move it to static/ if it should be published"),
         );
     }
@@ -245,7 +246,7 @@ fn id_is_valid(kind: FileKind, id: &str, rel: &str, diagnostics: &mut Vec<Diagno
     };
     match problem {
         Some((message, help)) => {
-            diagnostics.push(Diagnostic::new("E0109", rel, Pos::START, message).help(help));
+            diagnostics.push(Diagnostic::new(Code::E0109, rel, Pos::START, message).help(help));
             false
         }
         None => true,
@@ -276,7 +277,7 @@ fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
     let size = std::fs::metadata(full).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         diagnostics.push(Diagnostic::new(
-            "E0110",
+            Code::E0110,
             rel,
             Pos::START,
             format!("the file is {size} bytes, over the limit of 4 MiB"),
@@ -287,7 +288,7 @@ fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
         Ok(b) => b,
         Err(e) => {
             diagnostics.push(Diagnostic::new(
-                "E0106",
+                Code::E0106,
                 rel,
                 Pos::START,
                 format!("the file cannot be read: {e}"),
@@ -301,7 +302,7 @@ fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
             let at = e.utf8_error().valid_up_to();
             diagnostics.push(
                 Diagnostic::new(
-                    "E0106",
+                    Code::E0106,
                     rel,
                     Pos::START,
                     format!("the file is not UTF-8 text (bad byte at offset {at})"),

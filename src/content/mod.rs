@@ -12,6 +12,7 @@ pub mod reading;
 pub mod session;
 pub mod values;
 
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::fields;
 use crate::front_matter::{self, Node, Value};
@@ -158,7 +159,7 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
     let split = match front_matter::split(text) {
         Ok(s) => s,
         Err(why) => {
-            let d = Diagnostic::new("E0101", &file.path, Pos::START, why)
+            let d = Diagnostic::new(Code::E0101, &file.path, Pos::START, why)
                 .help("start the file with a line `---`, the YAML fields, then another line `---`");
             return (parsed, vec![d]);
         }
@@ -197,7 +198,7 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
     {
         ds.push(
             Diagnostic::new(
-                "E0105",
+                Code::E0105,
                 path,
                 Pos::START,
                 "a prompt needs a `session` or a `module`",
@@ -227,7 +228,7 @@ fn typed<T: DeserializeOwned>(
             missing = true;
             ds.push(
                 Diagnostic::new(
-                    "E0105",
+                    Code::E0105,
                     file,
                     Pos::START,
                     format!("missing required field `{field}`"),

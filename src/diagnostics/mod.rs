@@ -6,6 +6,7 @@
 pub mod codes;
 pub mod render;
 
+pub use codes::Code;
 use serde::Serialize;
 
 /// How serious a diagnostic is. Errors stop a build; warnings do not (unless
@@ -56,7 +57,7 @@ pub struct Diagnostic {
     /// Error or warning, fixed by the code.
     pub severity: Severity,
     /// The code, e.g. `E0201`.
-    pub code: &'static str,
+    pub code: Code,
     /// One line saying what is wrong, e.g. ``unknown module `implicit-bais` ``.
     pub message: String,
     /// File relative to the site root with `/` separators, e.g. `content/sessions/x.md`.
@@ -74,9 +75,9 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic for `code` at `file`/`pos`; the severity follows from the code.
-    pub fn new(code: &'static str, file: &str, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, file: &str, pos: Pos, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: codes::severity(code),
+            severity: code.severity(),
             code,
             message: message.into(),
             file: file.to_string(),
@@ -99,8 +100,14 @@ impl Diagnostic {
         self
     }
 
-    fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
-        (&self.file, self.line, self.column, self.code, &self.message)
+    fn sort_key(&self) -> (&str, u32, u32, &'static str, &str) {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            self.code.as_str(),
+            &self.message,
+        )
     }
 }
 
@@ -224,11 +231,11 @@ mod tests {
     #[test]
     fn sorts_by_file_then_place() {
         let mut ds = Diagnostics::new();
-        ds.push(Diagnostic::new("E0201", "b.md", Pos::new(1, 1), "x"));
-        ds.push(Diagnostic::new("E0104", "a.md", Pos::new(3, 1), "x"));
-        ds.push(Diagnostic::new("E0103", "a.md", Pos::new(2, 5), "x"));
+        ds.push(Diagnostic::new(Code::E0201, "b.md", Pos::new(1, 1), "x"));
+        ds.push(Diagnostic::new(Code::E0104, "a.md", Pos::new(3, 1), "x"));
+        ds.push(Diagnostic::new(Code::E0103, "a.md", Pos::new(2, 5), "x"));
         ds.sort();
         let order: Vec<_> = ds.items().iter().map(|d| d.code).collect();
-        assert_eq!(order, ["E0103", "E0104", "E0201"]);
+        assert_eq!(order, [Code::E0103, Code::E0104, Code::E0201]);
     }
 }

@@ -58,7 +58,7 @@ fn group<'a>(d: &'a Diagnostic, text: Option<&'a str>) -> annotate_snippets::Gro
         .annotation(AnnotationKind::Primary.span(start..end));
     let mut g = level
         .primary_title(d.message.as_str())
-        .id(d.code)
+        .id(d.code.as_str())
         .element(snippet);
     if let Some(help) = &d.help {
         g = g.element(Level::HELP.message(help.as_str()));
@@ -132,13 +132,13 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Pos;
+    use crate::diagnostics::{Code, Pos};
 
     fn one() -> Diagnostics {
         let mut ds = Diagnostics::new();
         ds.push(
             Diagnostic::new(
-                "E0201",
+                Code::E0201,
                 "content/sessions/x.md",
                 Pos {
                     line: 2,

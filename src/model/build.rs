@@ -7,6 +7,7 @@ use super::items::{module, project, session};
 use super::*;
 use crate::content::program::{Phase as PhaseFront, ProgramFront};
 use crate::content::{Collection, Front, Parsed};
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 use crate::site::FileKind;
 use std::collections::HashSet;
@@ -43,7 +44,7 @@ impl<'a> Builder<'a> {
             Some(Status::Broken) => None,
             Some(Status::Draft) => {
                 self.diagnostics.push(
-                    Diagnostic::new("E0201", file, reference.pos, format!("the {noun} `{}` is a draft", reference.value))
+                    Diagnostic::new(Code::E0201, file, reference.pos, format!("the {noun} `{}` is a draft", reference.value))
                         .help("remove `draft: true` from it, or remove this reference (drafts are left out of the site)"),
                 );
                 None
@@ -56,7 +57,7 @@ impl<'a> Builder<'a> {
                 });
                 self.diagnostics.push(
                     Diagnostic::new(
-                        "E0201",
+                        Code::E0201,
                         file,
                         reference.pos,
                         format!("unknown {noun} `{}`", reference.value),
@@ -425,7 +426,7 @@ fn unique_ids<'x>(
         if !seen.insert(id.as_str()) {
             ds.push(
                 Diagnostic::new(
-                    "E0107",
+                    Code::E0107,
                     file,
                     pos,
                     format!("the {noun} id `{id}` is used twice"),
@@ -448,7 +449,7 @@ fn year_file(b: &mut Builder<'_>, model: &mut Model, p: &Parsed, n: u32, drafts:
     if n == 0 || n > u32::from(model.program.years) {
         b.push(
             Diagnostic::new(
-                "E0312",
+                Code::E0312,
                 &p.path,
                 Pos::START,
                 format!(

@@ -7,6 +7,7 @@ use super::build::{Builder, source, text};
 use super::*;
 use crate::content::Collection;
 use crate::content::Parsed;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 
 pub(super) fn year_in_range(
@@ -18,7 +19,7 @@ pub(super) fn year_in_range(
     if year.value.0 > program.years {
         b.push(
             Diagnostic::new(
-                "E0312",
+                Code::E0312,
                 file,
                 year.pos,
                 format!(
@@ -48,17 +49,21 @@ pub(super) fn module(
     let phase = match (&f.phase, program.phases.is_empty()) {
         (None, false) => {
             b.push(
-                Diagnostic::new("E0105", file, Pos::START, "missing required field `phase`").help(
-                    format!(
-                        "add `phase: ...` with one of: {}",
-                        program
-                            .phases
-                            .iter()
-                            .map(|p| p.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ),
+                Diagnostic::new(
+                    Code::E0105,
+                    file,
+                    Pos::START,
+                    "missing required field `phase`",
+                )
+                .help(format!(
+                    "add `phase: ...` with one of: {}",
+                    program
+                        .phases
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
             );
             None
         }
@@ -87,7 +92,7 @@ pub(super) fn module(
                 };
                 b.push(
                     Diagnostic::new(
-                        "E0201",
+                        Code::E0201,
                         file,
                         id.pos,
                         format!("unknown phase `{}`", id.value),
@@ -117,7 +122,7 @@ pub(super) fn module(
                 });
                 b.push(
                     Diagnostic::new(
-                        "E0201",
+                        Code::E0201,
                         file,
                         c.pos,
                         format!("unknown competency `{}`", c.value),
@@ -174,7 +179,7 @@ pub(super) fn session(
         .and_then(|r| b.resolve(Collection::Modules, r, file));
     if kind == SessionKind::Seminar && f.module.is_none() {
         b.push(
-            Diagnostic::new("E0105", file, Pos::START, "a seminar needs a `module`")
+            Diagnostic::new(Code::E0105, file, Pos::START, "a seminar needs a `module`")
                 .help("add `module: MODULE-ID`, or give the session another `kind` (book-club, forum, ...)"),
         );
     }
@@ -190,7 +195,7 @@ pub(super) fn session(
             {
                 b.push(
                     Diagnostic::new(
-                        "E0304",
+                        Code::E0304,
                         file,
                         bad.pos,
                         format!("the session is in year {} but its module is a year-{my} module", bad.value.0),
@@ -224,7 +229,7 @@ pub(super) fn session(
     {
         b.push(
             Diagnostic::new(
-                "E0104",
+                Code::E0104,
                 file,
                 end_date.pos,
                 format!(
@@ -242,7 +247,7 @@ pub(super) fn session(
             .or(f.start.as_ref())
             .map_or(Pos::START, |t| t.pos);
         b.push(
-            Diagnostic::new("E0104", file, pos, format!("the session ends ({end}) before it starts ({start})"))
+            Diagnostic::new(Code::E0104, file, pos, format!("the session ends ({end}) before it starts ({start})"))
                 .help("`end` must be after `start` on the same day; for a session over several days add `end_date`"),
         );
     }
@@ -253,7 +258,7 @@ pub(super) fn session(
         if outside {
             b.push(
                 Diagnostic::new(
-                    "E0104",
+                    Code::E0104,
                     file,
                     item.value.time.pos,
                     format!("agenda time {t} is outside the session ({start}-{end})"),
@@ -302,7 +307,7 @@ pub(super) fn project(
         if m.value.due.is_none() && m.value.session.is_none() {
             b.push(
                 Diagnostic::new(
-                    "E0105",
+                    Code::E0105,
                     file,
                     m.pos,
                     format!(

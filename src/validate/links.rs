@@ -6,6 +6,7 @@
 
 use super::Outlines;
 use crate::content::Collection;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::model::Model;
 use crate::site::PROGRAM_FILE;
@@ -202,7 +203,7 @@ pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic>
         for link in &outline.links {
             if link.image && link.empty_alt {
                 ds.push(
-                    Diagnostic::new("W0402", path, link.start, "this image has no alt text")
+                    Diagnostic::new(Code::W0402, path, link.start, "this image has no alt text")
                         .help("describe the image between the brackets: ![A map of the clinic](/images/map.png)"),
                 );
             }
@@ -214,7 +215,7 @@ pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic>
                         .is_some_and(|o| o.headings.iter().any(|h| h.id == anchor));
                     if !known {
                         ds.push(
-                            Diagnostic::new("W0203", path, link.pos, format!("`#{anchor}` is not a heading of the linked page"))
+                            Diagnostic::new(Code::W0203, path, link.pos, format!("`#{anchor}` is not a heading of the linked page"))
                                 .maybe_help(file.and_then(|f| outlines.get(&f)).and_then(|o| {
                                     crate::diagnostics::did_you_mean(&anchor, o.headings.iter().map(|h| h.id.as_str()))
                                 })),
@@ -223,11 +224,11 @@ pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic>
                 }
                 Ok(_) => {}
                 Err(Broken::NoPage(message)) => ds.push(
-                    Diagnostic::new("E0202", path, link.pos, message)
+                    Diagnostic::new(Code::E0202, path, link.pos, message)
                         .help("write internal links as @/COLLECTION/ID.md (e.g. @/modules/allyship.md), @/years/1.md or @/_program.md"),
                 ),
                 Err(Broken::NoFile(message)) => ds.push(
-                    Diagnostic::new("E0401", path, link.pos, message)
+                    Diagnostic::new(Code::E0401, path, link.pos, message)
                         .help("a link starting with / names a file under static/, e.g. /images/map.png is static/images/map.png"),
                 ),
             }
@@ -238,7 +239,7 @@ pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic>
             && static_file(root, &photo.value).is_none()
         {
             ds.push(
-                Diagnostic::new("E0401", &p.source.path, photo.pos, format!("the photo `{}` is not a file under static/", photo.value))
+                Diagnostic::new(Code::E0401, &p.source.path, photo.pos, format!("the photo `{}` is not a file under static/", photo.value))
                     .help("give a path relative to static/, e.g. images/people/ana.png for static/images/people/ana.png"),
             );
         }
@@ -327,7 +328,7 @@ fn overwrites(model: &Model, root: &Path, ds: &mut Vec<Diagnostic>) {
     for rel in clashes {
         ds.push(
             Diagnostic::new(
-                "E0403",
+                Code::E0403,
                 PROGRAM_FILE,
                 Pos::START,
                 format!("static/{rel} would overwrite a file the build writes"),

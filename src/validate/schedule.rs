@@ -5,6 +5,7 @@
 
 use crate::content::person::PersonRole;
 use crate::content::values::Date;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::fields::Located;
 use crate::model::Model;
@@ -34,7 +35,7 @@ fn academic_year(model: &Model, ds: &mut Vec<Diagnostic>) {
     let mut check = |file: &str, date: &Located<Date>| {
         if !p.in_academic_year(date.value) {
             ds.push(
-                Diagnostic::new("E0304", file, date.pos, format!("{} is outside the academic year", date.value))
+                Diagnostic::new(Code::E0304, file, date.pos, format!("{} is outside the academic year", date.value))
                     .help(format!(
                         "the academic year runs from {} to {} (`starts` in _program.md); move the date or roll `starts`",
                         p.starts.value,
@@ -82,7 +83,7 @@ fn blackout(model: &Model, ds: &mut Vec<Diagnostic>) {
         {
             ds.push(
                 Diagnostic::new(
-                    "E0311",
+                    Code::E0311,
                     &s.source.path,
                     s.date.pos,
                     format!("the session falls on the blackout date {}", b.value),
@@ -123,7 +124,7 @@ fn overlaps(model: &Model, ds: &mut Vec<Diagnostic>) {
             for year in sa.years.iter().filter(|y| sb.years.contains(y)) {
                 ds.push(
                     Diagnostic::new(
-                        "E0308",
+                        Code::E0308,
                         &later.source.path,
                         later.date.pos,
                         format!(
@@ -156,7 +157,7 @@ fn due_dates(model: &Model, ds: &mut Vec<Diagnostic>) {
             if due.value < session.date.value {
                 ds.push(
                     Diagnostic::new(
-                        "E0309",
+                        Code::E0309,
                         &pr.source.path,
                         due.pos,
                         format!("the prompt is due {} , before its session", due.value)
@@ -179,7 +180,7 @@ fn due_dates(model: &Model, ds: &mut Vec<Diagnostic>) {
             {
                 ds.push(
                     Diagnostic::new(
-                        "E0309",
+                        Code::E0309,
                         &pr.source.path,
                         m.pos,
                         format!(
@@ -215,7 +216,7 @@ fn attendance(model: &Model, ds: &mut Vec<Diagnostic>) {
         if (count as u64) < u64::from(min.value) {
             ds.push(
                 Diagnostic::new(
-                    "E0306",
+                    Code::E0306,
                     &model.program.source.path,
                     min.pos,
                     format!("year {year} has {count} required sessions, fewer than the attendance minimum of {}", min.value),
@@ -243,7 +244,7 @@ fn cadence(model: &Model, ds: &mut Vec<Diagnostic>) {
                         |d| format!("{:04}-{:02}", d.year(), d.month()),
                     );
                 ds.push(
-                    Diagnostic::new("W0307", &p.source.path, month.pos, format!("year {year} has no required session in {ym}"))
+                    Diagnostic::new(Code::W0307, &p.source.path, month.pos, format!("year {year} has no required session in {ym}"))
                         .help("add a required session that month, or remove the month from `schedule.months`"),
                 );
             }
@@ -257,7 +258,7 @@ fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
         if m.sessions.is_empty() {
             ds.push(
                 Diagnostic::new(
-                    "W0305",
+                    Code::W0305,
                     &m.source.path,
                     Pos::START,
                     format!("the module `{}` has no sessions", m.source.id),
@@ -270,7 +271,7 @@ fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
         if r.sessions.is_empty() {
             ds.push(
                 Diagnostic::new(
-                    "W0204",
+                    Code::W0204,
                     &r.source.path,
                     Pos::START,
                     format!("no session lists the reading `{}`", r.source.id),
@@ -296,7 +297,7 @@ fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
         if leads && !listed[i] {
             ds.push(
                 Diagnostic::new(
-                    "W0204",
+                    Code::W0204,
                     &p.source.path,
                     Pos::START,
                     format!(

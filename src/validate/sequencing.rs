@@ -4,6 +4,7 @@
 //! (year, date, time).
 
 use crate::content::program::Sequence;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Model, Moment};
 use std::collections::{HashSet, VecDeque};
@@ -53,7 +54,7 @@ fn cycles(model: &Model, ds: &mut Vec<Diagnostic>) -> HashSet<usize> {
             .collect();
         ds.push(
             Diagnostic::new(
-                "E0301",
+                Code::E0301,
                 &module.source.path,
                 item.pos,
                 format!("the prerequisites of `{}` form a cycle", module.source.id),
@@ -169,7 +170,7 @@ fn prerequisites(model: &Model, in_cycle: &HashSet<usize>, ds: &mut Vec<Diagnost
                 let p = &model.modules[pre.value];
                 ds.push(
                     Diagnostic::new(
-                        "E0302",
+                        Code::E0302,
                         &m.source.path,
                         pre.pos,
                         format!("`{}` starts before its prerequisite `{}` finishes", m.source.id, p.source.id),
@@ -215,7 +216,7 @@ fn phases(model: &Model, ds: &mut Vec<Diagnostic>) {
             let (ma, mb) = (&model.modules[a], &model.modules[b]);
             ds.push(
                 Diagnostic::new(
-                    "E0303",
+                    Code::E0303,
                     &ma.source.path,
                     ma.phase_pos.unwrap_or(crate::diagnostics::Pos::START),
                     format!(

@@ -3,6 +3,7 @@
 //! counts in the month of the earliest session of that year that lists it; a
 //! self-paced item in the month of its `due`, else of its module's first session.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::fields::Located;
 use crate::model::Model;
@@ -87,7 +88,7 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
                     .collect();
                 ds.push(
                     Diagnostic::new(
-                        "W0310",
+                        Code::W0310,
                         &p.source.path,
                         cap.pos,
                         format!("year {year}, {y:04}-{m:02}: {total} {unit}, over the cap of {}", cap.value),

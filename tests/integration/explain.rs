@@ -10,3 +10,45 @@ fn explains_every_code_and_refuses_unknown_ones() {
     let out = cairn(&repo(), &["explain", "E9999"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn every_code_is_explained_and_in_the_readme() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
+    for code in cairn::diagnostics::Code::ALL {
+        let out = cairn(&repo(), &["explain", code.as_str()]);
+        assert_eq!(out.status.code(), Some(0), "{code}");
+        assert!(
+            readme.contains(&format!("**{code}, ")),
+            "the README's list of checks does not describe {code}"
+        );
+    }
+}
+
+#[test]
+fn the_crate_emits_only_codes_it_can_explain() {
+    // Every code the source names is a variant of the one enum: a literal
+    // code string anywhere else under src/ would bypass it.
+    for entry in walkdir::WalkDir::new(repo().join("src"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .filter(|e| !e.path().ends_with("diagnostics/codes.rs"))
+    {
+        let text = std::fs::read_to_string(entry.path()).expect("read");
+        for (n, line) in text.lines().enumerate() {
+            let quoted = line.match_indices('"').any(|(i, _)| {
+                let rest = &line[i + 1..];
+                rest.len() >= 6
+                    && (rest.starts_with('E') || rest.starts_with('W'))
+                    && rest[1..5].bytes().all(|b| b.is_ascii_digit())
+                    && rest.as_bytes()[5] == b'"'
+            });
+            assert!(
+                !quoted,
+                "{}:{}: a code written as a string; use diagnostics::Code",
+                entry.path().display(),
+                n + 1
+            );
+        }
+    }
+}
