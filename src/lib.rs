@@ -25,6 +25,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod routes;
 pub mod serve;
 pub mod site;
 pub mod theme;

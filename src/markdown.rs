@@ -53,6 +53,10 @@ pub struct Outline {
     pub excerpt: String,
 }
 
+/// Every body's outline by file path, scanned once and shared by validation
+/// and rendering.
+pub type Outlines = HashMap<String, Outline>;
+
 /// Words of body text kept in [`Outline::excerpt`].
 pub const EXCERPT_WORDS: usize = 30;
 

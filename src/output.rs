@@ -1,4 +1,4 @@
-//! Writes a build to disk. A build is written to a fresh folder
+//! Writes a build to disk (`init` and `new` write their own single files). A build is written to a fresh folder
 //! beside the target (`.NAME.cairn-new-PID`), then swapped in with one atomic
 //! exchange (renameat2 RENAME_EXCHANGE) where the system has one, else two
 //! renames; a build killed at any moment leaves the old or the new output,
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 /// The file every build writes at the top of its output folder, so the next
 /// build knows the folder is cairn's to replace.
-pub const MARKER: &str = ".cairn-build";
+pub use crate::routes::MARKER;
 
 const MARKER_TEXT: &str =
     "This folder was written by `cairn build`; the next build replaces it whole.\n";

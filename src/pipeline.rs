@@ -5,9 +5,10 @@
 use crate::content::{self, Parsed};
 use crate::diagnostics::Diagnostics;
 use crate::markdown;
+use crate::markdown::Outlines;
 use crate::model::{self, Model};
 use crate::site::{self, Loaded};
-use crate::validate::{self, Outlines};
+use crate::validate;
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;

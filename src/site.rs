@@ -4,7 +4,7 @@
 //! files), E0109 (bad names), E0107 (duplicate ids), E0106 (not UTF-8) and
 //! E0110 (size and count limits). Parsing is the next stage's job.
 
-use crate::content::{Collection, page};
+use crate::content::Collection;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
 use std::collections::HashMap;
@@ -234,7 +234,7 @@ fn id_is_valid(kind: FileKind, id: &str, rel: &str, diagnostics: &mut Vec<Diagno
                         suggest_id(id)
                     ),
                 ))
-            } else if c == Collection::Pages && page::is_reserved(id) {
+            } else if c == Collection::Pages && crate::routes::is_reserved_page_id(id) {
                 Some((
                     format!("the page id `{id}` is used by the site itself"),
                     "rename the page, e.g. `about-the-calendar.md`".to_string(),

@@ -8,7 +8,6 @@
 
 use super::{Global, OK, fail};
 use crate::content::Collection;
-use crate::content::page;
 use crate::model::Model;
 use crate::pipeline::{self, Options};
 use crate::site::{FileKind, is_valid_id};
@@ -27,7 +26,7 @@ pub fn run(global: &Global, kind: &str, id: &str, title: Option<&str>) -> u8 {
             "`{id}` is not a valid id: use lowercase letters, digits and hyphens, e.g. `listening-first`"
         ));
     }
-    if collection == Collection::Pages && page::is_reserved(id) {
+    if collection == Collection::Pages && crate::routes::is_reserved_page_id(id) {
         return fail(&format!(
             "`{id}` is a page id the site uses for itself; choose another"
         ));

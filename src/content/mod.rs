@@ -69,6 +69,19 @@ impl Collection {
         Collection::ALL.into_iter().find(|c| c.dir() == name)
     }
 
+    /// The template of an item's page, e.g. `session.html`.
+    pub fn template(self) -> &'static str {
+        match self {
+            Collection::Modules => "module.html",
+            Collection::Sessions => "session.html",
+            Collection::Readings => "reading.html",
+            Collection::Prompts => "prompt.html",
+            Collection::People => "person.html",
+            Collection::Projects => "project.html",
+            Collection::Pages => "page.html",
+        }
+    }
+
     /// The kind's name in the singular, as `cairn new` and `schema` take it.
     pub fn singular(self) -> &'static str {
         match self {

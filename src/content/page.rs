@@ -18,28 +18,3 @@ pub struct PageFront {
     /// Left out unless `--drafts`.
     pub draft: Option<bool>,
 }
-
-/// Page ids the output uses for itself (E0109).
-pub const RESERVED_IDS: &[&str] = &[
-    "modules",
-    "sessions",
-    "readings",
-    "prompts",
-    "people",
-    "projects",
-    "framework",
-    "map",
-    "calendar",
-    "print",
-    "search",
-    "assets",
-    "404",
-];
-
-/// True when a page may not take `id` (E0109): a reserved word or `year-N`.
-pub fn is_reserved(id: &str) -> bool {
-    RESERVED_IDS.contains(&id)
-        || id
-            .strip_prefix("year-")
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}

@@ -11,7 +11,7 @@ macro_rules! codes {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
             $(
-                #[doc = include_str!(concat!("../explain/", stringify!($code), ".md"))]
+                #[doc = concat!("`", stringify!($code), "`: see `src/explain/", stringify!($code), ".md` or `cairn explain ", stringify!($code), "`.")]
                 $code,
             )*
         }

@@ -24,8 +24,8 @@ pub(super) enum Status {
 }
 
 pub(super) struct Builder<'a> {
-    status: HashMap<(&'static str, &'a str), Status>,
-    ids: HashMap<&'static str, Vec<&'a str>>,
+    status: HashMap<(Collection, &'a str), Status>,
+    ids: HashMap<Collection, Vec<&'a str>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -39,7 +39,7 @@ impl<'a> Builder<'a> {
     ) -> Option<usize> {
         let dir = collection.dir();
         let noun = collection.singular();
-        match self.status.get(&(dir, reference.value.as_str())) {
+        match self.status.get(&(collection, reference.value.as_str())) {
             Some(Status::Present(i)) => Some(*i),
             Some(Status::Broken) => None,
             Some(Status::Draft) => {
@@ -50,7 +50,7 @@ impl<'a> Builder<'a> {
                 None
             }
             None => {
-                let ids = self.ids.get(dir).map(Vec::as_slice).unwrap_or(&[]);
+                let ids = self.ids.get(&collection).map(Vec::as_slice).unwrap_or(&[]);
                 let help = did_you_mean(&reference.value, ids.iter().copied()).or_else(|| {
                     (ids.is_empty())
                         .then(|| format!("there is no {noun} yet: add one under content/{dir}/"))
@@ -142,7 +142,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
     };
 
     // Pass 1: which files make it into the model, at which index.
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    let mut counts: HashMap<Collection, usize> = HashMap::new();
     let mut unreadable = Vec::new();
     for p in parsed {
         let FileKind::Item(c) = p.kind else { continue };
@@ -154,9 +154,9 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
                 if is_draft(front) && !drafts {
                     Status::Draft
                 } else {
-                    let n = counts.entry(c.dir()).or_default();
+                    let n = counts.entry(c).or_default();
                     *n += 1;
-                    b.ids.entry(c.dir()).or_default().push(&p.id);
+                    b.ids.entry(c).or_default().push(&p.id);
                     Status::Present(*n - 1)
                 }
             }
@@ -165,7 +165,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
                 Status::Broken
             }
         };
-        b.status.insert((c.dir(), p.id.as_str()), status);
+        b.status.insert((c, p.id.as_str()), status);
     }
 
     // Pass 2: build the items, resolving references.
@@ -289,9 +289,9 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         }
     }
     link_back(&mut model);
-    for ((dir, id), status) in &b.status {
+    for ((c, id), status) in &b.status {
         if let Status::Present(i) = status {
-            model.index.insert((dir, id.to_string()), *i);
+            model.index.insert((*c, id.to_string()), *i);
         }
     }
     (Some(model), b.diagnostics)
@@ -301,10 +301,7 @@ fn included(b: &Builder<'_>, p: &Parsed) -> bool {
     let FileKind::Item(c) = p.kind else {
         return false;
     };
-    matches!(
-        b.status.get(&(c.dir(), p.id.as_str())),
-        Some(Status::Present(_))
-    )
+    matches!(b.status.get(&(c, p.id.as_str())), Some(Status::Present(_)))
 }
 
 /// True when the fields every later stage relies on are present.

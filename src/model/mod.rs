@@ -7,6 +7,7 @@ pub mod build;
 mod items;
 pub mod json;
 
+use crate::content::Collection;
 use crate::content::module::SelfPaced;
 use crate::content::person::PersonRole;
 use crate::content::program::{Competency, Sequence};
@@ -16,6 +17,68 @@ use crate::content::session::{AgendaItem, SessionKind};
 use crate::content::values::{Date, Doi, Isbn, Month, Time, TrackYear, Url};
 use crate::fields::Located;
 use std::collections::HashMap;
+
+/// A typed reference to one item of the model: its collection and its index
+/// in that collection's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Item {
+    /// Which list.
+    pub collection: Collection,
+    /// Index in [`Model`]'s list of that collection.
+    pub index: usize,
+}
+
+impl Item {
+    /// A module.
+    pub fn module(index: usize) -> Item {
+        Item {
+            collection: Collection::Modules,
+            index,
+        }
+    }
+    /// A session.
+    pub fn session(index: usize) -> Item {
+        Item {
+            collection: Collection::Sessions,
+            index,
+        }
+    }
+    /// A reading.
+    pub fn reading(index: usize) -> Item {
+        Item {
+            collection: Collection::Readings,
+            index,
+        }
+    }
+    /// A prompt.
+    pub fn prompt(index: usize) -> Item {
+        Item {
+            collection: Collection::Prompts,
+            index,
+        }
+    }
+    /// A person.
+    pub fn person(index: usize) -> Item {
+        Item {
+            collection: Collection::People,
+            index,
+        }
+    }
+    /// A project.
+    pub fn project(index: usize) -> Item {
+        Item {
+            collection: Collection::Projects,
+            index,
+        }
+    }
+    /// A free page.
+    pub fn page(index: usize) -> Item {
+        Item {
+            collection: Collection::Pages,
+            index,
+        }
+    }
+}
 
 /// The whole curriculum of one academic year.
 #[derive(Debug, Clone)]
@@ -38,8 +101,8 @@ pub struct Model {
     pub projects: Vec<Project>,
     /// Free pages in path order.
     pub pages: Vec<Page>,
-    /// Index of every item by collection folder and id, e.g. `("modules", "allyship")`.
-    pub index: HashMap<(&'static str, String), usize>,
+    /// Index of every item by collection and id, e.g. `(Modules, "allyship")`.
+    pub index: HashMap<(Collection, String), usize>,
     /// Item files that could not be read (a YAML error, a required field
     /// missing...): their ids answer references, but nothing else of them is
     /// known, so rules that count across files must not blame their absence.
@@ -397,9 +460,62 @@ impl Model {
         order
     }
 
-    /// The id of an item of a collection folder, by index.
-    pub fn find(&self, collection: &'static str, id: &str) -> Option<usize> {
-        self.index.get(&(collection, id.to_string())).copied()
+    /// The item of `collection` with the id `id`, if the model has it.
+    pub fn find(&self, collection: Collection, id: &str) -> Option<Item> {
+        self.index
+            .get(&(collection, id.to_string()))
+            .map(|&index| Item { collection, index })
+    }
+
+    /// How many items `collection` holds.
+    pub fn count(&self, collection: Collection) -> usize {
+        match collection {
+            Collection::Modules => self.modules.len(),
+            Collection::Sessions => self.sessions.len(),
+            Collection::Readings => self.readings.len(),
+            Collection::Prompts => self.prompts.len(),
+            Collection::People => self.people.len(),
+            Collection::Projects => self.projects.len(),
+            Collection::Pages => self.pages.len(),
+        }
+    }
+
+    /// Every item of `collection`, in path order.
+    pub fn items(&self, collection: Collection) -> impl Iterator<Item = Item> + use<> {
+        (0..self.count(collection)).map(move |index| Item { collection, index })
+    }
+
+    /// Every item of every collection, collection by collection.
+    pub fn all_items(&self) -> impl Iterator<Item = Item> + '_ {
+        Collection::ALL.into_iter().flat_map(|c| self.items(c))
+    }
+
+    /// Where an item came from: its id, file and body.
+    pub fn source(&self, item: Item) -> &Source {
+        let i = item.index;
+        match item.collection {
+            Collection::Modules => &self.modules[i].source,
+            Collection::Sessions => &self.sessions[i].source,
+            Collection::Readings => &self.readings[i].source,
+            Collection::Prompts => &self.prompts[i].source,
+            Collection::People => &self.people[i].source,
+            Collection::Projects => &self.projects[i].source,
+            Collection::Pages => &self.pages[i].source,
+        }
+    }
+
+    /// An item's title (a person's name).
+    pub fn title(&self, item: Item) -> &str {
+        let i = item.index;
+        match item.collection {
+            Collection::Modules => &self.modules[i].title,
+            Collection::Sessions => &self.sessions[i].title,
+            Collection::Readings => &self.readings[i].title,
+            Collection::Prompts => &self.prompts[i].title,
+            Collection::People => &self.people[i].name,
+            Collection::Projects => &self.projects[i].title,
+            Collection::Pages => &self.pages[i].title,
+        }
     }
 
     /// Replaces the Markdown body of the item read from `path` (for `serve`
@@ -428,9 +544,4 @@ impl Model {
     pub fn year_numbers(&self) -> impl Iterator<Item = u8> + use<> {
         1..=self.program.years
     }
-}
-
-/// A track year number as a plain integer.
-pub fn year_number(y: TrackYear) -> u8 {
-    y.0
 }

@@ -9,7 +9,7 @@
 
 use crate::markdown::{Slugs, options, slug};
 use crate::model::Model;
-use crate::validate::links::{Target, resolve_link};
+use crate::routes::links::{Target, resolve_link};
 use pulldown_cmark::HeadingLevel;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
 use std::path::Path;

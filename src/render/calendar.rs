@@ -112,7 +112,7 @@ fn calendar(
 pub fn files(model: &Model, order: &[usize], opts: &CalendarOptions) -> Vec<OutputFile> {
     let title = &model.program.title;
     let mut out = vec![OutputFile {
-        path: "calendar.ics".into(),
+        path: crate::routes::CALENDAR.into(),
         bytes: calendar(model, title, order.iter().copied(), opts).into_bytes(),
     }];
     for y in &model.years {
@@ -121,13 +121,13 @@ pub fn files(model: &Model, order: &[usize], opts: &CalendarOptions) -> Vec<Outp
             .copied()
             .filter(|&i| model.sessions[i].in_year(y.number));
         out.push(OutputFile {
-            path: format!("year-{}/calendar.ics", y.number),
+            path: crate::routes::year_calendar(y.number),
             bytes: calendar(model, &format!("{title}: {}", y.title), sessions, opts).into_bytes(),
         });
     }
     for (i, s) in model.sessions.iter().enumerate() {
         out.push(OutputFile {
-            path: format!("sessions/{}/session.ics", s.source.id),
+            path: crate::routes::session_calendar(model, i),
             bytes: calendar(model, &s.title, std::iter::once(i), opts).into_bytes(),
         });
     }

@@ -13,8 +13,9 @@ pub mod rows;
 pub mod search;
 
 use crate::content::Collection;
+use crate::model::Item;
 use crate::model::Model;
-use crate::validate::links::item_page;
+use crate::routes;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 use std::path::Path;
@@ -83,7 +84,7 @@ pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
 /// Renders the whole site into `sink`; returns the number of files.
 pub fn render(
     model: &Model,
-    outlines: &crate::validate::Outlines,
+    outlines: &crate::markdown::Outlines,
     site_root: &Path,
     options: &RenderOptions,
     sink: &Sink<'_>,
@@ -127,7 +128,7 @@ pub fn render(
     }
     let mut files = Vec::new();
     files.push(OutputFile {
-        path: "curriculum.json".into(),
+        path: routes::CURRICULUM.into(),
         bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
             .map_err(|e| e.to_string())?,
     });
@@ -143,7 +144,7 @@ pub fn render(
     }
     for (path, bytes) in crate::theme::assets() {
         files.push(OutputFile {
-            path: format!("assets/{path}"),
+            path: format!("{}{path}", routes::ASSETS),
             bytes: bytes.to_vec(),
         });
     }
@@ -162,30 +163,12 @@ fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
 
 fn shared(model: &Model) -> Shared {
     let p = &model.program;
-    let mut nav = vec![json!({ "key": "home", "title": "Home", "url": "" })];
+    let mut nav = vec![json!({ "key": "home", "title": "Home", "url": routes::HOME })];
     for y in &model.years {
-        nav.push(json!({ "key": format!("year-{}", y.number), "title": y.title, "url": format!("year-{}/", y.number) }));
+        nav.push(json!({ "key": routes::year_key(y.number), "title": y.title, "url": routes::year(y.number) }));
     }
-    for (key, title) in [
-        ("modules", "Modules"),
-        ("sessions", "Sessions"),
-        ("readings", "Readings"),
-        ("people", "People"),
-        ("projects", "Projects"),
-        ("framework", "Framework"),
-        ("map", "Curriculum map"),
-        ("calendar", "Calendar"),
-        ("search", "Search"),
-    ] {
-        let empty = match key {
-            "projects" => model.projects.is_empty(),
-            "map" => p.competencies.is_empty(),
-            "framework" => p.phases.is_empty(),
-            _ => false,
-        };
-        if !empty {
-            nav.push(json!({ "key": key, "title": title, "url": format!("{key}/") }));
-        }
+    for page in routes::LIST_PAGES.into_iter().filter(|l| l.in_nav(model)) {
+        nav.push(json!({ "key": page.key, "title": page.nav, "url": page.url() }));
     }
     let mut pages: Vec<usize> = (0..model.pages.len())
         .filter(|&i| model.pages[i].nav)
@@ -193,9 +176,7 @@ fn shared(model: &Model) -> Shared {
     pages.sort_by_key(|&i| (model.pages[i].weight, model.pages[i].title.clone()));
     for i in pages {
         let pg = &model.pages[i];
-        nav.push(
-            json!({ "key": pg.source.id, "title": pg.title, "url": format!("{}/", pg.source.id) }),
-        );
+        nav.push(json!({ "key": pg.source.id, "title": pg.title, "url": routes::item(model, Item::page(i)) }));
     }
     let starts = p.starts.value.0;
     let site = json!({
@@ -241,10 +222,10 @@ fn here(title: &str) -> (String, Option<String>) {
 
 fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     let p = &model.program;
-    let home = crumb("Home", "");
+    let home = crumb("Home", routes::HOME);
     let body = |s: &'a crate::model::Source| Some((s.path.as_str(), s.body.as_str()));
     let mut jobs = vec![Job {
-        dir: String::new(),
+        dir: routes::HOME.to_string(),
         template: "home.html",
         section: "home".into(),
         title: p.title.clone(),
@@ -254,190 +235,74 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         data: Box::new(move || pages::home(model, shared)),
     }];
     for y in &model.years {
+        let n = y.number;
         jobs.push(Job {
-            dir: format!("year-{}/", y.number),
+            dir: routes::year(n),
             template: "year.html",
-            section: format!("year-{}", y.number),
+            section: routes::year_key(n),
             title: y.title.clone(),
             breadcrumbs: vec![home.clone(), here(&y.title)],
             body: y.source.as_ref().and_then(body),
             jsonld: None,
-            data: {
-                let n = y.number;
-                Box::new(move || pages::year(model, shared, n))
-            },
+            data: Box::new(move || pages::year(model, shared, n)),
         });
     }
-    type Lazy<'d> = Box<dyn Fn() -> Value + Send + Sync + 'd>;
-    let mut index = |dir: &str, template: &'static str, title: &str, data: Lazy<'a>| {
+    for page in routes::LIST_PAGES.into_iter().filter(|l| l.wanted(model)) {
+        let data: Lazy<'a> = match page.key {
+            "modules" => Box::new(move || pages::modules(model)),
+            "sessions" => Box::new(move || pages::sessions(model, shared)),
+            "readings" => Box::new(move || pages::readings(model)),
+            "prompts" => Box::new(move || pages::prompts(model)),
+            "people" => Box::new(move || pages::people(model)),
+            "projects" => Box::new(move || pages::projects(model)),
+            "framework" => Box::new(move || json!({ "phases": shared.phases })),
+            "map" => Box::new(move || pages::map(model)),
+            "calendar" => Box::new(move || pages::calendar(model, shared)),
+            "print" => Box::new(move || pages::print(model, shared)),
+            _ => Box::new(|| json!({})),
+        };
         jobs.push(Job {
-            dir: format!("{dir}/"),
-            template,
-            section: dir.to_string(),
-            title: title.to_string(),
-            breadcrumbs: vec![home.clone(), here(title)],
+            dir: page.url(),
+            template: page.template,
+            section: page.key.to_string(),
+            title: page.title.to_string(),
+            breadcrumbs: vec![home.clone(), here(page.title)],
             body: None,
             jsonld: None,
             data,
         });
-    };
-    index(
-        "modules",
-        "modules.html",
-        "Modules",
-        Box::new(move || pages::modules(model)),
-    );
-    index(
-        "sessions",
-        "sessions.html",
-        "Sessions",
-        Box::new(move || pages::sessions(model, shared)),
-    );
-    index(
-        "readings",
-        "readings.html",
-        "Readings",
-        Box::new(move || pages::readings(model)),
-    );
-    index(
-        "prompts",
-        "prompts.html",
-        "Reflection prompts",
-        Box::new(move || pages::prompts(model)),
-    );
-    index(
-        "people",
-        "people.html",
-        "People",
-        Box::new(move || pages::people(model)),
-    );
-    index(
-        "projects",
-        "projects.html",
-        "Capstone projects",
-        Box::new(move || pages::projects(model)),
-    );
-    // A page for an empty concept is noise (SPEC 8).
-    if !p.phases.is_empty() {
-        index(
-            "framework",
-            "framework.html",
-            "Framework",
-            Box::new(move || json!({ "phases": shared.phases })),
-        );
     }
-    if !p.competencies.is_empty() {
-        index(
-            "map",
-            "map.html",
-            "Curriculum map",
-            Box::new(move || pages::map(model)),
-        );
-    }
-    index(
-        "calendar",
-        "calendar.html",
-        "Calendar",
-        Box::new(move || {
-            let mut calendar = pages::sessions(model, shared);
-            calendar["years"] = json!(
-                model
-                    .years
-                    .iter()
-                    .map(|y| json!({ "number": y.number, "title": y.title }))
-                    .collect::<Vec<_>>()
-            );
-            calendar
-        }),
-    );
-    index("search", "search.html", "Search", Box::new(|| json!({})));
-    index(
-        "print",
-        "print.html",
-        "Printable syllabus",
-        Box::new(move || pages::print(model, shared)),
-    );
-    let items: [(Collection, &'static str, &str); 6] = [
-        (Collection::Modules, "module.html", "Modules"),
-        (Collection::Sessions, "session.html", "Sessions"),
-        (Collection::Readings, "reading.html", "Readings"),
-        (Collection::Prompts, "prompt.html", "Reflection prompts"),
-        (Collection::People, "person.html", "People"),
-        (Collection::Projects, "project.html", "Capstone projects"),
-    ];
-    for (c, template, list_title) in items {
-        let count = match c {
-            Collection::Modules => model.modules.len(),
-            Collection::Sessions => model.sessions.len(),
-            Collection::Readings => model.readings.len(),
-            Collection::Prompts => model.prompts.len(),
-            Collection::People => model.people.len(),
-            _ => model.projects.len(),
+    for item in model.all_items() {
+        let i = item.index;
+        let data: Lazy<'a> = match item.collection {
+            Collection::Modules => Box::new(move || pages::module(model, shared, i)),
+            Collection::Sessions => Box::new(move || pages::session(model, shared, i)),
+            Collection::Readings => Box::new(move || pages::reading(model, i)),
+            Collection::Prompts => Box::new(move || pages::prompt(model, i)),
+            Collection::People => Box::new(move || pages::person(model, shared, i)),
+            Collection::Projects => Box::new(move || pages::project(model, i)),
+            Collection::Pages => Box::new(|| json!({})),
         };
-        for i in 0..count {
-            type Data<'d> = Box<dyn Fn() -> Value + Send + Sync + 'd>;
-            let (source, title, data): (&crate::model::Source, &String, Data<'a>) = match c {
-                Collection::Modules => (
-                    &model.modules[i].source,
-                    &model.modules[i].title,
-                    Box::new(move || pages::module(model, shared, i)),
-                ),
-                Collection::Sessions => (
-                    &model.sessions[i].source,
-                    &model.sessions[i].title,
-                    Box::new(move || pages::session(model, shared, i)),
-                ),
-                Collection::Readings => (
-                    &model.readings[i].source,
-                    &model.readings[i].title,
-                    Box::new(move || pages::reading(model, i)),
-                ),
-                Collection::Prompts => (
-                    &model.prompts[i].source,
-                    &model.prompts[i].title,
-                    Box::new(move || pages::prompt(model, i)),
-                ),
-                Collection::People => (
-                    &model.people[i].source,
-                    &model.people[i].name,
-                    Box::new(move || pages::person(model, shared, i)),
-                ),
-                _ => (
-                    &model.projects[i].source,
-                    &model.projects[i].title,
-                    Box::new(move || pages::project(model, i)),
-                ),
-            };
-            jobs.push(Job {
-                dir: item_page(model, c, i).1,
-                template,
-                section: c.dir().to_string(),
-                title: title.clone(),
-                breadcrumbs: vec![
-                    home.clone(),
-                    crumb(list_title, &format!("{}/", c.dir())),
-                    here(title),
-                ],
-                body: body(source),
-                jsonld: (c == Collection::Sessions).then(|| pages::session_jsonld(model, i)),
-                data,
-            });
-        }
-    }
-    for pg in &model.pages {
+        let source = model.source(item);
+        let title = model.title(item);
+        let list = routes::ListPage::of(item.collection);
+        let mut breadcrumbs = vec![home.clone()];
+        breadcrumbs.extend(list.map(|l| crumb(l.title, &l.url())));
+        breadcrumbs.push(here(title));
         jobs.push(Job {
-            dir: format!("{}/", pg.source.id),
-            template: "page.html",
-            section: pg.source.id.clone(),
-            title: pg.title.clone(),
-            breadcrumbs: vec![home.clone(), here(&pg.title)],
-            body: body(&pg.source),
-            jsonld: None,
-            data: Box::new(|| json!({})),
+            dir: routes::item(model, item),
+            template: item.collection.template(),
+            section: list.map_or_else(|| source.id.clone(), |l| l.key.to_string()),
+            title: title.to_string(),
+            breadcrumbs,
+            body: body(source),
+            jsonld: (item.collection == Collection::Sessions)
+                .then(|| pages::session_jsonld(model, i)),
+            data,
         });
     }
     jobs.push(Job {
-        dir: "404".into(),
+        dir: NOT_FOUND_JOB.into(),
         template: "404.html",
         section: String::new(),
         title: "Page not found".into(),
@@ -449,6 +314,12 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     jobs
 }
 
+/// A page's data, built only when the page is rendered.
+type Lazy<'d> = Box<dyn Fn() -> Value + Send + Sync + 'd>;
+
+/// The 404 page's job: not a folder; written as [`routes::NOT_FOUND`].
+const NOT_FOUND_JOB: &str = "404";
+
 fn render_job(
     tera: &tera::Tera,
     model: &Model,
@@ -458,8 +329,7 @@ fn render_job(
     canonical_base: Option<&str>,
     portable: bool,
 ) -> Result<OutputFile, String> {
-    let depth = job.dir.matches('/').count();
-    let root = "../".repeat(depth);
+    let root = routes::root_of(&job.dir);
     let mut ctx = tera::Context::from_serialize(&(job.data)()).map_err(|e| e.to_string())?;
     ctx.insert("site", &shared.site);
     ctx.insert("root", &root);
@@ -480,7 +350,7 @@ fn render_job(
     ctx.insert("jsonld", &job.jsonld);
     // The page's address where the site is published (SPEC 3.1 `base_url`).
     let canonical = canonical_base
-        .filter(|_| job.dir != "404")
+        .filter(|_| job.dir != NOT_FOUND_JOB)
         .map(|b| format!("{b}{}", job.dir));
     ctx.insert("canonical", &canonical);
     ctx.insert("base_url", &canonical_base);
@@ -493,10 +363,10 @@ fn render_job(
     } else {
         text
     };
-    let path = if job.dir == "404" {
-        "404.html".to_string()
+    let path = if job.dir == NOT_FOUND_JOB {
+        routes::NOT_FOUND.to_string()
     } else {
-        format!("{}index.html", job.dir)
+        routes::file(&job.dir)
     };
     Ok(OutputFile {
         path,
@@ -512,7 +382,7 @@ fn sitemap(base: &str, jobs: &[Job<'_>]) -> OutputFile {
     };
     let mut urls: Vec<&str> = jobs
         .iter()
-        .filter(|j| j.dir != "404")
+        .filter(|j| j.dir != NOT_FOUND_JOB)
         .map(|j| j.dir.as_str())
         .collect();
     urls.sort();
@@ -527,7 +397,7 @@ fn sitemap(base: &str, jobs: &[Job<'_>]) -> OutputFile {
     }
     xml.push_str("</urlset>\n");
     OutputFile {
-        path: "sitemap.xml".into(),
+        path: routes::SITEMAP.into(),
         bytes: xml.into_bytes(),
     }
 }

@@ -5,8 +5,9 @@
 use super::{Shared, labels, rows};
 use crate::content::Collection;
 use crate::content::person::PersonRole;
+use crate::model::Item;
 use crate::model::Model;
-use crate::validate::links::item_page;
+use crate::routes;
 use crate::validate::workload;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -40,7 +41,7 @@ pub fn phases(model: &Model) -> Value {
                 .into_iter()
                 .map(|i| (i, &model.modules[i]))
                 .filter(|(_, m)| m.phase == Some(pi))
-                .map(|(i, m)| json!({ "title": m.title, "url": item_page(model, Collection::Modules, i).1, "year": m.year }))
+                .map(|(i, m)| json!({ "title": m.title, "url": routes::item(model, Item { collection: Collection::Modules, index: i }), "year": m.year }))
                 .collect();
             json!({ "id": p.id, "title": p.title, "summary": p.summary, "continuous": p.continuous, "modules": modules })
         })
@@ -54,7 +55,7 @@ pub fn home(model: &Model, shared: &Shared) -> Value {
         .iter()
         .map(|y| {
             json!({
-                "number": y.number, "title": y.title, "summary": y.summary, "url": format!("year-{}/", y.number),
+                "number": y.number, "title": y.title, "summary": y.summary, "url": routes::year(y.number),
                 "module_count": model.modules.iter().filter(|m| m.year == y.number).count(),
                 "session_count": model.sessions.iter().filter(|s| s.in_year(y.number)).count(),
             })
@@ -92,7 +93,7 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
                 .or_default()
                 .1
                 .push(json!({
-                    "title": p.title, "url": item_page(model, Collection::Prompts, i).1,
+                    "title": p.title, "url": routes::item(model, Item { collection: Collection::Prompts, index: i }),
                     "kind_label": "Reflection prompt", "date_label": labels::date(due.value),
                 }));
         }
@@ -111,7 +112,7 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
                     .or_default()
                     .1
                     .push(json!({
-                        "title": sp.title, "url": item_page(model, Collection::Modules, i).1,
+                        "title": sp.title, "url": routes::item(model, Item { collection: Collection::Modules, index: i }),
                         "kind_label": "Self-paced", "date_label": labels::date(due.value),
                     }));
             }
@@ -135,7 +136,7 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
         .as_ref()
         .map(|m| json!({ "minimum": m.value, "required_count": required }));
     json!({
-        "year": { "number": n, "title": y.title, "summary": y.summary },
+        "year": { "number": n, "title": y.title, "summary": y.summary, "calendar": routes::year_calendar(n) },
         "attendance": attendance,
         "months": months,
     })
@@ -150,7 +151,7 @@ pub fn modules(model: &Model) -> Value {
             let mut by_phase: BTreeMap<Option<usize>, Vec<Value>> = BTreeMap::new();
             for (i, m) in model.modules_in_order().into_iter().map(|i| (i, &model.modules[i])).filter(|(_, m)| m.year == y.number) {
                 by_phase.entry(m.phase).or_default().push(json!({
-                    "title": m.title, "url": item_page(model, Collection::Modules, i).1, "summary": m.summary,
+                    "title": m.title, "url": routes::item(model, Item { collection: Collection::Modules, index: i }), "summary": m.summary,
                     "session_count": m.sessions.len(), "date_range": module_date_range(model, i),
                 }));
             }
@@ -214,7 +215,7 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
     };
     let people = |list: &[usize]| -> Vec<Value> {
         list.iter()
-            .map(|&p| json!({ "title": model.people[p].name, "url": item_page(model, Collection::People, p).1, "role": model.people[p].role }))
+            .map(|&p| json!({ "title": model.people[p].name, "url": routes::item(model, Item { collection: Collection::People, index: p }), "role": model.people[p].role }))
             .collect()
     };
     json!({
@@ -234,6 +235,20 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
         "prev": neighbour(pos.checked_sub(1).map(|p| shared.order[p])),
         "next": neighbour(shared.order.get(pos + 1).copied()),
     })
+}
+
+/// The calendar page: every session by month, and each year's calendar file.
+pub fn calendar(model: &Model, shared: &Shared) -> Value {
+    let mut calendar = sessions(model, shared);
+    calendar["years"] = json!(
+        model
+            .years
+            .iter()
+            .map(|y| json!({ "number": y.number, "title": y.title, "calendar": routes::year_calendar(y.number) }))
+            .collect::<Vec<_>>()
+    );
+    calendar["calendar"] = json!(routes::CALENDAR);
+    calendar
 }
 
 /// All sessions by month, with their years.
@@ -317,7 +332,7 @@ pub fn reading(model: &Model, i: usize) -> Value {
 }
 
 fn session_link(model: &Model, s: usize) -> Value {
-    json!({ "title": model.sessions[s].title, "url": item_page(model, Collection::Sessions, s).1, "date_label": labels::session_dates(&model.sessions[s]) })
+    json!({ "title": model.sessions[s].title, "url": routes::item(model, Item { collection: Collection::Sessions, index: s }), "date_label": labels::session_dates(&model.sessions[s]) })
 }
 
 /// Prompts by due date.
@@ -359,7 +374,7 @@ fn photo(model: &Model, i: usize) -> Value {
 
 /// People by role.
 pub fn people(model: &Model) -> Value {
-    let card = |(i, p): (usize, &crate::model::Person)| json!({ "title": p.name, "url": item_page(model, Collection::People, i).1, "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i) });
+    let card = |(i, p): (usize, &crate::model::Person)| json!({ "title": p.name, "url": routes::item(model, Item { collection: Collection::People, index: i }), "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i) });
     let mut groups: Vec<Value> = PersonRole::ALL
         .iter()
         .filter_map(|role| {
@@ -420,7 +435,7 @@ pub fn projects(model: &Model) -> Value {
         .iter()
         .enumerate()
         .map(|(i, p)| json!({
-            "title": p.title, "url": item_page(model, Collection::Projects, i).1,
+            "title": p.title, "url": routes::item(model, Item { collection: Collection::Projects, index: i }),
             "kind_label": p.kind.map(|k| labels::kind(k.as_str())), "year": p.year, "milestone_count": p.milestones.len(),
         }))
         .collect();
@@ -448,7 +463,7 @@ pub fn map(model: &Model) -> Value {
         .into_iter()
         .map(|i| (i, &model.modules[i]))
         .map(|(i, m)| json!({
-            "module": { "title": m.title, "url": item_page(model, Collection::Modules, i).1, "year": m.year },
+            "module": { "title": m.title, "url": routes::item(model, Item { collection: Collection::Modules, index: i }), "year": m.year },
             "cells": (0..comps.len()).map(|c| m.competencies.contains(&c)).collect::<Vec<_>>(),
         }))
         .collect();

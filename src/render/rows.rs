@@ -4,13 +4,14 @@
 
 use super::labels;
 use crate::content::Collection;
+use crate::model::Item;
 use crate::model::{Model, Session};
-use crate::validate::links::item_page;
+use crate::routes;
 use serde_json::{Value, json};
 
 /// `{title, url}` of an item's page.
 pub fn link(model: &Model, c: Collection, i: usize, title: &str) -> Value {
-    json!({ "title": title, "url": item_page(model, c, i).1 })
+    json!({ "title": title, "url": routes::item(model, Item { collection: c, index: i }) })
 }
 
 /// `{title, url, detail}` of a reading, detail like `220 pages`.
@@ -26,7 +27,7 @@ pub fn reading(model: &Model, i: usize) -> Value {
     if r.optional {
         detail.push("optional".to_string());
     }
-    json!({ "title": r.title, "url": item_page(model, Collection::Readings, i).1, "detail": detail.join(", ") })
+    json!({ "title": r.title, "url": routes::item(model, Item { collection: Collection::Readings, index: i }), "detail": detail.join(", ") })
 }
 
 /// Each session's prompts (by session index), found in one pass.
@@ -53,7 +54,7 @@ pub fn prompt(model: &Model, i: usize, title: &str) -> Value {
     let p = &model.prompts[i];
     json!({
         "title": title,
-        "url": item_page(model, Collection::Prompts, i).1,
+        "url": routes::item(model, Item { collection: Collection::Prompts, index: i }),
         "due_label": p.due.as_ref().map(|d| labels::date(d.value)),
     })
 }
@@ -69,7 +70,7 @@ pub fn session(model: &Model, i: usize, prompts: &[usize]) -> Value {
     );
     json!({
         "title": s.title,
-        "url": item_page(model, Collection::Sessions, i).1,
+        "url": routes::item(model, Item { collection: Collection::Sessions, index: i }),
         "kind": s.kind.as_str(),
         "kind_label": labels::kind(s.kind.as_str()),
         "date_label": labels::session_dates(s),

@@ -4,8 +4,9 @@
 
 use super::OutputFile;
 use crate::content::Collection;
+use crate::model::Item;
 use crate::model::{Model, Source};
-use crate::validate::links::item_page;
+use crate::routes;
 use serde_json::{Value, json};
 
 fn entry(
@@ -15,7 +16,7 @@ fn entry(
     years: &[u8],
     summary: Option<&str>,
     source: Option<&Source>,
-    outlines: &crate::validate::Outlines,
+    outlines: &crate::markdown::Outlines,
 ) -> Value {
     let headings: Vec<&str> = source
         .and_then(|s| outlines.get(&s.path))
@@ -40,12 +41,12 @@ fn entry(
 }
 
 /// The index of every page.
-pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile {
+pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile {
     let mut entries = Vec::new();
     for y in &model.years {
         entries.push(entry(
             &y.title,
-            &format!("year-{}/", y.number),
+            &routes::year(y.number),
             "Syllabus",
             &[y.number],
             y.summary.as_deref(),
@@ -56,7 +57,13 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
     for (i, m) in model.modules.iter().enumerate() {
         entries.push(entry(
             &m.title,
-            &item_page(model, Collection::Modules, i).1,
+            &routes::item(
+                model,
+                Item {
+                    collection: Collection::Modules,
+                    index: i,
+                },
+            ),
             "Module",
             &[m.year],
             m.summary.as_deref(),
@@ -67,7 +74,13 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
     for (i, s) in model.sessions.iter().enumerate() {
         entries.push(entry(
             &s.title,
-            &item_page(model, Collection::Sessions, i).1,
+            &routes::item(
+                model,
+                Item {
+                    collection: Collection::Sessions,
+                    index: i,
+                },
+            ),
             "Session",
             &s.years,
             None,
@@ -85,7 +98,13 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
             .collect();
         entries.push(entry(
             &r.title,
-            &item_page(model, Collection::Readings, i).1,
+            &routes::item(
+                model,
+                Item {
+                    collection: Collection::Readings,
+                    index: i,
+                },
+            ),
             "Reading",
             &years,
             None,
@@ -96,7 +115,13 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
     for (i, p) in model.prompts.iter().enumerate() {
         entries.push(entry(
             &p.title,
-            &item_page(model, Collection::Prompts, i).1,
+            &routes::item(
+                model,
+                Item {
+                    collection: Collection::Prompts,
+                    index: i,
+                },
+            ),
             "Prompt",
             &[],
             None,
@@ -107,7 +132,13 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
     for (i, p) in model.people.iter().enumerate() {
         entries.push(entry(
             &p.name,
-            &item_page(model, Collection::People, i).1,
+            &routes::item(
+                model,
+                Item {
+                    collection: Collection::People,
+                    index: i,
+                },
+            ),
             "Person",
             &[],
             p.role.as_deref(),
@@ -118,7 +149,13 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
     for (i, p) in model.projects.iter().enumerate() {
         entries.push(entry(
             &p.title,
-            &item_page(model, Collection::Projects, i).1,
+            &routes::item(
+                model,
+                Item {
+                    collection: Collection::Projects,
+                    index: i,
+                },
+            ),
             "Project",
             &[p.year],
             None,
@@ -129,7 +166,13 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
     for (i, p) in model.pages.iter().enumerate() {
         entries.push(entry(
             &p.title,
-            &item_page(model, Collection::Pages, i).1,
+            &routes::item(
+                model,
+                Item {
+                    collection: Collection::Pages,
+                    index: i,
+                },
+            ),
             "Page",
             &[],
             None,
@@ -147,7 +190,7 @@ pub fn index(model: &Model, outlines: &crate::validate::Outlines) -> OutputFile 
     }
     let bytes = serde_json::to_vec(&json!({ "v": 1, "pages": entries })).unwrap_or_default();
     OutputFile {
-        path: "search-index.json".into(),
+        path: routes::SEARCH_INDEX.into(),
         bytes,
     }
 }

@@ -9,13 +9,9 @@ pub mod sequencing;
 pub mod workload;
 
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Outline;
+use crate::markdown::Outlines;
 use crate::model::Model;
-use std::collections::HashMap;
 use std::path::Path;
-
-/// Every body's outline by file path, scanned once and shared with rendering.
-pub type Outlines = HashMap<String, Outline>;
 
 /// Runs every cross-file rule.
 pub fn validate(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic> {

@@ -10,6 +10,8 @@
 //   - any request to a host other than 127.0.0.1 (aborted, never sent),
 //   - a local request answered with an error status (a broken asset link),
 //   - an uncaught JavaScript error on a page,
+//   - a page without exactly one <h1> (its title; counted once per page, in
+//     the first configuration, since the count does not depend on it),
 //   - theme colours that axe cannot see: visited and hovered link text
 //     (4.5:1) and the focus outline (3:1) against the theme's backgrounds.
 // Exit 0 with a one-line summary when everything passes, 1 with a report
@@ -26,6 +28,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { CHROMIUM, LAUNCH_ARGS, isLocal, listPages, requireChromium, serve } from "./serve.mjs";
+import { contrast, parseHex } from "./colour.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve("axe-core/axe.min.js");
@@ -42,36 +45,24 @@ const VIEWPORTS = [
 const SCHEMES = ["light", "dark"];
 const CONCURRENCY = Math.max(1, Number(process.env.A11Y_CONCURRENCY || 2));
 
-// Extra states worth checking: the search page with results shown.
-const EXTRA = [{ path: "/search/?q=bias", when: "/search/", ready: "#search-results li" }];
+// Extra states worth checking: the search page with results shown, for a
+// word the site's search index holds ("bias" when a title has it, else the
+// first long word of the first title).
+function searchWord(root) {
+  try {
+    const titles = JSON.parse(fs.readFileSync(path.join(root, "search-index.json"), "utf8")).pages.map((p) => p.t.toLowerCase());
+    if (titles.some((t) => t.includes("bias"))) return "bias";
+    return (titles.join(" ").match(/[a-z]{4,}/) || ["bias"])[0];
+  } catch {
+    return "bias";
+  }
+}
+const EXTRA = (root) => [{ path: `/search/?q=${searchWord(root)}`, when: "/search/", ready: "#search-results li" }];
 
 function usage(msg) {
   if (msg) console.error(`a11y: ${msg}`);
   console.error("usage: node a11y.mjs SITE_FOLDER");
   process.exit(2);
-}
-
-// ---------- colour maths for the theme check ----------
-
-function parseHex(value) {
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(String(value).trim());
-  if (!m) return null;
-  let h = m[1];
-  if (h.length === 3) h = [...h].map((c) => c + c).join("");
-  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
-}
-
-function luminance([r, g, b]) {
-  const lin = (c) => {
-    c /= 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-export function contrast(a, b) {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 // Colours that only show in states axe cannot inspect (:visited is hidden
@@ -182,6 +173,19 @@ async function checkPage(context, origin, item, cfg, findings, counters) {
         if (counters.review.length < 500) counters.review.push({ ...where, id: v.id, target: n.target, html: snippet(n.html), summary: n.summary });
       }
     }
+    if (cfg.countH1 && !item.ready) {
+      const h1 = await page.evaluate(() => [...document.querySelectorAll("h1")].map((h) => h.textContent.replace(/\s+/g, " ").trim()));
+      if (h1.length !== 1) {
+        add({
+          id: "h1-count",
+          impact: "serious",
+          help: "a page must have exactly one <h1>, its title",
+          target: ["h1"],
+          html: h1.length ? h1.map((t) => `<h1>${t}</h1>`).join(" ") : "",
+          summary: h1.length ? `${h1.length} <h1> elements` : "no <h1> element",
+        });
+      }
+    }
     if (cfg.checkTheme) {
       const vars = await page.evaluate((names) => {
         const cs = getComputedStyle(document.documentElement);
@@ -251,7 +255,7 @@ async function main() {
 
   const site = await serve(folder);
   let pages = listPages(site.root).map((p) => ({ path: p }));
-  for (const extra of EXTRA) if (pages.some((p) => p.path === extra.when)) pages.push(extra);
+  for (const extra of EXTRA(site.root)) if (pages.some((p) => p.path === extra.when)) pages.push(extra);
   if (process.env.A11Y_ONLY) pages = pages.filter((p) => p.path.includes(process.env.A11Y_ONLY));
   if (!pages.length) usage("no pages found");
 
@@ -293,8 +297,9 @@ async function main() {
           (route) => route.abort("blockedbyclient"),
         );
         let first = true;
+        const countH1 = vp === VIEWPORTS[0] && scheme === SCHEMES[0];
         await pool(pages, CONCURRENCY, (item) => {
-          const c = { ...cfg, checkTheme: first && item.path === "/" };
+          const c = { ...cfg, countH1, checkTheme: first && item.path === "/" };
           if (c.checkTheme) first = false;
           return checkPage(context, site.origin, item, c, findings, counters);
         });
@@ -317,7 +322,7 @@ async function main() {
     process.exit(1);
   }
   console.log(
-    `a11y: OK — ${shape}, 0 violations (axe-core ${AXE_VERSION}, ${TAGS.join("/")}), 0 external requests, ${secs}s` +
+    `a11y: OK — ${shape}, 0 violations (axe-core ${AXE_VERSION}, ${TAGS.join("/")}), one <h1> on every page, 0 external requests, ${secs}s` +
       (incomplete ? ` [needs review by hand, not failing: ${incomplete}]` : ""),
   );
 }

@@ -1,0 +1,257 @@
+//! Where every page and file of the output lives (SPEC 7, 8): one home for
+//! output paths and URLs. Rendering asks here for every address it writes,
+//! validation for the files E0403 protects and the page ids E0109 refuses,
+//! the sitemap and the navigation for their targets. Nothing else formats an
+//! output path.
+//!
+//! A URL here is relative to the output root and names a folder: `""` for
+//! home, `sessions/`, `modules/allyship/`. [`file`] turns it into the file
+//! written there, [`link`] into the link a page writes (with `index.html` in
+//! the portable form).
+
+pub mod links;
+
+use crate::content::Collection;
+use crate::model::{Item, Model};
+use std::collections::HashSet;
+
+/// The home page.
+pub const HOME: &str = "";
+/// The theme's CSS, scripts and images.
+pub const ASSETS: &str = "assets/";
+/// The whole validated model, for other tools.
+pub const CURRICULUM: &str = "curriculum.json";
+/// The search index.
+pub const SEARCH_INDEX: &str = "search-index.json";
+/// The search index as a script, for the portable form.
+pub const SEARCH_SCRIPT: &str = "search-index.js";
+/// Every session of every year.
+pub const CALENDAR: &str = "calendar.ics";
+/// Only with a base URL.
+pub const SITEMAP: &str = "sitemap.xml";
+/// Served for any missing address.
+pub const NOT_FOUND: &str = "404.html";
+/// Marks a folder as a cairn build (see [`crate::output`]).
+pub const MARKER: &str = ".cairn-build";
+
+/// The pages that are not one item's: their key (the navigation's and the
+/// templates' `section`), folder, title and template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListPage {
+    /// e.g. `sessions`; also its folder.
+    pub key: &'static str,
+    /// e.g. `Sessions`.
+    pub title: &'static str,
+    /// e.g. `sessions.html`.
+    pub template: &'static str,
+    /// Its title in the site's navigation, if it is listed there.
+    pub nav: Option<&'static str>,
+}
+
+/// The list and overview pages, in navigation order.
+pub const LIST_PAGES: [ListPage; 11] = [
+    list("modules", "Modules", Some("Modules")),
+    list("sessions", "Sessions", Some("Sessions")),
+    list("readings", "Readings", Some("Readings")),
+    list("prompts", "Reflection prompts", None),
+    list("people", "People", Some("People")),
+    list("projects", "Capstone projects", Some("Projects")),
+    list("framework", "Framework", Some("Framework")),
+    list("map", "Curriculum map", Some("Curriculum map")),
+    list("calendar", "Calendar", Some("Calendar")),
+    list("search", "Search", Some("Search")),
+    list("print", "Printable syllabus", None),
+];
+
+const fn list(key: &'static str, title: &'static str, nav: Option<&'static str>) -> ListPage {
+    ListPage {
+        key,
+        title,
+        template: match key.as_bytes() {
+            b"modules" => "modules.html",
+            b"sessions" => "sessions.html",
+            b"readings" => "readings.html",
+            b"prompts" => "prompts.html",
+            b"people" => "people.html",
+            b"projects" => "projects.html",
+            b"framework" => "framework.html",
+            b"map" => "map.html",
+            b"calendar" => "calendar.html",
+            b"search" => "search.html",
+            _ => "print.html",
+        },
+        nav,
+    }
+}
+
+impl ListPage {
+    /// Its folder, e.g. `sessions/`.
+    pub fn url(self) -> String {
+        format!("{}/", self.key)
+    }
+
+    /// Listed in the navigation of this program: not when it is not
+    /// [`wanted`](Self::wanted), nor the projects list without projects.
+    pub fn in_nav(self, model: &Model) -> bool {
+        self.nav.is_some()
+            && self.wanted(model)
+            && !(self.key == "projects" && model.projects.is_empty())
+    }
+
+    /// The list page of a collection's items (none for free pages).
+    pub fn of(c: Collection) -> Option<ListPage> {
+        LIST_PAGES
+            .into_iter()
+            .find(|l| l.key == c.dir() && c != Collection::Pages)
+    }
+
+    /// False for a page about a concept the program does not use (SPEC 8):
+    /// the framework without phases, the map without competencies.
+    pub fn wanted(self, model: &Model) -> bool {
+        match self.key {
+            "framework" => !model.program.phases.is_empty(),
+            "map" => !model.program.competencies.is_empty(),
+            _ => true,
+        }
+    }
+}
+
+/// Page ids a free page may not take, because the output uses them (E0109),
+/// besides `year-N`.
+pub const RESERVED_PAGE_IDS: &[&str] = &[
+    "modules",
+    "sessions",
+    "readings",
+    "prompts",
+    "people",
+    "projects",
+    "framework",
+    "map",
+    "calendar",
+    "print",
+    "search",
+    "assets",
+    "404",
+    "groups",
+    "outcomes",
+    "archive",
+];
+
+/// True when a free page may not take `id` (E0109).
+pub fn is_reserved_page_id(id: &str) -> bool {
+    RESERVED_PAGE_IDS.contains(&id)
+        || id
+            .strip_prefix("year-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An item's page, e.g. `modules/allyship/`; a free page sits at the top.
+pub fn item(model: &Model, item: Item) -> String {
+    let id = &model.source(item).id;
+    match item.collection {
+        Collection::Pages => format!("{id}/"),
+        c => format!("{}/{id}/", c.dir()),
+    }
+}
+
+/// Year `n`'s syllabus, e.g. `year-1/`.
+pub fn year(n: u8) -> String {
+    format!("year-{n}/")
+}
+
+/// The navigation key of year `n`'s syllabus, e.g. `year-1`.
+pub fn year_key(n: u8) -> String {
+    format!("year-{n}")
+}
+
+/// Year `n`'s calendar.
+pub fn year_calendar(n: u8) -> String {
+    format!("{}{CALENDAR}", year(n))
+}
+
+/// A session's own calendar, e.g. `sessions/x/session.ics`.
+pub fn session_calendar(model: &Model, session: usize) -> String {
+    format!("{}session.ics", item(model, Item::session(session)))
+}
+
+/// The file written for the page at `url`, e.g. `sessions/index.html`.
+pub fn file(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+/// How a page whose root prefix is `root` (`../../`) links to `url`: to the
+/// folder, or in the portable form to its `index.html`.
+pub fn link(root: &str, url: &str, portable: bool) -> String {
+    match (portable, root.is_empty() && url.is_empty()) {
+        (true, _) => format!("{root}{url}index.html"),
+        (false, true) => "./".to_string(),
+        (false, false) => format!("{root}{url}"),
+    }
+}
+
+/// `../` once per folder level of `url`: the way back to the output root.
+pub fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+/// Every file the build writes, relative to the output root (E0403), but
+/// the theme's `assets/`, which is protected whole.
+pub fn output_files(model: &Model) -> HashSet<String> {
+    let mut out: HashSet<String> = [
+        file(HOME),
+        NOT_FOUND.to_string(),
+        MARKER.to_string(),
+        CURRICULUM.to_string(),
+        SEARCH_INDEX.to_string(),
+        SEARCH_SCRIPT.to_string(),
+        CALENDAR.to_string(),
+    ]
+    .into_iter()
+    .collect();
+    for page in LIST_PAGES.into_iter().filter(|p| p.wanted(model)) {
+        out.insert(file(&page.url()));
+    }
+    if model.program.base_url.is_some() {
+        out.insert(SITEMAP.into());
+    }
+    for n in model.year_numbers() {
+        out.insert(file(&year(n)));
+        out.insert(year_calendar(n));
+    }
+    for i in model.all_items() {
+        out.insert(file(&item(model, i)));
+    }
+    for s in 0..model.sessions.len() {
+        out.insert(session_calendar(model, s));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_folders_or_files() {
+        assert_eq!(link("", HOME, false), "./");
+        assert_eq!(link("../", HOME, false), "../");
+        assert_eq!(link("../", "sessions/", false), "../sessions/");
+        assert_eq!(link("", HOME, true), "index.html");
+        assert_eq!(
+            link("../../", "sessions/", true),
+            "../../sessions/index.html"
+        );
+        assert_eq!(root_of("modules/allyship/"), "../../");
+        assert_eq!(root_of(HOME), "");
+    }
+
+    #[test]
+    fn reserved_page_ids() {
+        for id in ["modules", "year-1", "year-12", "archive", "groups"] {
+            assert!(is_reserved_page_id(id), "{id}");
+        }
+        for id in ["about", "year-one", "year-"] {
+            assert!(!is_reserved_page_id(id), "{id}");
+        }
+    }
+}
