@@ -241,11 +241,6 @@ fn list_item_errors<T: DeserializeOwned>(
     (!errors.is_empty()).then_some(errors)
 }
 
-/// Reads any node as `T` (used for values inside a typed field).
-pub fn from_node<T: DeserializeOwned>(node: &Node) -> Result<T, FieldError> {
-    T::deserialize(NodeDe(node))
-}
-
 struct NodeDe<'a>(&'a Node);
 
 impl<'de> Deserializer<'de> for NodeDe<'_> {

@@ -6,6 +6,7 @@
 pub mod build;
 mod items;
 pub mod json;
+pub mod workload;
 
 use crate::content::Collection;
 use crate::content::module::SelfPaced;

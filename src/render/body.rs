@@ -149,11 +149,7 @@ fn lower(level: HeadingLevel) -> HeadingLevel {
 fn rewrite(model: &Model, site_root: &Path, from: &str, dest: &str, root: &str) -> String {
     match resolve_link(model, site_root, from, dest) {
         Ok((Target::Page { url, .. }, anchor)) => {
-            let base = if url.is_empty() && root.is_empty() {
-                "./".to_string()
-            } else {
-                format!("{root}{url}")
-            };
+            let base = crate::routes::link(root, &url, false);
             match anchor {
                 Some(a) if !a.is_empty() => format!("{base}#{a}"),
                 _ => base,

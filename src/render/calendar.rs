@@ -88,8 +88,8 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
     }
     e.description(&description.join("\n"));
     if let Some(base) = &opts.base_url {
-        let base = base.trim_end_matches('/');
-        e.url(&format!("{base}/sessions/{}/", s.source.id));
+        let page = crate::routes::item(model, crate::model::Item::session(i));
+        e.url(&crate::routes::absolute(base, &page));
     }
     e.done()
 }

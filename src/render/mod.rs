@@ -101,13 +101,7 @@ pub fn render(
         .base_url
         .clone()
         .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
-    let canonical_base = base.as_ref().map(|b| {
-        if b.ends_with('/') {
-            b.clone()
-        } else {
-            format!("{b}/")
-        }
-    });
+    let canonical_base = base.as_deref().map(routes::folder);
     jobs.par_iter()
         .filter(|job| wanted(job))
         .try_for_each(|job| {
@@ -375,11 +369,6 @@ fn render_job(
 }
 
 fn sitemap(base: &str, jobs: &[Job<'_>]) -> OutputFile {
-    let base = if base.ends_with('/') {
-        base.to_string()
-    } else {
-        format!("{base}/")
-    };
     let mut urls: Vec<&str> = jobs
         .iter()
         .filter(|j| j.dir != NOT_FOUND_JOB)
@@ -392,7 +381,7 @@ fn sitemap(base: &str, jobs: &[Job<'_>]) -> OutputFile {
     for u in urls {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape_xml(&format!("{base}{u}"))
+            escape_xml(&routes::absolute(base, u))
         ));
     }
     xml.push_str("</urlset>\n");

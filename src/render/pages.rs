@@ -7,8 +7,8 @@ use crate::content::Collection;
 use crate::content::person::PersonRole;
 use crate::model::Item;
 use crate::model::Model;
+use crate::model::workload;
 use crate::routes;
-use crate::validate::workload;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 

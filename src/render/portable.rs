@@ -5,6 +5,7 @@
 //! also written as a script, because a browser will not `fetch` a local file.
 
 use super::OutputFile;
+use crate::routes;
 
 /// The search index as a script that sets `window.cairnSearchIndex`; the
 /// search page loads it with `<script>` in the portable form.
@@ -13,7 +14,7 @@ pub fn search_script(index: &OutputFile) -> OutputFile {
     bytes.extend_from_slice(&index.bytes);
     bytes.extend_from_slice(b";\n");
     OutputFile {
-        path: "search-index.js".into(),
+        path: routes::SEARCH_SCRIPT.into(),
         bytes,
     }
 }
@@ -30,28 +31,11 @@ pub fn name_files(html: &str) -> String {
         out.push_str(&rest[..value_start]);
         rest = &rest[value_start..];
         let end = rest.find('"').unwrap_or(rest.len());
-        out.push_str(&to_file(&rest[..end]));
+        out.push_str(&routes::portable_link(&rest[..end]));
         rest = &rest[end..];
     }
     out.push_str(rest);
     out
-}
-
-/// One link in its portable form.
-fn to_file(url: &str) -> String {
-    let split = url.find(['#', '?']).unwrap_or(url.len());
-    let (path, tail) = url.split_at(split);
-    let has_scheme = path.find(':').is_some_and(|c| !path[..c].contains('/'));
-    if path.is_empty() || has_scheme || path.starts_with('/') {
-        return url.to_string();
-    }
-    if path.ends_with('/') {
-        format!("{path}index.html{tail}")
-    } else if path == "." || path == ".." || path.ends_with("/..") || path.ends_with("/.") {
-        format!("{path}/index.html{tail}")
-    } else {
-        url.to_string()
-    }
 }
 
 #[cfg(test)]
@@ -60,15 +44,18 @@ mod tests {
 
     #[test]
     fn folder_links_name_their_index() {
-        assert_eq!(to_file("sessions/"), "sessions/index.html");
-        assert_eq!(to_file("../"), "../index.html");
-        assert_eq!(to_file("./"), "./index.html");
-        assert_eq!(to_file(".."), "../index.html");
+        assert_eq!(routes::portable_link("sessions/"), "sessions/index.html");
+        assert_eq!(routes::portable_link("../"), "../index.html");
+        assert_eq!(routes::portable_link("./"), "./index.html");
+        assert_eq!(routes::portable_link(".."), "../index.html");
         assert_eq!(
-            to_file("../../modules/x/#tools"),
+            routes::portable_link("../../modules/x/#tools"),
             "../../modules/x/index.html#tools"
         );
-        assert_eq!(to_file("year-1/?q=a"), "year-1/index.html?q=a");
+        assert_eq!(
+            routes::portable_link("year-1/?q=a"),
+            "year-1/index.html?q=a"
+        );
     }
 
     #[test]
@@ -83,7 +70,7 @@ mod tests {
             "../assets/cairn.css",
             "",
         ] {
-            assert_eq!(to_file(url), url);
+            assert_eq!(routes::portable_link(url), url);
         }
     }
 

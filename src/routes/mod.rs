@@ -189,6 +189,36 @@ pub fn link(root: &str, url: &str, portable: bool) -> String {
     }
 }
 
+/// A relative link (`sessions/`, `../`, `./`, `../#top`) in the portable
+/// form, naming the folder's `index.html`; links with a scheme, absolute
+/// paths and same-page anchors are returned as they are.
+pub fn portable_link(url: &str) -> String {
+    let split = url.find(['#', '?']).unwrap_or(url.len());
+    let (path, tail) = url.split_at(split);
+    let has_scheme = path.find(':').is_some_and(|c| !path[..c].contains('/'));
+    if path.is_empty() || has_scheme || path.starts_with('/') {
+        return url.to_string();
+    }
+    if path.ends_with('/') {
+        format!("{path}index.html{tail}")
+    } else if path == "." || path == ".." || path.ends_with("/..") || path.ends_with("/.") {
+        format!("{path}/index.html{tail}")
+    } else {
+        url.to_string()
+    }
+}
+
+/// The absolute address of the page at `url` under a base URL (with or
+/// without its trailing `/`).
+pub fn absolute(base: &str, url: &str) -> String {
+    format!("{}{url}", folder(base))
+}
+
+/// A base URL as a folder: with one trailing `/`.
+pub fn folder(base: &str) -> String {
+    format!("{}/", base.trim_end_matches('/'))
+}
+
 /// `../` once per folder level of `url`: the way back to the output root.
 pub fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
