@@ -1,6 +1,6 @@
 //! Two check fixtures held more closely than their `expect.json`. Every case
 //! under `tests/fixtures/check/` is also its own test, `check::<case>`, in the
-//! `check_fixtures` target (tests/check_fixtures/).
+//! `check_fixtures` target (`tests/check_fixtures/`).
 
 use crate::support::{check_json, fixture};
 
