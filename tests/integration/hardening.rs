@@ -123,75 +123,250 @@ fn the_output_does_not_depend_on_file_creation_order() {
     }
 }
 
-#[test]
-fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
-    let site = temp("kill-site");
-    copy_in_order(
-        &crate::support::repo().join("content"),
-        &site.join("content"),
-        false,
-    );
-    copy_in_order(
-        &crate::support::repo().join("static"),
-        &site.join("static"),
-        false,
-    );
-    let out = site.join("public");
-    assert_eq!(build(&site, &out), 0);
-    let old = snapshot(&out);
-    let program = site.join("content/_program.md");
-    let text = std::fs::read_to_string(&program).expect("read");
-    std::fs::write(
-        &program,
-        format!("{text}\nA new paragraph for the new build.\n"),
-    )
-    .expect("write");
-    let reference = temp("kill-new");
-    assert_eq!(build(&site, &reference), 0);
-    let new = snapshot(&reference);
-    assert!(old != new);
-    let started = Instant::now();
-    assert_eq!(build(&site, &temp("kill-timing")), 0);
-    let full = started.elapsed().as_micros().max(1000) as u64;
-    // A seeded generator: the same kill points on every run.
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    for _ in 0..12 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let delay = Duration::from_micros(seed % full);
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"))
-            .args([
-                "--root",
-                site.to_str().expect("utf-8"),
-                "-q",
-                "build",
-                "-o",
-                out.to_str().expect("utf-8"),
-            ])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("spawn");
-        std::thread::sleep(delay);
-        let _ = child.kill();
-        let _ = child.wait();
-        let now = snapshot(&out);
-        assert!(
-            now == old || now == new,
-            "a killed build left a mix ({} files)",
-            now.len()
-        );
-    }
-    assert_eq!(build(&site, &out), 0);
-    assert!(snapshot(&out) == new);
-    let leftovers: Vec<String> = std::fs::read_dir(&site)
+/// What a killed build left in its output folder.
+#[cfg(unix)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    /// The whole output of the build before it: the kill landed before the swap.
+    Kept,
+    /// The whole output of the killed build: the swap had happened.
+    Swapped,
+}
+
+/// One killed build: how long after its new output appeared it was killed,
+/// what it left, and whether the kill landed while it was still running.
+#[cfg(unix)]
+struct Kill {
+    delay: Duration,
+    outcome: Outcome,
+    landed: bool,
+}
+
+/// The `.NAME.cairn-*` folders beside `public/` in `site`, but those of `pid`.
+#[cfg(unix)]
+fn leftovers(site: &Path, but: Option<u32>) -> Vec<String> {
+    std::fs::read_dir(site)
         .expect("dir")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().to_string())
         .filter(|n| n.contains(".cairn-"))
-        .collect();
-    assert!(leftovers.is_empty(), "leftovers: {leftovers:?}");
+        .filter(|n| but.is_none_or(|pid| !n.ends_with(&format!("-{pid}"))))
+        .collect()
+}
+
+/// Starts `cairn build -o out` on `site`, waits until its new output is being
+/// written (`.public.cairn-new-PID` exists beside `out`), then `delay`, then
+/// sends SIGKILL. Returns the pid, whether the new output was seen being
+/// written, and whether the kill landed (the build had not ended by itself).
+#[cfg(unix)]
+fn kill_while_building(site: &Path, out: &Path, delay: Duration) -> (u32, bool, bool) {
+    use std::os::unix::process::ExitStatusExt;
+    const SIGKILL: i32 = 9;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"))
+        .args([
+            "--root",
+            site.to_str().expect("utf-8"),
+            "-q",
+            "build",
+            "-o",
+            out.to_str().expect("utf-8"),
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id();
+    let fresh = site.join(format!(".public.cairn-new-{pid}"));
+    // A guard against hangs only: no time is asserted.
+    let started = Instant::now();
+    let writing = loop {
+        if fresh.exists() {
+            break true;
+        }
+        if child.try_wait().expect("wait").is_some() {
+            break false;
+        }
+        if started.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("cairn build hung");
+        }
+        std::thread::sleep(Duration::from_micros(20));
+    };
+    if writing {
+        std::thread::sleep(delay);
+    }
+    let _ = child.kill();
+    let status = child.wait().expect("wait");
+    let landed = status.signal() == Some(SIGKILL);
+    assert!(landed || status.success(), "the build ended with {status}");
+    (pid, writing, landed)
+}
+
+/// The delays between a build's new output appearing and its kill: none
+/// until a kill has kept the old output, then doubling until one has found
+/// the new one, then seeded points between the latest delay that kept the old
+/// output and the earliest that found the new one.
+#[cfg(unix)]
+struct Delays {
+    last: Duration,
+    kept_at: Option<Duration>,
+    swapped_at: Option<Duration>,
+    seed: u64,
+}
+
+#[cfg(unix)]
+impl Delays {
+    fn new() -> Delays {
+        Delays {
+            last: Duration::ZERO,
+            kept_at: None,
+            swapped_at: None,
+            seed: 0x9E37_79B9_7F4A_7C15,
+        }
+    }
+
+    fn next(&mut self) -> Duration {
+        self.last = match (self.kept_at, self.swapped_at) {
+            (None, _) => Duration::ZERO,
+            (Some(_), None) => (self.last * 2).max(Duration::from_micros(250)),
+            (Some(kept), Some(swapped)) => {
+                // xorshift64, seeded: the same points on every run.
+                self.seed ^= self.seed << 13;
+                self.seed ^= self.seed >> 7;
+                self.seed ^= self.seed << 17;
+                let (lo, hi) = (kept.min(swapped), kept.max(swapped));
+                let part = u32::try_from(self.seed % 1000).expect("small");
+                lo + hi.saturating_sub(lo) * part / 1000
+            }
+        };
+        self.last
+    }
+
+    fn record(&mut self, delay: Duration, outcome: Outcome) {
+        let bound = match outcome {
+            Outcome::Kept => &mut self.kept_at,
+            Outcome::Swapped => &mut self.swapped_at,
+        };
+        *bound = Some(match (outcome, *bound) {
+            (Outcome::Kept, Some(b)) => b.max(delay),
+            (Outcome::Swapped, Some(b)) => b.min(delay),
+            (_, None) => delay,
+        });
+    }
+}
+
+/// Kills builds of the demo site, each after its new output has started being
+/// written and then a varied delay, and requires every outcome to be the whole
+/// output of the build before or the whole new one, with whatever an earlier
+/// killed build left cleaned up by the next. The delays grow from nothing
+/// until a kill has come too late to stop the swap, then probe between the
+/// latest kill that kept the old output and the earliest that found the new
+/// one, so the test fails unless it saw both: a kill that landed while the new
+/// output was being written, and a new output swapped in. Consecutive builds
+/// alternate between two versions of the site, so each one can be told from
+/// the one before.
+#[cfg(unix)]
+#[test]
+fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
+    const MIN_ROUNDS: usize = 16;
+    const MAX_ROUNDS: usize = 40;
+    let site = temp("kill-site");
+    let repo = crate::support::repo();
+    copy_in_order(&repo.join("content"), &site.join("content"), false);
+    copy_in_order(&repo.join("static"), &site.join("static"), false);
+    let out = site.join("public");
+    let program = site.join("content/_program.md");
+    let first = std::fs::read_to_string(&program).expect("read");
+    let texts = [
+        first.clone(),
+        format!("{first}\nA new paragraph for the new build.\n"),
+    ];
+    // Each version's whole output, from an undisturbed build.
+    let reference = temp("kill-new");
+    std::fs::write(&program, &texts[1]).expect("write");
+    assert_eq!(build(&site, &reference), 0);
+    std::fs::write(&program, &texts[0]).expect("write");
+    assert_eq!(build(&site, &out), 0);
+    let sites = [snapshot(&out), snapshot(&reference)];
+    assert!(sites[0] != sites[1]);
+
+    // `public/` holds version `current`; each round builds the other one.
+    let mut current = 0;
+    let mut kills: Vec<Kill> = Vec::new();
+    let mut delays = Delays::new();
+    let happened = |kills: &[Kill], o: Outcome| kills.iter().any(|k| k.outcome == o);
+    for round in 0..MAX_ROUNDS {
+        if round >= MIN_ROUNDS
+            && happened(&kills, Outcome::Kept)
+            && happened(&kills, Outcome::Swapped)
+        {
+            break;
+        }
+        let delay = delays.next();
+        let target = 1 - current;
+        std::fs::write(&program, &texts[target]).expect("write");
+        let (pid, writing, landed) = kill_while_building(&site, &out, delay);
+        let now = snapshot(&out);
+        let outcome = if now == sites[current] {
+            Outcome::Kept
+        } else if now == sites[target] {
+            Outcome::Swapped
+        } else {
+            panic!(
+                "round {round}: a build killed {delay:?} in left a mix ({} files)",
+                now.len()
+            );
+        };
+        assert!(
+            landed || outcome == Outcome::Swapped,
+            "round {round}: a finished build did not swap its output in"
+        );
+        let left = leftovers(&site, Some(pid));
+        assert!(
+            left.is_empty(),
+            "round {round}: earlier builds left {left:?}"
+        );
+        if writing {
+            delays.record(delay, outcome);
+        }
+        if outcome == Outcome::Swapped {
+            current = target;
+        }
+        kills.push(Kill {
+            delay,
+            outcome,
+            landed: writing && landed,
+        });
+    }
+    let count = |o: Outcome, landed: bool| {
+        kills
+            .iter()
+            .filter(|k| k.outcome == o && (!landed || k.landed))
+            .count()
+    };
+    eprintln!(
+        "{} kills: {} kept the old site (killed while writing the new one), {} found the new \
+         one ({} of them killed after the swap); delays {:?}",
+        kills.len(),
+        count(Outcome::Kept, true),
+        count(Outcome::Swapped, false),
+        count(Outcome::Swapped, true),
+        kills.iter().map(|k| k.delay).collect::<Vec<_>>()
+    );
+    assert!(
+        count(Outcome::Kept, true) > 0,
+        "no kill landed while the new output was being written: nothing was tested"
+    );
+    assert!(
+        count(Outcome::Swapped, false) > 0,
+        "no build got as far as swapping its output in"
+    );
+    // The next build after the last kill leaves the new site and nothing else.
+    std::fs::write(&program, &texts[1]).expect("write");
+    assert_eq!(build(&site, &out), 0);
+    assert!(snapshot(&out) == sites[1]);
+    let left = leftovers(&site, None);
+    assert!(left.is_empty(), "leftovers: {left:?}");
     let _ = std::fs::remove_dir_all(site);
     let _ = std::fs::remove_dir_all(reference);
 }
