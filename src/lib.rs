@@ -7,9 +7,13 @@
 //! 2. [`front_matter`] and [`content`] parse each file into typed front matter;
 //! 3. [`model`] resolves references into one curriculum;
 //! 4. [`validate`] checks the curriculum's rules;
+//! 5. [`render`] turns the model into the site's files in memory, asking
+//!    [`routes`] for every address;
+//! 6. [`output`] writes them to disk (or [`serve`] keeps them in memory).
 //!
-//! [`pipeline`] strings the stages together; [`diagnostics`] carries what they
-//! find; [`commands`] are the command line's verbs.
+//! [`pipeline`] strings stages 1-4 together; [`diagnostics`] carries what they
+//! find; [`commands`] are the command line's verbs. ARCHITECTURE.md has the
+//! module map and where to add a field, a rule, a collection or a page.
 
 #![warn(missing_docs)]
 

@@ -1,6 +1,8 @@
-//! Strings the stages together: load -> parse -> model -> validate. Each stage
-//! is a function from values to values; this module only sequences them, times
-//! them under `-v`, and gathers their diagnostics.
+//! Strings the stages together: load -> parse -> model -> validate (render and
+//! write follow in `build` and `serve`). Each stage is a function from values
+//! to values; this module only sequences them, times them under `-v`, gathers
+//! their diagnostics, and takes an edit of bodies alone into an earlier result
+//! ([`update_bodies`], for `serve`).
 
 use crate::content::{self, Parsed};
 use crate::diagnostics::Diagnostics;
@@ -36,7 +38,7 @@ pub struct Checked {
     /// Every diagnostic, sorted.
     pub diagnostics: Diagnostics,
     /// The diagnostics of the stages before validation (load, parse, model),
-    /// kept apart so `serve` can re-run validation alone after a body edit.
+    /// kept apart so [`update_bodies`] can re-run validation alone.
     pub before_validation: Vec<crate::diagnostics::Diagnostic>,
 }
 
@@ -75,6 +77,69 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         diagnostics,
         before_validation,
     }
+}
+
+/// Takes an edit that changed only Markdown bodies (same files, same front
+/// matter) into `checked`: the new bodies and outlines, then validation again.
+/// Returns the edited files, whose pages need rendering again; `None` when
+/// the edit is more than that and needs [`check`] from the start.
+pub fn update_bodies(root: &Path, checked: &mut Checked) -> Option<Vec<String>> {
+    checked.model.as_ref()?;
+    let (loaded, _) = site::load(root);
+    let changed = body_edits(&checked.loaded, &loaded)?;
+    let mut edited = Vec::with_capacity(changed.len());
+    for i in changed {
+        let (parsed, _) = content::parse_file(&loaded.files[i]);
+        if let Some(model) = checked.model.as_mut()
+            && model.set_body(&parsed.path, &parsed.body)
+        {
+            checked.outlines.insert(
+                parsed.path.clone(),
+                markdown::outline(&parsed.body, parsed.body_line),
+            );
+        }
+        edited.push(parsed.path.clone());
+        checked.parsed[i] = parsed;
+    }
+    checked.loaded = loaded;
+    let model = checked.model.as_ref()?;
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.extend(checked.before_validation.iter().cloned());
+    diagnostics.extend(validate::validate(model, &checked.outlines, root));
+    if model.sessions_incomplete() {
+        diagnostics.note(INCOMPLETE_NOTE);
+    }
+    diagnostics.sort();
+    checked.diagnostics = diagnostics;
+    Some(edited)
+}
+
+/// The indexes of the files whose text changed from `before` to `after`, if
+/// every change is to a body only; `None` otherwise.
+fn body_edits(before: &Loaded, after: &Loaded) -> Option<Vec<usize>> {
+    if after.files.len() != before.files.len() {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (i, (new, old)) in after.files.iter().zip(&before.files).enumerate() {
+        if new.path != old.path || new.kind != old.kind || new.usable != old.usable {
+            return None;
+        }
+        if new.text == old.text {
+            continue;
+        }
+        let (Some(a), Some(b)) = (&new.text, &old.text) else {
+            return None;
+        };
+        let (Ok(a), Ok(b)) = (crate::front_matter::split(a), crate::front_matter::split(b)) else {
+            return None;
+        };
+        if a.yaml != b.yaml {
+            return None;
+        }
+        changed.push(i);
+    }
+    Some(changed)
 }
 
 /// Scans the bodies of the files that made it into the model.

@@ -5,6 +5,9 @@
 //! buffers streamed bodies, so server-sent events would arrive late, and
 //! long polling needs nothing but ordinary responses. A failed rebuild keeps
 //! the last good site and shows its diagnostics in an overlay on every page.
+//! What to rebuild is the pipeline's business ([`pipeline::check`], and
+//! [`pipeline::update_bodies`] for an edit of Markdown bodies only); this
+//! module serves, watches and reloads.
 //! Only files of the built site are served: request paths are looked up in
 //! the in-memory site, never on disk.
 
@@ -126,9 +129,9 @@ pub fn rebuild(root: &Path, drafts: bool, state: &State, content_only: bool) -> 
     let mut last = state.last.lock().unwrap_or_else(|p| p.into_inner());
     if content_only
         && let Some(previous) = last.as_mut()
-        && let Some((loaded, changed)) = body_edit(root, previous)
+        && let Some(edited) = pipeline::update_bodies(root, &mut previous.checked)
     {
-        return quick(root, state, previous, loaded, &changed, started);
+        return quick(root, state, previous, edited, started);
     }
     let options = Options {
         drafts,
@@ -175,74 +178,21 @@ pub fn rebuild(root: &Path, drafts: bool, state: &State, content_only: bool) -> 
     }
 }
 
-/// The files whose text changed since `last`, if every change is to a body
-/// only: same files, same front matter. `None` means a full rebuild.
-fn body_edit(root: &Path, last: &Last) -> Option<(crate::site::Loaded, Vec<usize>)> {
-    last.checked.model.as_ref()?;
-    let (loaded, _) = crate::site::load(root);
-    let before = &last.checked.loaded.files;
-    if loaded.files.len() != before.len() {
-        return None;
-    }
-    let mut changed = Vec::new();
-    for (i, (new, old)) in loaded.files.iter().zip(before).enumerate() {
-        if new.path != old.path || new.kind != old.kind || new.usable != old.usable {
-            return None;
-        }
-        if new.text == old.text {
-            continue;
-        }
-        let (Some(a), Some(b)) = (&new.text, &old.text) else {
-            return None;
-        };
-        let (Ok(a), Ok(b)) = (crate::front_matter::split(a), crate::front_matter::split(b)) else {
-            return None;
-        };
-        if a.yaml != b.yaml {
-            return None;
-        }
-        changed.push(i);
-    }
-    Some((loaded, changed))
-}
-
-/// Applies a body-only edit: new bodies and outlines, validation again,
-/// and only the affected pages rendered.
+/// Applies a body-only edit that [`pipeline::update_bodies`] took, and
+/// renders only the pages that show the edited bodies.
 fn quick(
     root: &Path,
     state: &State,
     last: &mut Last,
-    loaded: crate::site::Loaded,
-    changed: &[usize],
+    edited: Vec<String>,
     started: Instant,
 ) -> (bool, String) {
-    let checked = &mut last.checked;
-    for &i in changed {
-        let (parsed, _) = crate::content::parse_file(&loaded.files[i]);
-        if let Some(model) = checked.model.as_mut()
-            && model.set_body(&parsed.path, &parsed.body)
-        {
-            checked.outlines.insert(
-                parsed.path.clone(),
-                crate::markdown::outline(&parsed.body, parsed.body_line),
-            );
-        }
-        last.pending.insert(parsed.path.clone());
-        checked.parsed[i] = parsed;
-    }
-    checked.loaded = loaded;
-    let Some(model) = checked.model.as_ref() else {
-        return finish(state, started, Some(String::new()), String::new());
-    };
-    let mut diagnostics = crate::diagnostics::Diagnostics::new();
-    diagnostics.extend(checked.before_validation.iter().cloned());
-    diagnostics.extend(crate::validate::validate(model, &checked.outlines, root));
-    if model.sessions_incomplete() {
-        diagnostics.note(crate::pipeline::INCOMPLETE_NOTE);
-    }
-    diagnostics.sort();
-    checked.diagnostics = diagnostics;
+    last.pending.extend(edited);
+    let checked = &last.checked;
     let text = human(checked);
+    let Some(model) = checked.model.as_ref() else {
+        return finish(state, started, Some(text.clone()), text);
+    };
     if checked.diagnostics.has_errors() {
         return finish(state, started, Some(text.clone()), text);
     }

@@ -13,14 +13,8 @@ use crate::pipeline::{self, Options};
 use crate::site::{FileKind, is_valid_id};
 
 /// Creates `content/<collection>/<ID>.md`.
-pub fn run(global: &Global, kind: &str, id: &str, title: Option<&str>) -> u8 {
-    let Some(collection) = Collection::ALL.into_iter().find(|c| c.singular() == kind) else {
-        let kinds: Vec<&str> = Collection::ALL.iter().map(|c| c.singular()).collect();
-        return fail(&format!(
-            "unknown kind `{kind}`; the kinds are: {}",
-            kinds.join(", ")
-        ));
-    };
+pub fn run(global: &Global, collection: Collection, id: &str, title: Option<&str>) -> u8 {
+    let kind = collection.singular();
     if !is_valid_id(id) {
         return fail(&format!(
             "`{id}` is not a valid id: use lowercase letters, digits and hyphens, e.g. `listening-first`"

@@ -1,7 +1,8 @@
-//! The validated curriculum: every file's front matter with references
-//! resolved to the items they name (indexes into the model's lists). Later
-//! stages read only this: no stage after it re-reads files or re-checks
-//! references. Built by [`build`]; serialised as `curriculum.json` by [`json`].
+//! The curriculum: every file's front matter with references resolved to the
+//! items they name ([`Item`]: a collection and an index into its list).
+//! Validation checks it; later stages read only this and never re-read files
+//! or re-check references. Built by [`build`]; serialised as
+//! `curriculum.json` by [`json`]; each year's workload by [`workload`].
 
 pub mod build;
 mod items;
