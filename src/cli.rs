@@ -12,7 +12,7 @@ pub struct Cli {
     /// Site root (default: the nearest folder at or above the working directory with content/_program.md).
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
-    /// Colour: auto (only on a terminal and without NO_COLOR), always or never.
+    /// Colour: auto (only on a terminal and without `NO_COLOR`), always or never.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// Print only errors and warnings (nothing when there are none).
@@ -29,7 +29,7 @@ pub struct Cli {
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Color {
-    /// On a terminal, unless NO_COLOR is set.
+    /// On a terminal, unless `NO_COLOR` is set.
     Auto,
     /// Always.
     Always,

@@ -6,7 +6,7 @@ use crate::diagnostics::Pos;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 
-/// The CommonMark extensions of SPEC 4.
+/// The `CommonMark` extensions of SPEC 4.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

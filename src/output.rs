@@ -1,6 +1,6 @@
 //! Writes a build to disk (`init` and `new` write their own single files). A build is written to a fresh folder
 //! beside the target (`.NAME.cairn-new-PID`), then swapped in with one atomic
-//! exchange (renameat2 RENAME_EXCHANGE) where the system has one, else two
+//! exchange (renameat2 `RENAME_EXCHANGE`) where the system has one, else two
 //! renames; a build killed at any moment leaves the old or the new output,
 //! never a mix. Leftovers of killed builds are removed by the next one.
 //!
@@ -197,21 +197,17 @@ fn swap(fresh: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), Strin
         out,
         rustix::fs::RenameFlags::EXCHANGE,
     );
-    match exchanged {
+    if exchanged.is_ok() {
         // `fresh` now holds the old site.
-        Ok(()) => {
-            remove_tree(fresh);
-            Ok(())
-        }
-        Err(_) => {
-            // No atomic exchange here (another OS or file system): two renames.
-            let old = parent.join(format!(".{name}.cairn-old-{}", std::process::id()));
-            fs::rename(out, &old).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
-            fs::rename(fresh, out).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
-            remove_tree(&old);
-            Ok(())
-        }
+        remove_tree(fresh);
+        return Ok(());
     }
+    // No atomic exchange here (another OS or file system): two renames.
+    let old = parent.join(format!(".{name}.cairn-old-{}", std::process::id()));
+    fs::rename(out, &old).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
+    fs::rename(fresh, out).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
+    remove_tree(&old);
+    Ok(())
 }
 
 /// Removes a folder tree, its top-level entries in parallel (big sites have

@@ -1,7 +1,7 @@
 //! `cairn serve`: build in memory, serve the result on 127.0.0.1 with
-//! tiny_http, rebuild when `content/`, `static/` or `templates/` change, and
+//! `tiny_http`, rebuild when `content/`, `static/` or `templates/` change, and
 //! tell open pages to reload. Pages learn of a new build by long polling (a
-//! request that waits until the build after the one they show): tiny_http
+//! request that waits until the build after the one they show): `tiny_http`
 //! buffers streamed bodies, so server-sent events would arrive late, and
 //! long polling needs nothing but ordinary responses. A failed rebuild keeps
 //! the last good site and shows its diagnostics in an overlay on every page.
@@ -49,22 +49,31 @@ pub struct State {
 impl State {
     /// Tells every waiting page that a new build is there.
     pub fn broadcast(&self) {
-        let mut v = self.version.lock().unwrap_or_else(|p| p.into_inner());
+        let mut v = self
+            .version
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         *v += 1;
         self.changed.notify_all();
     }
 
     fn version(&self) -> u64 {
-        *self.version.lock().unwrap_or_else(|p| p.into_inner())
+        *self
+            .version
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Waits until the build number passes `since` (or a while); returns it.
     fn wait_past(&self, since: u64) -> u64 {
-        let guard = self.version.lock().unwrap_or_else(|p| p.into_inner());
+        let guard = self
+            .version
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let (guard, _) = self
             .changed
             .wait_timeout_while(guard, POLL_WAIT, |v| *v <= since)
-            .unwrap_or_else(|p| p.into_inner());
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         *guard
     }
 }
@@ -89,7 +98,10 @@ fn finish(
 ) -> (bool, String) {
     let ok = overlay.is_none();
     {
-        let mut site = state.site.write().unwrap_or_else(|p| p.into_inner());
+        let mut site = state
+            .site
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         site.overlay = overlay;
     }
     let ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -126,7 +138,10 @@ fn human(checked: &pipeline::Checked) -> String {
 /// `content/` changed, which allows the quick path for body edits.
 pub fn rebuild(root: &Path, drafts: bool, state: &State, content_only: bool) -> (bool, String) {
     let started = Instant::now();
-    let mut last = state.last.lock().unwrap_or_else(|p| p.into_inner());
+    let mut last = state
+        .last
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if content_only
         && let Some(previous) = last.as_mut()
         && let Some(edited) = pipeline::update_bodies(root, &mut previous.checked)
@@ -156,15 +171,20 @@ pub fn rebuild(root: &Path, drafts: bool, state: &State, content_only: bool) -> 
         &|f| {
             files
                 .lock()
-                .unwrap_or_else(|p| p.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .insert(f.path, Arc::new(f.bytes));
             Ok(())
         },
     );
     match rendered {
         Ok(_) => {
-            state.site.write().unwrap_or_else(|p| p.into_inner()).files =
-                files.into_inner().unwrap_or_else(|p| p.into_inner());
+            state
+                .site
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .files = files
+                .into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             *last = Some(Last {
                 checked,
                 pending: HashSet::new(),
@@ -205,7 +225,7 @@ fn quick(
         state
             .site
             .write()
-            .unwrap_or_else(|p| p.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .files
             .insert(f.path, Arc::new(f.bytes));
         Ok(())

@@ -274,7 +274,7 @@ fn suggest_id(id: &str) -> String {
 }
 
 fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let size = std::fs::metadata(full).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(full).map_or(0, |m| m.len());
     if size > MAX_FILE_BYTES {
         diagnostics.push(Diagnostic::new(
             Code::E0110,

@@ -60,7 +60,9 @@ pub struct Watch {
 
 impl std::fmt::Debug for Watch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Watch").field("root", &self.root).finish()
+        f.debug_struct("Watch")
+            .field("root", &self.root)
+            .finish_non_exhaustive()
     }
 }
 

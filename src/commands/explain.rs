@@ -5,18 +5,15 @@ use crate::diagnostics::Code;
 
 /// Prints the explanation of `code`; exit 2 for a code we do not have.
 pub fn run(code: &str) -> u8 {
-    match Code::parse(code) {
-        Some(code) => {
-            print!("{}", code.explanation());
-            OK
-        }
-        None => {
-            let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-            eprintln!(
-                "error: `{code}` is not a cairn diagnostic code; the codes are: {}",
-                known.join(", ")
-            );
-            FAILED
-        }
+    if let Some(code) = Code::parse(code) {
+        print!("{}", code.explanation());
+        OK
+    } else {
+        let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        eprintln!(
+            "error: `{code}` is not a cairn diagnostic code; the codes are: {}",
+            known.join(", ")
+        );
+        FAILED
     }
 }

@@ -12,9 +12,7 @@ pub static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples/st
 pub fn run(dir: Option<&Path>, quiet: bool) -> u8 {
     let dir = dir.unwrap_or(Path::new("."));
     if dir.exists() {
-        let empty = std::fs::read_dir(dir)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
+        let empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
         if !empty {
             return fail(&format!(
                 "{} is not empty: cairn init only fills an empty or new folder",

@@ -77,7 +77,7 @@ pub fn run(cli: Cli) -> u8 {
     }
 }
 
-/// SPEC 6: auto means a terminal and no NO_COLOR; always and never win over both.
+/// SPEC 6: auto means a terminal and no `NO_COLOR`; always and never win over both.
 fn use_color(choice: Color) -> bool {
     match choice {
         Color::Always => true,

@@ -33,16 +33,17 @@ pub fn schema(kind: &str) -> Option<Value> {
 /// Prints one kind's schema, or all of them as `{kind: schema}`.
 pub fn run(kind: Option<&str>) -> u8 {
     let value = match kind {
-        Some(k) => match schema(k) {
-            Some(v) => v,
-            None => {
+        Some(k) => {
+            if let Some(v) = schema(k) {
+                v
+            } else {
                 eprintln!(
                     "error: unknown kind `{k}`; the kinds are: {}",
                     KINDS.join(", ")
                 );
                 return FAILED;
             }
-        },
+        }
         None => Value::Object(
             KINDS
                 .iter()

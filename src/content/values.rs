@@ -308,7 +308,7 @@ impl<'de> Deserialize<'de> for Years {
                 // The position is filled in from the field's own by the reader.
                 Ok(Years(vec![Located {
                     value: year,
-                    pos: Default::default(),
+                    pos: crate::diagnostics::Pos::default(),
                 }]))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Years, E> {

@@ -4,7 +4,10 @@
 //! and reports duplicate phase and competency ids (E0107).
 
 use super::items::{module, project, session};
-use super::*;
+use super::{
+    Competency, HashMap, Located, Model, Page, Person, PersonRole, Phase, Program, Prompt, Reading,
+    Source, Time, Year,
+};
 use crate::content::program::{Phase as PhaseFront, ProgramFront};
 use crate::content::{Collection, Front, Parsed};
 use crate::diagnostics::Code;
@@ -29,7 +32,7 @@ pub(super) struct Builder<'a> {
     diagnostics: Vec<Diagnostic>,
 }
 
-impl<'a> Builder<'a> {
+impl Builder<'_> {
     /// Resolves a reference written in `file` to an item of `collection`.
     pub(super) fn resolve(
         &mut self,
@@ -50,7 +53,7 @@ impl<'a> Builder<'a> {
                 None
             }
             None => {
-                let ids = self.ids.get(&collection).map(Vec::as_slice).unwrap_or(&[]);
+                let ids = self.ids.get(&collection).map_or(&[][..], Vec::as_slice);
                 let help = did_you_mean(&reference.value, ids.iter().copied()).or_else(|| {
                     (ids.is_empty())
                         .then(|| format!("there is no {noun} yet: add one under content/{dir}/"))
@@ -463,9 +466,9 @@ fn year_file(b: &mut Builder<'_>, model: &mut Model, p: &Parsed, n: u32, drafts:
     }
     let year = &mut model.years[n as usize - 1];
     if let Some(t) = &f.title {
-        year.title = t.value.clone();
+        year.title.clone_from(&t.value);
     }
-    year.summary = f.summary.clone();
+    year.summary.clone_from(&f.summary);
     year.source = Some(source(p, f.draft));
 }
 

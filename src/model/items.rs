@@ -4,7 +4,7 @@
 //! a seminar's `module`, times against the schedule, milestones).
 
 use super::build::{Builder, source, text};
-use super::*;
+use super::{Located, Milestone, Model, Module, Program, Project, Session, SessionKind, TrackYear};
 use crate::content::Collection;
 use crate::content::Parsed;
 use crate::diagnostics::Code;
@@ -208,7 +208,7 @@ pub(super) fn session(
                 .map(|y| y.value.0)
                 .filter(|y| *y <= program.years)
                 .collect();
-            v.sort();
+            v.sort_unstable();
             v.dedup();
             v
         }

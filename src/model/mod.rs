@@ -300,7 +300,7 @@ pub struct Session {
 }
 
 impl Session {
-    /// The last day (end_date or date).
+    /// The last day (`end_date` or date).
     pub fn last_day(&self) -> Date {
         self.end_date.as_ref().map_or(self.date.value, |d| d.value)
     }

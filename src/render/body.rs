@@ -48,7 +48,7 @@ pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &s
                     .collect();
                 let id = slugs.unique(
                     id.as_ref()
-                        .map_or_else(|| slug(text.trim()), |i| i.to_string()),
+                        .map_or_else(|| slug(text.trim()), std::string::ToString::to_string),
                 );
                 out_events.push(Event::Start(Tag::Heading {
                     level: if demote { lower(*level) } else { *level },

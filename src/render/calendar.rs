@@ -57,8 +57,7 @@ fn utc(model: &Model, date: jiff::civil::Date, time: jiff::civil::Time) -> DateT
     let seconds = date
         .to_datetime(time)
         .to_zoned(model.program.tz.clone())
-        .map(|z| z.timestamp().as_second())
-        .unwrap_or(0);
+        .map_or(0, |z| z.timestamp().as_second());
     Utc.timestamp_opt(seconds, 0).single().unwrap_or_default()
 }
 

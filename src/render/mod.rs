@@ -374,7 +374,7 @@ fn sitemap(base: &str, jobs: &[Job<'_>]) -> OutputFile {
         .filter(|j| j.dir != NOT_FOUND_JOB)
         .map(|j| j.dir.as_str())
         .collect();
-    urls.sort();
+    urls.sort_unstable();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

@@ -13,7 +13,8 @@ use std::path::{Component, Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// A page of the site: its source file (for anchors) and its output
-    /// folder relative to the output root, e.g. `modules/allyship/` or `` for home.
+    /// folder relative to the output root, e.g. `modules/allyship/`, or
+    /// empty for home.
     Page {
         /// Source file, e.g. `content/modules/allyship.md`; `None` for a year without file.
         file: Option<String>,

@@ -244,7 +244,9 @@ mod tests {
         // 0 -> 1 -> 2 -> 0, and 3 -> 3, and 4 alone.
         let edges = vec![vec![1], vec![2], vec![0], vec![3], vec![]];
         let mut comps = strongly_connected(&edges);
-        comps.iter_mut().for_each(|c| c.sort());
+        for c in &mut comps {
+            c.sort_unstable();
+        }
         comps.sort();
         assert_eq!(comps, vec![vec![0, 1, 2], vec![3], vec![4]]);
         let members: HashSet<usize> = [0, 1, 2].into();
