@@ -80,7 +80,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
 
 /// Why one field could not be read: becomes a diagnostic at `pos`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FieldError {
+pub(crate) struct FieldError {
     code: Code,
     message: String,
     help: Option<String>,
@@ -94,7 +94,7 @@ impl FieldError {
     }
 
     /// The diagnostic for this error in `file`; `fallback` when no place is known.
-    pub fn diagnostic(self, file: &str, fallback: Pos) -> Diagnostic {
+    pub(crate) fn diagnostic(self, file: &str, fallback: Pos) -> Diagnostic {
         Diagnostic::new(self.code, file, self.pos.unwrap_or(fallback), self.message)
             .maybe_help(self.help)
     }
@@ -166,7 +166,7 @@ fn describe(unexp: de::Unexpected<'_>) -> String {
 
 /// Reads a mapping `node` as `T` one field at a time. Returns the value built
 /// from every field that was fine, and one diagnostic per bad field.
-pub fn read<T: DeserializeOwned>(node: &Node, file: &str) -> (Option<T>, Vec<Diagnostic>) {
+pub(crate) fn read<T: DeserializeOwned>(node: &Node, file: &str) -> (Option<T>, Vec<Diagnostic>) {
     let entries: &[(Key, Node)] = match &node.value {
         Value::Map(entries) => entries,
         Value::Null => &[],

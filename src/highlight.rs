@@ -20,7 +20,7 @@ fn escape(s: &str) -> String {
 
 /// `<pre><code>` for a fenced block in `lang` (e.g. `sql`); plain but escaped
 /// when the language is unknown.
-pub fn code_block(code: &str, lang: &str) -> String {
+pub(crate) fn code_block(code: &str, lang: &str) -> String {
     let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
     let class = if lang.is_empty() {
         String::new()

@@ -15,14 +15,14 @@ use std::path::{Path, PathBuf};
 
 /// The file every build writes at the top of its output folder, so the next
 /// build knows the folder is cairn's to replace.
-pub use crate::routes::MARKER;
+pub(crate) use crate::routes::MARKER;
 
 const MARKER_TEXT: &str =
     "This folder was written by `cairn build`; the next build replaces it whole.\n";
 
 /// Refuses output folders that would clobber the site (SPEC 6), and folders
 /// cairn did not write unless `force` (SPEC 8).
-pub fn check_target(root: &Path, out: &Path, force: bool) -> Result<(), String> {
+pub(crate) fn check_target(root: &Path, out: &Path, force: bool) -> Result<(), String> {
     let root = root
         .canonicalize()
         .map_err(|e| format!("cannot resolve the site root: {e}"))?;
@@ -94,7 +94,7 @@ fn absolute(path: &Path) -> Result<PathBuf, String> {
 /// which [`Output::finish`] swaps in. Dropped unfinished, it removes the
 /// fresh folder and leaves the target as it was.
 #[derive(Debug)]
-pub struct Output {
+pub(crate) struct Output {
     fresh: PathBuf,
     out: PathBuf,
     parent: PathBuf,
@@ -104,7 +104,7 @@ pub struct Output {
 
 impl Output {
     /// Starts a build into `out`, with a copy of `static_dir` as its base.
-    pub fn begin(out: &Path, static_dir: &Path) -> Result<Output, String> {
+    pub(crate) fn begin(out: &Path, static_dir: &Path) -> Result<Output, String> {
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -134,7 +134,7 @@ impl Output {
     }
 
     /// Writes one file (from any thread).
-    pub fn write(&self, file: OutputFile) -> Result<(), String> {
+    pub(crate) fn write(&self, file: OutputFile) -> Result<(), String> {
         let target = self.fresh.join(&file.path);
         if let Some(p) = target.parent() {
             fs::create_dir_all(p).map_err(|e| format!("cannot create {}: {e}", p.display()))?;
@@ -144,7 +144,7 @@ impl Output {
     }
 
     /// Swaps the new site in.
-    pub fn finish(mut self) -> Result<(), String> {
+    pub(crate) fn finish(mut self) -> Result<(), String> {
         self.done = true;
         let result = swap(&self.fresh, &self.out, &self.parent, &self.name);
         if result.is_err() {

@@ -20,14 +20,14 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Instant;
 
 /// The address pages poll for new builds: `/__cairn/poll?since=N`.
-pub const POLL: &str = "/__cairn/poll";
+pub(crate) const POLL: &str = "/__cairn/poll";
 
 /// How long a poll waits before answering `wait N`.
 const POLL_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// The site as the server shows it.
 #[derive(Debug, Default)]
-pub struct Served {
+pub(crate) struct Served {
     /// Output files by path, e.g. `modules/x/index.html`.
     pub files: HashMap<String, Arc<Vec<u8>>>,
     /// Diagnostics of the last failed build, as text.
@@ -36,7 +36,7 @@ pub struct Served {
 
 /// Shared between the server threads and the watcher.
 #[derive(Debug, Default)]
-pub struct State {
+pub(crate) struct State {
     /// What is served.
     pub site: RwLock<Served>,
     /// The build number, raised after every rebuild (good or bad).
@@ -48,7 +48,7 @@ pub struct State {
 
 impl State {
     /// Tells every waiting page that a new build is there.
-    pub fn broadcast(&self) {
+    pub(crate) fn broadcast(&self) {
         let mut v = self
             .version
             .lock()
@@ -136,7 +136,12 @@ fn human(checked: &pipeline::Checked) -> String {
 
 /// Rebuilds after a change. `content_only` says that only files under
 /// `content/` changed, which allows the quick path for body edits.
-pub fn rebuild(root: &Path, drafts: bool, state: &State, content_only: bool) -> (bool, String) {
+pub(crate) fn rebuild(
+    root: &Path,
+    drafts: bool,
+    state: &State,
+    content_only: bool,
+) -> (bool, String) {
     let started = Instant::now();
     let mut last = state
         .last
@@ -270,7 +275,7 @@ fn percent_decode(s: &str) -> Option<String> {
 
 /// What a request path names in the served site.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Lookup {
+pub(crate) enum Lookup {
     /// This file.
     File(String),
     /// A folder asked without its slash: redirect here.
@@ -280,7 +285,7 @@ pub enum Lookup {
 }
 
 /// Maps a request URL to a file of the site. Pure, so it is unit-tested.
-pub fn lookup(url: &str, exists: impl Fn(&str) -> bool) -> Lookup {
+pub(crate) fn lookup(url: &str, exists: impl Fn(&str) -> bool) -> Lookup {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let Some(decoded) = percent_decode(path) else {
         return Lookup::NotFound;
@@ -430,7 +435,7 @@ fn respond(state: &State, request: tiny_http::Request) {
 
 /// Options of `cairn serve`.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// Address to bind, e.g. `127.0.0.1`.
     pub bind: String,
     /// Port, e.g. 1111.
@@ -448,7 +453,7 @@ fn next_free(bind: &str, port: u16) -> Option<u16> {
 }
 
 /// Runs the server until the process is stopped.
-pub fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
+pub(crate) fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
     let address = format!("{}:{}", options.bind, options.port);
     let server = match tiny_http::Server::http(&address) {
         Ok(s) => s,

@@ -7,11 +7,11 @@ use include_dir::{Dir, include_dir};
 use std::path::Path;
 
 /// The embedded `themes/default/` folder.
-pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+pub(crate) static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// Every template as `(name, text)`: the theme's, each replaced by the site's
 /// `templates/NAME` when there is one, plus the site's own extra templates.
-pub fn templates(root: &Path) -> Result<Vec<(String, String)>, String> {
+pub(crate) fn templates(root: &Path) -> Result<Vec<(String, String)>, String> {
     let mut out: Vec<(String, String)> = Vec::new();
     if let Some(dir) = THEME.get_dir("templates") {
         for file in dir.files() {
@@ -48,7 +48,7 @@ pub fn templates(root: &Path) -> Result<Vec<(String, String)>, String> {
 }
 
 /// The theme's static files (CSS, JS, images) as `(path under assets/, bytes)`.
-pub fn assets() -> Vec<(String, &'static [u8])> {
+pub(crate) fn assets() -> Vec<(String, &'static [u8])> {
     let mut out = Vec::new();
     if let Some(dir) = THEME.get_dir("static") {
         collect(dir, &mut out);

@@ -10,11 +10,11 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 /// How long to wait for a burst of file events to settle before rebuilding.
-pub const DEBOUNCE: Duration = Duration::from_millis(25);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(25);
 
 /// What a changed path means for the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
+pub(crate) enum ChangeKind {
     /// A file under `content/`.
     Content,
     /// A file under `static/`.
@@ -26,7 +26,7 @@ pub enum ChangeKind {
 }
 
 /// Classifies a path relative to the site root.
-pub fn classify(rel: &Path) -> ChangeKind {
+pub(crate) fn classify(rel: &Path) -> ChangeKind {
     let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let editor_temp = name.ends_with('~')
         || name.ends_with(".swp")
@@ -51,7 +51,7 @@ const WATCHED: [&str; 3] = ["content", "static", "templates"];
 
 /// A running watch on a site, set up by [`start`]: from then on every change
 /// is queued, even before [`Watch::run`] reads the queue.
-pub struct Watch {
+pub(crate) struct Watch {
     watcher: notify::RecommendedWatcher,
     rx: mpsc::Receiver<Vec<PathBuf>>,
     root: PathBuf,
@@ -70,7 +70,7 @@ impl std::fmt::Debug for Watch {
 /// recursively, and the root itself, so a folder created, deleted or
 /// recreated later (an editor or `git checkout` replacing `content/`) is
 /// watched again.
-pub fn start(root: &Path) -> Result<Watch, String> {
+pub(crate) fn start(root: &Path) -> Result<Watch, String> {
     let (tx, rx) = mpsc::channel();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading files (as every rebuild does) raises access events: only
@@ -125,7 +125,7 @@ impl Watch {
     /// Calls `on_change` after each settled burst of relevant changes, with
     /// `true` when all of them were under `content/`. Blocks forever (until
     /// the watcher fails).
-    pub fn run(mut self, mut on_change: impl FnMut(bool)) -> Result<(), String> {
+    pub(crate) fn run(mut self, mut on_change: impl FnMut(bool)) -> Result<(), String> {
         while let Ok(mut paths) = self.rx.recv() {
             // Let the burst settle: editors write, rename and touch in quick succession.
             while let Ok(more) = self.rx.recv_timeout(DEBOUNCE) {

@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
     let outline = cairn::markdown::outline(body, 5);
     for link in &outline.links {
         assert!(link.pos.line >= 5);
-        let _ = cairn::validate::links::resolve_link(model(), std::path::Path::new("/nonexistent"), "content/pages/x.md", &link.dest);
+        let _ = cairn::routes::links::resolve_link(model(), std::path::Path::new("/nonexistent"), "content/pages/x.md", &link.dest);
     }
     let _ = cairn::render::body::to_html(model(), std::path::Path::new("/nonexistent"), "content/pages/x.md", body, "../");
 });
