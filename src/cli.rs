@@ -58,9 +58,9 @@ pub enum Command {
     },
     /// Add a content file with its front matter.
     New {
-        /// What to add.
-        #[arg(value_enum)]
-        kind: NewKind,
+        /// module, session, reading, prompt, person, project or page.
+        #[arg(value_parser = crate::content::Collection::from_singular)]
+        kind: crate::content::Collection,
         /// The new file's id, e.g. listening-first.
         id: String,
         /// Its title (default: from the id).
@@ -77,41 +77,6 @@ pub enum Command {
         /// e.g. E0201.
         code: String,
     },
-}
-
-/// The kinds `cairn new` adds, one per collection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NewKind {
-    /// content/modules/ID.md
-    Module,
-    /// content/sessions/ID.md
-    Session,
-    /// content/readings/ID.md
-    Reading,
-    /// content/prompts/ID.md
-    Prompt,
-    /// content/people/ID.md
-    Person,
-    /// content/projects/ID.md
-    Project,
-    /// content/pages/ID.md
-    Page,
-}
-
-impl NewKind {
-    /// The collection a new file of this kind goes into.
-    pub fn collection(self) -> crate::content::Collection {
-        use crate::content::Collection;
-        match self {
-            NewKind::Module => Collection::Modules,
-            NewKind::Session => Collection::Sessions,
-            NewKind::Reading => Collection::Readings,
-            NewKind::Prompt => Collection::Prompts,
-            NewKind::Person => Collection::People,
-            NewKind::Project => Collection::Projects,
-            NewKind::Page => Collection::Pages,
-        }
-    }
 }
 
 /// Options of `cairn check`.

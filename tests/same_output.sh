@@ -9,7 +9,9 @@
 #   tests/same_output.sh /tmp/cairn-old target/release/cairn
 #
 # Exit 0 when every site gives identical output (or fails to build with both
-# binaries alike), 1 with the differing sites listed.
+# binaries alike), 1 with the differing sites listed. SAME_OUTPUT_IGNORE names
+# one file to leave out of the comparison (a deliberate change, e.g.
+# cairn.css), passed to `diff -x`.
 set -uo pipefail
 old="$1"; new="$2"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,10 +36,10 @@ for site in "${sites[@]}"; do
       echo "DIFFERENT exit ($a vs $b): $name $args"; differ=$((differ + 1))
     elif [ "$a" != 0 ]; then
       failed=$((failed + 1))
-    elif diff -r "$slot-old" "$slot-new" >/dev/null; then
+    elif diff -r ${SAME_OUTPUT_IGNORE:+-x "$SAME_OUTPUT_IGNORE"} "$slot-old" "$slot-new" >/dev/null; then
       same=$((same + 1))
     else
-      echo "DIFFERENT output: $name $args"; diff -r "$slot-old" "$slot-new" | head -5; differ=$((differ + 1))
+      echo "DIFFERENT output: $name $args"; diff -r ${SAME_OUTPUT_IGNORE:+-x "$SAME_OUTPUT_IGNORE"} "$slot-old" "$slot-new" | head -5; differ=$((differ + 1))
     fi
     rm -rf "$slot-old" "$slot-new"
   done

@@ -70,9 +70,7 @@ pub fn run(cli: Cli) -> u8 {
         }
         Command::Explain { code } => explain::run(&code),
         Command::Init { dir } => init::run(dir.as_deref(), global.quiet),
-        Command::New { kind, id, title } => {
-            new::run(&global, kind.collection(), &id, title.as_deref())
-        }
+        Command::New { kind, id, title } => new::run(&global, kind, &id, title.as_deref()),
         Command::Schema { kind } => schema::run(kind.as_deref()),
     }
 }

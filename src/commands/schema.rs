@@ -3,27 +3,23 @@
 //! the schema cannot drift from what `cairn check` accepts.
 
 use super::{FAILED, OK};
-use crate::content::{module, page, person, program, project, prompt, reading, session};
+use crate::content::{Collection, program};
 use serde_json::Value;
 
-/// The kinds `schema` knows, in the order `cairn schema` prints them.
-pub const KINDS: &[&str] = &[
-    "program", "year", "module", "session", "reading", "prompt", "person", "project", "page",
-];
+/// The kinds `schema` knows, in the order `cairn schema` prints them: the
+/// program and year files, then each collection.
+pub fn kinds() -> Vec<&'static str> {
+    let mut kinds = vec!["program", "year"];
+    kinds.extend(Collection::ALL.iter().map(|c| c.singular()));
+    kinds
+}
 
 /// The schema of one kind, or `None` for an unknown kind.
 pub fn schema(kind: &str) -> Option<Value> {
     let s = match kind {
         "program" => schemars::schema_for!(program::ProgramFront),
         "year" => schemars::schema_for!(program::YearFront),
-        "module" => schemars::schema_for!(module::ModuleFront),
-        "session" => schemars::schema_for!(session::SessionFront),
-        "reading" => schemars::schema_for!(reading::ReadingFront),
-        "prompt" => schemars::schema_for!(prompt::PromptFront),
-        "person" => schemars::schema_for!(person::PersonFront),
-        "project" => schemars::schema_for!(project::ProjectFront),
-        "page" => schemars::schema_for!(page::PageFront),
-        _ => return None,
+        _ => Collection::from_singular(kind).ok()?.schema(),
     };
     let mut v = serde_json::to_value(s).ok()?;
     v["title"] = Value::String(format!("cairn {kind} front matter"));
@@ -39,14 +35,14 @@ pub fn run(kind: Option<&str>) -> u8 {
             } else {
                 eprintln!(
                     "error: unknown kind `{k}`; the kinds are: {}",
-                    KINDS.join(", ")
+                    kinds().join(", ")
                 );
                 return FAILED;
             }
         }
         None => Value::Object(
-            KINDS
-                .iter()
+            kinds()
+                .into_iter()
                 .filter_map(|k| Some((k.to_string(), schema(k)?)))
                 .collect(),
         ),
@@ -64,7 +60,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_strict_schema() {
-        for kind in KINDS {
+        for kind in kinds() {
             let s = schema(kind).expect(kind);
             assert_eq!(
                 s["$schema"], "https://json-schema.org/draft/2020-12/schema",

@@ -69,6 +69,44 @@ impl Collection {
         Collection::ALL.into_iter().find(|c| c.dir() == name)
     }
 
+    /// What one item is called in lists and search results, e.g. `Session`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Collection::Modules => "Module",
+            Collection::Sessions => "Session",
+            Collection::Readings => "Reading",
+            Collection::Prompts => "Prompt",
+            Collection::People => "Person",
+            Collection::Projects => "Project",
+            Collection::Pages => "Page",
+        }
+    }
+
+    /// The JSON Schema of the collection's front matter (`cairn schema`).
+    pub fn schema(self) -> schemars::Schema {
+        match self {
+            Collection::Modules => schemars::schema_for!(module::ModuleFront),
+            Collection::Sessions => schemars::schema_for!(session::SessionFront),
+            Collection::Readings => schemars::schema_for!(reading::ReadingFront),
+            Collection::Prompts => schemars::schema_for!(prompt::PromptFront),
+            Collection::People => schemars::schema_for!(person::PersonFront),
+            Collection::Projects => schemars::schema_for!(project::ProjectFront),
+            Collection::Pages => schemars::schema_for!(page::PageFront),
+        }
+    }
+
+    /// The collection whose kind is written `kind` (`module`, `person`...),
+    /// as `cairn new` and `cairn schema` take it.
+    pub fn from_singular(kind: &str) -> Result<Collection, String> {
+        Collection::ALL
+            .into_iter()
+            .find(|c| c.singular() == kind)
+            .ok_or_else(|| {
+                let kinds: Vec<&str> = Collection::ALL.iter().map(|c| c.singular()).collect();
+                format!("unknown kind `{kind}`; the kinds are: {}", kinds.join(", "))
+            })
+    }
+
     /// The template of an item's page, e.g. `session.html`.
     pub fn template(self) -> &'static str {
         match self {

@@ -506,6 +506,26 @@ impl Model {
         }
     }
 
+    /// The track years an item belongs to: a module's or project's year, a
+    /// session's years, the years of the sessions that list a reading; none
+    /// for the rest.
+    pub fn years_of(&self, item: Item) -> Vec<u8> {
+        let i = item.index;
+        match item.collection {
+            Collection::Modules => vec![self.modules[i].year],
+            Collection::Sessions => self.sessions[i].years.clone(),
+            Collection::Readings => self.readings[i]
+                .sessions
+                .iter()
+                .flat_map(|&s| self.sessions[s].years.iter().copied())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+            Collection::Projects => vec![self.projects[i].year],
+            Collection::Prompts | Collection::People | Collection::Pages => Vec::new(),
+        }
+    }
+
     /// An item's title (a person's name).
     pub fn title(&self, item: Item) -> &str {
         let i = item.index;

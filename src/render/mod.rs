@@ -268,15 +268,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     }
     for item in model.all_items() {
         let i = item.index;
-        let data: Lazy<'a> = match item.collection {
-            Collection::Modules => Box::new(move || pages::module(model, shared, i)),
-            Collection::Sessions => Box::new(move || pages::session(model, shared, i)),
-            Collection::Readings => Box::new(move || pages::reading(model, i)),
-            Collection::Prompts => Box::new(move || pages::prompt(model, i)),
-            Collection::People => Box::new(move || pages::person(model, shared, i)),
-            Collection::Projects => Box::new(move || pages::project(model, i)),
-            Collection::Pages => Box::new(|| json!({})),
-        };
+        let data: Lazy<'a> = Box::new(move || pages::item(model, shared, item));
         let source = model.source(item);
         let title = model.title(item);
         let list = routes::ListPage::of(item.collection);

@@ -237,6 +237,20 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
     })
 }
 
+/// The data of an item's page, by its collection.
+pub fn item(model: &Model, shared: &Shared, item: Item) -> Value {
+    let i = item.index;
+    match item.collection {
+        Collection::Modules => module(model, shared, i),
+        Collection::Sessions => session(model, shared, i),
+        Collection::Readings => reading(model, i),
+        Collection::Prompts => prompt(model, i),
+        Collection::People => person(model, shared, i),
+        Collection::Projects => project(model, i),
+        Collection::Pages => json!({}),
+    }
+}
+
 /// The calendar page: every session by month, and each year's calendar file.
 pub fn calendar(model: &Model, shared: &Shared) -> Value {
     let mut calendar = sessions(model, shared);

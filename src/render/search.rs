@@ -4,7 +4,6 @@
 
 use super::OutputFile;
 use crate::content::Collection;
-use crate::model::Item;
 use crate::model::{Model, Source};
 use crate::routes;
 use serde_json::{Value, json};
@@ -54,129 +53,19 @@ pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile 
             outlines,
         ));
     }
-    for (i, m) in model.modules.iter().enumerate() {
+    for item in model.all_items() {
+        let summary = match item.collection {
+            Collection::Modules => model.modules[item.index].summary.as_deref(),
+            Collection::People => model.people[item.index].role.as_deref(),
+            _ => None,
+        };
         entries.push(entry(
-            &m.title,
-            &routes::item(
-                model,
-                Item {
-                    collection: Collection::Modules,
-                    index: i,
-                },
-            ),
-            "Module",
-            &[m.year],
-            m.summary.as_deref(),
-            Some(&m.source),
-            outlines,
-        ));
-    }
-    for (i, s) in model.sessions.iter().enumerate() {
-        entries.push(entry(
-            &s.title,
-            &routes::item(
-                model,
-                Item {
-                    collection: Collection::Sessions,
-                    index: i,
-                },
-            ),
-            "Session",
-            &s.years,
-            None,
-            Some(&s.source),
-            outlines,
-        ));
-    }
-    for (i, r) in model.readings.iter().enumerate() {
-        let years: Vec<u8> = r
-            .sessions
-            .iter()
-            .flat_map(|&s| model.sessions[s].years.clone())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        entries.push(entry(
-            &r.title,
-            &routes::item(
-                model,
-                Item {
-                    collection: Collection::Readings,
-                    index: i,
-                },
-            ),
-            "Reading",
-            &years,
-            None,
-            Some(&r.source),
-            outlines,
-        ));
-    }
-    for (i, p) in model.prompts.iter().enumerate() {
-        entries.push(entry(
-            &p.title,
-            &routes::item(
-                model,
-                Item {
-                    collection: Collection::Prompts,
-                    index: i,
-                },
-            ),
-            "Prompt",
-            &[],
-            None,
-            Some(&p.source),
-            outlines,
-        ));
-    }
-    for (i, p) in model.people.iter().enumerate() {
-        entries.push(entry(
-            &p.name,
-            &routes::item(
-                model,
-                Item {
-                    collection: Collection::People,
-                    index: i,
-                },
-            ),
-            "Person",
-            &[],
-            p.role.as_deref(),
-            Some(&p.source),
-            outlines,
-        ));
-    }
-    for (i, p) in model.projects.iter().enumerate() {
-        entries.push(entry(
-            &p.title,
-            &routes::item(
-                model,
-                Item {
-                    collection: Collection::Projects,
-                    index: i,
-                },
-            ),
-            "Project",
-            &[p.year],
-            None,
-            Some(&p.source),
-            outlines,
-        ));
-    }
-    for (i, p) in model.pages.iter().enumerate() {
-        entries.push(entry(
-            &p.title,
-            &routes::item(
-                model,
-                Item {
-                    collection: Collection::Pages,
-                    index: i,
-                },
-            ),
-            "Page",
-            &[],
-            None,
-            Some(&p.source),
+            model.title(item),
+            &routes::item(model, item),
+            item.collection.label(),
+            &model.years_of(item),
+            summary,
+            Some(model.source(item)),
             outlines,
         ));
     }
