@@ -30,5 +30,5 @@ fuzz_target!(|data: &[u8]| {
         assert!(link.pos.line >= 5);
         let _ = cairn::routes::links::resolve_link(model(), std::path::Path::new("/nonexistent"), "content/pages/x.md", &link.dest);
     }
-    let _ = cairn::render::body::to_html(model(), std::path::Path::new("/nonexistent"), "content/pages/x.md", body, "../");
+    let _ = cairn::render::body::to_html(model(), std::path::Path::new("/nonexistent"), "content/pages/x.md", body, "../", None);
 });

@@ -3,7 +3,7 @@
 //! track years (E0304's `year` half, E0312), leaves drafts out unless asked,
 //! and reports duplicate phase and competency ids (E0107).
 
-use super::items::{module, project, session};
+use super::items::{self, module, project, session};
 use super::{
     Competency, HashMap, Located, Model, Page, Person, PersonRole, Phase, Program, Prompt, Reading,
     Source, Time, Year,
@@ -452,10 +452,7 @@ fn year_file(b: &mut Builder<'_>, model: &mut Model, p: &Parsed, n: u32, drafts:
                 Code::E0312,
                 &p.path,
                 Pos::START,
-                format!(
-                    "year {n} is beyond the program's {} years",
-                    model.program.years
-                ),
+                items::beyond_years(n, &model.program),
             )
             .help("raise `years` in _program.md, or remove this file"),
         );

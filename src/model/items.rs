@@ -10,6 +10,14 @@ use crate::content::Parsed;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 
+/// E0312's message, for a year value and for a year file alike.
+pub(super) fn beyond_years(year: u32, program: &Program) -> String {
+    format!(
+        "year {year} is beyond the program's {} years",
+        program.years
+    )
+}
+
 pub(super) fn year_in_range(
     b: &mut Builder<'_>,
     program: &Program,
@@ -22,10 +30,7 @@ pub(super) fn year_in_range(
                 Code::E0312,
                 file,
                 year.pos,
-                format!(
-                    "year {} is beyond the program's {} years",
-                    year.value.0, program.years
-                ),
+                beyond_years(u32::from(year.value.0), program),
             )
             .help(format!(
                 "use a year from 1 to {}, or raise `years` in _program.md",

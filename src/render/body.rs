@@ -7,7 +7,7 @@
 //! (`######` stays `<h6>`); a body that starts at `##` is shown as written.
 //! Task-list checkboxes are named ("Done", "Not done") for screen readers.
 
-use crate::markdown::{Slugs, options, slug};
+use crate::markdown::{Heading, options};
 use crate::model::Model;
 use crate::routes::links::{Target, resolve_link};
 use pulldown_cmark::HeadingLevel;
@@ -15,8 +15,24 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
 use std::path::Path;
 
 /// Renders `body` of the file `from` for a page whose root prefix is `root`.
-pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &str) -> String {
-    let mut slugs = Slugs::default();
+/// `headings` are the body's headings from its outline (their ids follow
+/// the one rule in [`crate::markdown`]); `None` scans the body for them.
+pub fn to_html(
+    model: &Model,
+    site_root: &Path,
+    from: &str,
+    body: &str,
+    root: &str,
+    headings: Option<&[Heading]>,
+) -> String {
+    let scanned;
+    let headings = if let Some(h) = headings {
+        h
+    } else {
+        scanned = crate::markdown::outline(body, 1).headings;
+        &scanned
+    };
+    let mut next_heading = headings.iter();
     let events: Vec<Event<'_>> = Parser::new_ext(body, options()).collect();
     let mut out_events = Vec::with_capacity(events.len());
     let demote = events.iter().any(|e| {
@@ -37,19 +53,12 @@ pub fn to_html(model: &Model, site_root: &Path, from: &str, body: &str, root: &s
                 classes,
                 attrs,
             }) => {
-                // The id needs the heading's text, which follows the start tag.
-                let text: String = events[i + 1..]
-                    .iter()
-                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.to_string()),
-                        _ => None,
-                    })
-                    .collect();
-                let id = slugs.unique(
-                    id.as_ref()
-                        .map_or_else(|| slug(text.trim()), std::string::ToString::to_string),
-                );
+                // Headings come in the same order as in the outline.
+                let id = next_heading
+                    .next()
+                    .map(|h| h.id.clone())
+                    .or_else(|| id.as_ref().map(ToString::to_string))
+                    .unwrap_or_default();
                 out_events.push(Event::Start(Tag::Heading {
                     level: if demote { lower(*level) } else { *level },
                     id: Some(CowStr::from(id)),

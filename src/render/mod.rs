@@ -102,19 +102,20 @@ pub fn render(
         .clone()
         .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
     let canonical_base = base.as_deref().map(routes::folder);
+    let site = Site {
+        tera: &tera,
+        model,
+        root: site_root,
+        shared: &shared,
+        outlines,
+        canonical_base: canonical_base.as_deref(),
+        portable: options.portable,
+    };
     jobs.par_iter()
         .filter(|job| wanted(job))
         .try_for_each(|job| {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            sink(render_job(
-                &tera,
-                model,
-                site_root,
-                &shared,
-                job,
-                canonical_base.as_deref(),
-                options.portable,
-            )?)
+            sink(render_job(&site, job)?)
         })?;
     if options.only_bodies.is_some() {
         sink(search::index(model, outlines))?;
@@ -306,15 +307,28 @@ type Lazy<'d> = Box<dyn Fn() -> Value + Send + Sync + 'd>;
 /// The 404 page's job: not a folder; written as [`routes::NOT_FOUND`].
 const NOT_FOUND_JOB: &str = "404";
 
-fn render_job(
-    tera: &tera::Tera,
-    model: &Model,
-    site_root: &Path,
-    shared: &Shared,
-    job: &Job<'_>,
-    canonical_base: Option<&str>,
+/// What every page's render reads.
+struct Site<'a> {
+    tera: &'a tera::Tera,
+    model: &'a Model,
+    root: &'a Path,
+    shared: &'a Shared,
+    outlines: &'a crate::markdown::Outlines,
+    /// The base URL with a trailing `/`, when there is one.
+    canonical_base: Option<&'a str>,
     portable: bool,
-) -> Result<OutputFile, String> {
+}
+
+fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
+    let Site {
+        tera,
+        model,
+        root: site_root,
+        shared,
+        outlines,
+        canonical_base,
+        portable,
+    } = *site;
     let root = routes::root_of(&job.dir);
     let mut ctx = tera::Context::from_serialize(&(job.data)()).map_err(|e| e.to_string())?;
     ctx.insert("site", &shared.site);
@@ -330,7 +344,10 @@ fn render_job(
     let html = job
         .body
         .as_ref()
-        .map(|(from, text)| body::to_html(model, site_root, from, text, &root))
+        .map(|(from, text)| {
+            let headings = outlines.get(*from).map(|o| o.headings.as_slice());
+            body::to_html(model, site_root, from, text, &root, headings)
+        })
         .unwrap_or_default();
     ctx.insert("body", &html);
     ctx.insert("jsonld", &job.jsonld);

@@ -73,6 +73,7 @@ fn markdown_corpus_never_panics() {
             "content/pages/x.md",
             body,
             "../",
+            None,
         );
     }
 }
