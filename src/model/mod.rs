@@ -5,6 +5,7 @@
 //! `curriculum.json` by [`json`]; each year's workload by [`workload`].
 
 pub mod build;
+pub mod due;
 mod items;
 pub mod json;
 pub mod workload;
