@@ -46,6 +46,10 @@ pub struct Shared {
     pub prompts: Vec<Vec<usize>>,
     /// Each person's sessions (as speaker or facilitator) in calendar order.
     pub led: Vec<Vec<usize>>,
+    /// Everything due, by date ([`crate::model::due`]).
+    pub due: Vec<crate::model::due::Due>,
+    /// Each due item's row, by the index in `due`.
+    pub due_rows: Vec<Value>,
 }
 
 /// One page to render; its data is built only when it is rendered.
@@ -178,6 +182,7 @@ fn shared(model: &Model) -> Shared {
         "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
         "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
         "multi_year": p.years > 1,
+        "year_numbers": model.year_numbers().collect::<Vec<_>>(),
     });
     let order = rows::calendar_order(model);
     let mut position = vec![0; model.sessions.len()];
@@ -192,6 +197,8 @@ fn shared(model: &Model) -> Shared {
             led[p].push(i);
         }
     }
+    let due = crate::model::due::all(model);
+    let due_rows = due.iter().map(|d| rows::due(model, d)).collect();
     let prompts = rows::prompts_by_session(model);
     Shared {
         site,
@@ -204,6 +211,8 @@ fn shared(model: &Model) -> Shared {
         position,
         prompts,
         led,
+        due,
+        due_rows,
     }
 }
 
@@ -239,7 +248,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             breadcrumbs: vec![home.clone(), here(&y.title)],
             body: y.source.as_ref().and_then(body),
             jsonld: None,
-            data: Box::new(move || pages::year(model, shared, n)),
+            data: Box::new(move || pages::year_page(model, shared, n)),
         });
     }
     for page in routes::LIST_PAGES.into_iter().filter(|l| l.wanted(model)) {

@@ -62,14 +62,55 @@ pub fn home(model: &Model, shared: &Shared) -> Value {
         })
         .collect();
     let sessions: Vec<&Value> = shared.order.iter().map(|&i| &shared.rows[i]).collect();
-    json!({ "phases": shared.phases, "years": years, "sessions": sessions })
+    let schedule = schedule(model, shared, None);
+    json!({ "phases": shared.phases, "years": years, "sessions": sessions, "schedule": schedule })
+}
+
+/// What "Next up" reads in the browser, as JSON safe inside `<script>`: the
+/// sessions (of year `year`, else all) in order, with what to prepare, the
+/// due items, and where the whole syllabus is.
+fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
+    let of_year = |years: &[u8]| year.is_none_or(|n| years.contains(&n));
+    let sessions: Vec<Value> = shared
+        .order
+        .iter()
+        .filter(|&&i| of_year(&model.sessions[i].years))
+        .map(|&i| {
+            let r = &shared.rows[i];
+            json!({
+                "title": r["title"], "url": r["url"], "date": r["date_label"], "time": r["time_label"],
+                "end": r["end_iso"], "location": r["location"], "online": r["online"], "years": r["years"],
+                "readings": r["readings"], "prompts": r["prompts"],
+            })
+        })
+        .collect();
+    let due: Vec<&Value> = shared
+        .due
+        .iter()
+        .zip(&shared.due_rows)
+        .filter(|(d, _)| of_year(&d.years))
+        .map(|(_, row)| row)
+        .collect();
+    let whole = year.map_or_else(
+        || routes::ListPage::of(Collection::Sessions).map_or_else(String::new, |l| l.url()),
+        routes::year,
+    );
+    script_json(&json!({ "sessions": sessions, "due": due, "syllabus": whole }))
+}
+
+/// Year `n`'s page: its syllabus and its "Next up".
+pub fn year_page(model: &Model, shared: &Shared, n: u8) -> Value {
+    let mut page = year(model, shared, n);
+    page["schedule"] = json!(schedule(model, shared, Some(n)));
+    page["next_year"] = json!(n);
+    page
 }
 
 /// A year's syllabus, month by month.
 pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
     let y = &model.years[n as usize - 1];
     let loads = workload::by_month(model, n);
-    let mut months: BTreeMap<(i16, i8), (Vec<Value>, Vec<Value>)> = BTreeMap::new();
+    let mut months: BTreeMap<(i16, i8), (Vec<&Value>, Vec<&Value>)> = BTreeMap::new();
     for &i in &shared.order {
         let s = &model.sessions[i];
         if s.in_year(n) {
@@ -78,44 +119,16 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
                 .entry((d.year(), d.month()))
                 .or_default()
                 .0
-                .push(shared.rows[i].clone());
+                .push(&shared.rows[i]);
         }
     }
-    for (i, p) in model.prompts.iter().enumerate() {
-        let year_of = p
-            .session
-            .map(|s| model.sessions[s].in_year(n))
-            .or(p.module.map(|m| model.modules[m].year == n));
-        if let (Some(true), Some(due)) = (year_of, &p.due) {
-            let d = due.value.0;
+    for (d, row) in shared.due.iter().zip(&shared.due_rows) {
+        if d.years.contains(&n) {
             months
-                .entry((d.year(), d.month()))
+                .entry((d.date.0.year(), d.date.0.month()))
                 .or_default()
                 .1
-                .push(json!({
-                    "title": p.title, "url": routes::item(model, Item { collection: Collection::Prompts, index: i }),
-                    "kind_label": "Reflection prompt", "date_label": labels::date(due.value),
-                }));
-        }
-    }
-    for (i, m) in model
-        .modules
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.year == n)
-    {
-        for sp in &m.self_paced {
-            if let Some(due) = &sp.due {
-                let d = due.value.0;
-                months
-                    .entry((d.year(), d.month()))
-                    .or_default()
-                    .1
-                    .push(json!({
-                        "title": sp.title, "url": routes::item(model, Item { collection: Collection::Modules, index: i }),
-                        "kind_label": "Self-paced", "date_label": labels::date(due.value),
-                    }));
-            }
+                .push(row);
         }
     }
     let months: Vec<Value> = months

@@ -84,6 +84,23 @@ pub fn session(model: &Model, i: usize, prompts: &[usize]) -> Value {
         "readings": s.readings.iter().map(|&r| reading(model, r)).collect::<Vec<_>>(),
         "prompts": prompts_of_session(model, prompts),
         "required": s.required,
+        "location": s.location,
+        "online": s.online.as_ref().map(|u| u.0.clone()),
+        "years": s.years,
+        "start_time": s.start.to_string(),
+    })
+}
+
+/// One due item as the syllabus, the print page and Next up list it.
+pub fn due(model: &Model, d: &crate::model::due::Due) -> Value {
+    json!({
+        "title": d.title,
+        "url": routes::item(model, d.item),
+        "kind_label": d.kind.label(),
+        "date_label": labels::date(d.date),
+        "date_iso": d.date.to_string(),
+        "detail": d.detail,
+        "years": d.years,
     })
 }
 

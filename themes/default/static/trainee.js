@@ -1,0 +1,168 @@
+// cairn's trainee view, in the browser because it depends on today's date
+// (SPEC 7: nothing in the build does). It marks past sessions and due items,
+// remembers the reader's track year on this device only (localStorage; no
+// cookie, nothing sent anywhere) and fills "Next up" from the schedule the
+// page carries. Without JavaScript every page shows the whole year in order.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = script.getAttribute("data-root") || "";
+  var portable = script.getAttribute("data-portable") === "true";
+  var KEY = "cairn-my-year:" + (script.getAttribute("data-site") || "");
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var now = new Date();
+  var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+
+  function href(url) {
+    return root + url + (portable && (url === "" || url.slice(-1) === "/") ? "index.html" : "");
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text) { e.textContent = text; }
+    return e;
+  }
+  function link(url, text) {
+    var a = el("a", "", text);
+    a.href = href(url);
+    return a;
+  }
+
+  // Past sessions and due items: marked, not hidden.
+  var marked = document.querySelectorAll("[data-end]");
+  for (var i = 0; i < marked.length; i++) {
+    if (marked[i].getAttribute("data-end") < today) {
+      marked[i].classList.add("is-past");
+      var tag = marked[i].querySelector(".tag-past");
+      if (tag) { tag.hidden = false; }
+    }
+  }
+
+  function storedYear() {
+    try { return localStorage.getItem(KEY) || ""; } catch (e) { return ""; }
+  }
+  function storeYear(year) {
+    try { localStorage.setItem(KEY, year); } catch (e) { /* private mode: not remembered */ }
+  }
+
+  function prepare(s, due) {
+    var items = [];
+    (s.readings || []).forEach(function (r) {
+      items.push([link(r.url, r.title), r.detail ? " (" + r.detail + ")" : "", "Read"]);
+    });
+    (s.prompts || []).forEach(function (p) {
+      items.push([link(p.url, p.title), p.due_label ? " (due " + p.due_label + ")" : "", "Reflect"]);
+    });
+    due.forEach(function (d) {
+      if (d.kind_label === "Self-paced" && d.date_iso <= s.end) {
+        items.push([link(d.url, d.title), " (due " + d.date_label + ")", "Self-paced"]);
+      }
+    });
+    if (!items.length) { return null; }
+    var box = el("div", "next-prepare");
+    box.appendChild(el("h4", "", "To prepare"));
+    var ul = el("ul");
+    items.forEach(function (it) {
+      var li = el("li");
+      li.appendChild(el("span", "tag", it[2]));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(it[0]);
+      if (it[1]) { li.appendChild(el("span", "detail", it[1])); }
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    return box;
+  }
+
+  function fillNextUp(section, year) {
+    var data;
+    try { data = JSON.parse(section.querySelector(".cairn-schedule").textContent); } catch (e) { return; }
+    var body = section.querySelector(".next-up-body");
+    body.textContent = "";
+    var mine = function (x) { return !year || (x.years || []).indexOf(Number(year)) >= 0; };
+    var upcoming = data.sessions.filter(function (s) { return s.end >= today && mine(s); });
+    var due = data.due.filter(function (d) { return d.date_iso >= today && mine(d); });
+    if (!upcoming.length) {
+      var p = el("p", "next-none", "There are no more sessions this academic year. ");
+      p.appendChild(link(data.syllabus, "See the whole syllabus"));
+      p.appendChild(document.createTextNode("."));
+      body.appendChild(p);
+    } else {
+      var s = upcoming[0];
+      var card = el("article", "next-session");
+      var h = el("h3", "next-title");
+      h.appendChild(link(s.url, s.title));
+      card.appendChild(h);
+      card.appendChild(el("p", "session-when", s.date + (s.time ? " · " + s.time : "")));
+      if (s.location || s.online) {
+        var place = el("p", "session-place");
+        if (s.location) { place.appendChild(el("span", "place", s.location)); }
+        if (s.location && s.online) { place.appendChild(document.createTextNode(" · ")); }
+        if (s.online) { var a = el("a", "", "Join online"); a.href = s.online; place.appendChild(a); }
+        card.appendChild(place);
+      }
+      var prep = prepare(s, due);
+      if (prep) { card.appendChild(prep); }
+      body.appendChild(card);
+    }
+    var soon = due.slice(0, 4);
+    if (soon.length) {
+      body.appendChild(el("h3", "next-due-heading", "Due next"));
+      var ul = el("ul", "due-list");
+      soon.forEach(function (d) {
+        var li = el("li");
+        li.appendChild(el("span", "due-date", d.date_label));
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(link(d.url, d.title));
+        li.appendChild(el("span", "detail", " " + d.kind_label + (d.detail ? ", " + d.detail : "")));
+        ul.appendChild(li);
+      });
+      body.appendChild(ul);
+    }
+    section.hidden = false;
+  }
+
+  function apply(year) {
+    var lists = document.querySelectorAll("[data-years]");
+    for (var i = 0; i < lists.length; i++) {
+      var years = lists[i].getAttribute("data-years").split(" ");
+      lists[i].classList.toggle("not-my-year", year !== "" && years.indexOf(year) < 0);
+    }
+    // The home page's list: the next five sessions of the reader's year.
+    var list = document.getElementById("session-list");
+    if (list) {
+      var shown = 0;
+      for (var k = 0; k < list.children.length; k++) {
+        var li = list.children[k];
+        var show = li.getAttribute("data-date") >= today && !li.classList.contains("not-my-year") && shown < 5;
+        if (show) { shown++; }
+        li.hidden = !show;
+      }
+      document.getElementById("sessions-heading").textContent = "Upcoming sessions";
+      document.getElementById("sessions-note").textContent = shown === 0
+        ? "There are no more sessions this academic year."
+        : (shown === 1 ? "The next session." : "The next " + shown + " sessions.");
+    }
+    var sections = document.querySelectorAll(".next-up");
+    for (var j = 0; j < sections.length; j++) {
+      fillNextUp(sections[j], sections[j].getAttribute("data-year") || year);
+    }
+  }
+
+  var year = storedYear();
+  var choices = document.querySelectorAll(".year-choice");
+  for (var c = 0; c < choices.length; c++) {
+    var radios = choices[c].querySelectorAll("input[name=my-year]");
+    for (var r = 0; r < radios.length; r++) {
+      radios[r].checked = radios[r].value === year;
+      radios[r].addEventListener("change", function (e) {
+        year = e.target.value;
+        storeYear(year);
+        apply(year);
+      });
+    }
+    choices[c].hidden = false;
+  }
+  apply(year);
+})();
