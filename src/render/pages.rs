@@ -92,11 +92,17 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
         .map(|(_, row)| row)
         .collect();
     let whole = year.map_or_else(
-        || routes::ListPage::of(Collection::Sessions).map_or_else(String::new, |l| l.url()),
+        || {
+            routes::ListPage::of(Collection::Sessions)
+                .map_or_else(String::new, routes::ListPage::url)
+        },
         routes::year,
     );
     script_json(&json!({ "sessions": sessions, "due": due, "syllabus": whole }))
 }
+
+/// One calendar month of a syllabus: its session rows and its due rows.
+type Month<'r> = (Vec<&'r Value>, Vec<&'r Value>);
 
 /// Year `n`'s page: its syllabus and its "Next up".
 pub fn year_page(model: &Model, shared: &Shared, n: u8) -> Value {
@@ -110,7 +116,7 @@ pub fn year_page(model: &Model, shared: &Shared, n: u8) -> Value {
 pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
     let y = &model.years[n as usize - 1];
     let loads = workload::by_month(model, n);
-    let mut months: BTreeMap<(i16, i8), (Vec<&Value>, Vec<&Value>)> = BTreeMap::new();
+    let mut months: BTreeMap<(i16, i8), Month<'_>> = BTreeMap::new();
     for &i in &shared.order {
         let s = &model.sessions[i];
         if s.in_year(n) {
