@@ -2,21 +2,13 @@
 //! rebuilds, an error that leaves the old output alone, template overrides,
 //! calendars read back by an independent parser.
 
-use crate::support::{cairn, copy_dir, fixture, repo, snapshot, temp};
+use crate::support::{copy_dir, fixture, repo, snapshot, temp};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Builds `site` into `out` with extra args; returns the exit code.
 fn build(site: &Path, out: &Path, extra: &[&str]) -> i32 {
-    let mut args = vec![
-        "--root",
-        site.to_str().expect("utf-8"),
-        "build",
-        "-o",
-        out.to_str().expect("utf-8"),
-    ];
-    args.extend_from_slice(extra);
-    let o = cairn(site, &args);
+    let o = crate::support::build_into(site, out, extra);
     if o.status.code() != Some(0) {
         eprintln!("{}", String::from_utf8_lossy(&o.stderr));
     }

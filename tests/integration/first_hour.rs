@@ -29,15 +29,7 @@ fn write(site: &Path, rel: &str, body: &str) {
 }
 
 fn build(site: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec![
-        "--root",
-        site.to_str().expect("utf-8"),
-        "build",
-        "-o",
-        out.to_str().expect("utf-8"),
-    ];
-    args.extend_from_slice(extra);
-    cairn(site, &args)
+    crate::support::build_into(site, out, extra)
 }
 
 fn html_pages(out: &Path) -> Vec<(String, String)> {

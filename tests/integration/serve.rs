@@ -43,6 +43,28 @@ fn get(port: u16, path: &str) -> (String, String) {
     (status, body)
 }
 
+/// `cairn serve` on `site` at a free port, once it answers.
+fn start(site: &std::path::Path) -> (Server, u16) {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_cairn"))
+        .args([
+            "--root",
+            site.to_str().expect("utf-8"),
+            "serve",
+            "--port",
+            &port.to_string(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let server = Server(child);
+    wait_until("the server", || {
+        TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    (server, port)
+}
+
 fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ok() {
@@ -59,23 +81,7 @@ fn serve_reloads_overlays_and_stays_inside_the_site() {
     let site = std::env::temp_dir().join(format!("cairn-serve-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
     crate::support::copy_dir(&fixture("check/valid-base"), &site);
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_cairn"))
-        .args([
-            "--root",
-            site.to_str().expect("utf-8"),
-            "serve",
-            "--port",
-            &port.to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("serve starts");
-    let _server = Server(child);
-    wait_until("the server", || {
-        TcpStream::connect(("127.0.0.1", port)).is_ok()
-    });
+    let (_server, port) = start(&site);
     let (status, home) = get(port, "/");
     assert!(status.contains("200"), "{status}");
     assert!(home.contains("/__cairn/poll"));
@@ -179,23 +185,7 @@ fn serve_sees_edits_after_content_is_deleted_and_created_again() {
     let site = std::env::temp_dir().join(format!("cairn-serve-recreate-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
     crate::support::copy_dir(&fixture("check/valid-base"), &site);
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_cairn"))
-        .args([
-            "--root",
-            site.to_str().expect("utf-8"),
-            "serve",
-            "--port",
-            &port.to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("serve starts");
-    let _server = Server(child);
-    wait_until("the server", || {
-        TcpStream::connect(("127.0.0.1", port)).is_ok()
-    });
+    let (_server, port) = start(&site);
     // The watcher runs before the first answer: an edit right after it counts.
     let program = site.join("content/_program.md");
     let text = std::fs::read_to_string(&program).expect("read");

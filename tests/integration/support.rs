@@ -54,6 +54,19 @@ pub(crate) fn check_json(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value)
     (out.status.code().unwrap_or(-1), json)
 }
 
+/// `cairn --root SITE build -o OUT [extra]`.
+pub(crate) fn build_into(site: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "--root",
+        site.to_str().expect("utf-8"),
+        "build",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ];
+    args.extend_from_slice(extra);
+    cairn(site, &args)
+}
+
 /// A fresh, empty path under the system's temporary folder.
 pub(crate) fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("cairn-test-{name}-{}", std::process::id()));
