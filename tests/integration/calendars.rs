@@ -463,3 +463,127 @@ fn a_session_event_names_its_place_online_link_module_speakers_readings_and_page
     assert_eq!(own.description, e.description);
     let _ = std::fs::remove_dir_all(out);
 }
+
+#[test]
+fn a_one_year_program_without_a_base_url_has_one_calendar_and_no_subscribe_link() {
+    let out = build(&fixture("build/dst"), "cal-one-year", &[]);
+    let cals = check_calendars(&out, "cairn.invalid", &[1]);
+    assert!(cals["calendar.ics"].iter().all(|e| e.url.is_none()));
+    let page = std::fs::read_to_string(out.join("calendar/index.html")).expect("page");
+    assert!(
+        !page.contains("webcal:"),
+        "no webcal: link without a base URL"
+    );
+    assert!(
+        page.contains("base_url"),
+        "says why only downloads are offered"
+    );
+    assert!(
+        page.contains("href=\"../calendar.ics\""),
+        "the download link"
+    );
+    assert!(
+        !page.contains("year-1/calendar.ics"),
+        "no per-year calendar"
+    );
+    let _ = std::fs::remove_dir_all(out);
+}
+
+/// The `href`s of a page.
+fn hrefs(html: &str) -> Vec<&str> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect()
+}
+
+#[test]
+fn the_calendar_page_offers_webcal_links_only_with_a_base_url() {
+    let out = build(
+        &repo(),
+        "cal-page",
+        &["--base-url", "https://example.org/dei/"],
+    );
+    let page = std::fs::read_to_string(out.join("calendar/index.html")).expect("page");
+    let links = hrefs(&page);
+    for want in [
+        "webcal://example.org/dei/calendar.ics",
+        "webcal://example.org/dei/year-1/calendar.ics",
+        "webcal://example.org/dei/year-2/calendar.ics",
+        "../calendar.ics",
+        "../year-1/calendar.ics",
+        "../year-2/calendar.ics",
+    ] {
+        assert!(links.contains(&want), "{want} in {links:?}");
+    }
+    for app in ["Google Calendar", "Apple Calendar", "Outlook"] {
+        assert!(page.contains(app), "instructions for {app}");
+    }
+    // Google Calendar subscribes by the https address.
+    assert!(page.contains("https://example.org/dei/calendar.ics"));
+    let bare_site = without_base_url(&repo(), "cal-page-bare-site");
+    let bare = build(&bare_site, "cal-page-bare", &[]);
+    let page = std::fs::read_to_string(bare.join("calendar/index.html")).expect("page");
+    assert!(!page.contains("webcal:"), "no webcal: without a base URL");
+    assert!(page.contains("base_url"), "says why");
+    assert!(hrefs(&page).contains(&"../year-2/calendar.ics"));
+    for d in [out, bare, bare_site] {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}
+
+#[test]
+fn the_month_grid_is_a_table_with_every_session_and_due_item_on_its_day() {
+    let out = build(&repo(), "cal-grid", &[]);
+    let page = std::fs::read_to_string(out.join("calendar/index.html")).expect("page");
+    let tables = page.matches("<table class=\"month-grid\"").count();
+    assert!(tables >= 10, "a grid per month: {tables}");
+    assert_eq!(
+        page.matches("<caption").count(),
+        tables,
+        "each with a caption"
+    );
+    for day in [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ] {
+        assert_eq!(
+            page.matches(&format!("<th scope=\"col\"><abbr title=\"{day}\">"))
+                .count(),
+            tables,
+            "{day}'s column header in each grid"
+        );
+    }
+    // Every session is linked from its day's cell.
+    let curriculum: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.join("curriculum.json")).expect("curriculum.json"),
+    )
+    .expect("json");
+    for s in curriculum["sessions"].as_array().expect("sessions") {
+        let id = s["id"].as_str().expect("id");
+        let date = s["date"].as_str().expect("date");
+        let cell_start = page
+            .find(&format!("<td data-date=\"{date}\""))
+            .unwrap_or_else(|| panic!("a cell for {date}"));
+        let cell = &page[cell_start..];
+        let cell = &cell[..cell.find("</td>").expect("cell end")];
+        assert!(
+            cell.contains(&format!("href=\"../sessions/{id}/\"")),
+            "{id} on {date}: {cell}"
+        );
+    }
+    // A milestone on its day: the final report, 5 June 2026.
+    let cell_start = page.find("<td data-date=\"2026-06-05\"").expect("5 June");
+    let cell = &page[cell_start..];
+    let cell = &cell[..cell.find("</td>").expect("cell end")];
+    assert!(
+        cell.contains("href=\"../projects/quality-improvement-track/\""),
+        "{cell}"
+    );
+    let _ = std::fs::remove_dir_all(out);
+}
