@@ -272,8 +272,8 @@ fn calendar<'d>(
 /// folds a long line's first part at 75 octets but can leave its last
 /// continuation at 76 (the space and 75 octets); this undoes its folding
 /// and folds again: 75 octets, then a space and at most 74, never inside a
-/// UTF-8 character. Values are escaped, so a CRLF and a space only ever
-/// come from folding.
+/// UTF-8 character nor just before a blank. Values are escaped, so a CRLF
+/// and a space only ever come from folding.
 fn fold(text: &str) -> String {
     let unfolded = text.replace("\r\n ", "");
     let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 32);
@@ -283,9 +283,21 @@ fn fold(text: &str) -> String {
             .map_or((line, ""), |body| (body, "\r\n"));
         let mut limit = 75;
         while rest.len() > limit {
-            let mut cut = limit;
-            while !rest.is_char_boundary(cut) {
-                cut -= 1;
+            let boundary = |mut at: usize| {
+                while !rest.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            let mut cut = boundary(limit);
+            // Not just before a blank: some readers drop every leading
+            // blank of a continuation line, not only the first.
+            let mut earlier = cut;
+            while earlier > 0 && rest[earlier..].starts_with([' ', '\t']) {
+                earlier = boundary(earlier - 1);
+            }
+            if earlier > 0 {
+                cut = earlier;
             }
             out.push_str(&rest[..cut]);
             out.push_str("\r\n ");
@@ -503,7 +515,7 @@ mod tests {
     fn fold_keeps_every_line_within_75_octets_and_the_content_whole() {
         for len in 60..400 {
             // ASCII, then a mix with two- and three-byte characters.
-            for fill in ["a", "é", "–", "ab–"] {
+            for fill in ["a", "é", "–", "ab–", "a b ", "é –"] {
                 let value: String = fill.repeat(len).chars().take(len).collect();
                 let text = format!("BEGIN:VEVENT\r\nDESCRIPTION:{value}\r\nEND:VEVENT\r\n");
                 // As the crate might fold it: 75, then a space and 75.
@@ -536,6 +548,10 @@ mod tests {
                     "{len} {fill}: {folded}"
                 );
                 assert_eq!(folded.replace("\r\n ", ""), text, "{len} {fill}");
+                assert!(
+                    !folded.contains("\r\n  "),
+                    "{len} {fill}: no continuation starts with a blank of the value"
+                );
                 assert_eq!(fold(&folded), folded, "folding twice changes nothing");
             }
         }
