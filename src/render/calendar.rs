@@ -1,14 +1,20 @@
 //! iCalendar files (RFC 5545) through the icalendar crate: one per session,
-//! one per track year, one for the whole program. Times are written in UTC,
+//! one per track year, one for the whole program. The year and program
+//! calendars also hold every due item (prompts, self-paced work, readings at
+//! their session, project milestones) as an all-day event. Times are written in UTC,
 //! converted from the program's zone with the time zone database built into
 //! the binary, so they are right across daylight-saving changes whatever the
 //! machine. UIDs and DTSTAMP are set explicitly (SPEC 7): the crate's defaults
 //! would be a random UUID and the clock.
 
 use super::OutputFile;
-use crate::model::{Model, Session};
-use chrono::{DateTime, TimeZone, Utc};
+use crate::content::values::Date;
+use crate::model::due::{Due, DueKind};
+use crate::model::{Item, Model, Session};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What every calendar needs to know besides the model.
 #[derive(Debug, Clone)]
@@ -50,6 +56,18 @@ impl CalendarOptions {
             .filter(|h| !h.is_empty())
             .unwrap_or_else(|| "cairn.invalid".to_string())
     }
+
+    /// YYYY of the UIDs: the year of `starts`.
+    fn year(model: &Model) -> String {
+        format!("{:04}", model.program.starts.value.0.year())
+    }
+
+    /// An item page's absolute URL, when the base URL is known.
+    fn url(&self, model: &Model, item: Item) -> Option<String> {
+        self.base_url
+            .as_ref()
+            .map(|base| crate::routes::absolute(base, &crate::routes::item(model, item)))
+    }
 }
 
 /// A civil date and time in the program's zone, as UTC.
@@ -61,15 +79,22 @@ fn utc(model: &Model, date: jiff::civil::Date, time: jiff::civil::Time) -> DateT
     Utc.timestamp_opt(seconds, 0).single().unwrap_or_default()
 }
 
+/// The session's event: when and where, and in its description what a
+/// trainee needs (SPEC 8, Calendars): the place and online link, module and
+/// phase, speakers, what to read and reflect on, the page's URL.
 fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
     let s: &Session = &model.sessions[i];
-    let year = model.program.starts.value.0.year();
     let mut e = Event::new();
-    e.uid(&format!("{}.{year:04}@{}", s.source.id, opts.host()))
-        .timestamp(opts.stamp)
-        .summary(&s.title)
-        .starts(utc(model, s.date.value.0, s.start.0))
-        .ends(utc(model, s.last_day().0, s.end.0));
+    e.uid(&format!(
+        "{}.{}@{}",
+        s.source.id,
+        CalendarOptions::year(model),
+        opts.host()
+    ))
+    .timestamp(opts.stamp)
+    .summary(&s.title)
+    .starts(utc(model, s.date.value.0, s.start.0))
+    .ends(utc(model, s.last_day().0, s.end.0));
     let place = match (&s.location, &s.online) {
         (Some(l), _) => Some(l.clone()),
         (None, Some(u)) => Some(u.0.clone()),
@@ -78,25 +103,158 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
     if let Some(place) = place {
         e.location(&place);
     }
-    let mut description = vec![super::labels::kind(s.kind.as_str())];
-    if let Some(m) = s.module {
-        description.push(format!("Module: {}", model.modules[m].title));
+    let mut lines = vec![kind_and_years(
+        model,
+        &super::labels::kind(s.kind.as_str()),
+        &s.years,
+    )];
+    if let Some(l) = &s.location {
+        lines.push(format!("Where: {l}"));
     }
     if let Some(u) = &s.online {
-        description.push(format!("Online: {}", u.0));
+        lines.push(format!("Online: {}", u.0));
     }
-    e.description(&description.join("\n"));
-    if let Some(base) = &opts.base_url {
-        let page = crate::routes::item(model, crate::model::Item::session(i));
-        e.url(&crate::routes::absolute(base, &page));
+    if let Some(m) = s.module {
+        let module = &model.modules[m];
+        lines.push(format!("Module: {}", module.title));
+        if let Some(p) = module.phase {
+            lines.push(format!("Phase: {}", model.program.phases[p].title));
+        }
     }
+    let names = |people: &[usize]| {
+        people
+            .iter()
+            .map(|&p| model.people[p].name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !s.speakers.is_empty() {
+        lines.push(format!("Speakers: {}", names(&s.speakers)));
+    }
+    if !s.facilitators.is_empty() {
+        lines.push(format!("Facilitators: {}", names(&s.facilitators)));
+    }
+    if !s.readings.is_empty() {
+        lines.push("Read before:".to_string());
+        for &r in &s.readings {
+            lines.push(format!("- {}", reading_line(model, r)));
+        }
+    }
+    for p in model.prompts.iter().filter(|p| p.session == Some(i)) {
+        match &p.due {
+            Some(d) => lines.push(format!(
+                "Reflection: {} (due {})",
+                p.title,
+                super::labels::date(d.value)
+            )),
+            None => lines.push(format!("Reflection: {}", p.title)),
+        }
+    }
+    if let Some(url) = opts.url(model, Item::session(i)) {
+        lines.push(format!("Session page: {url}"));
+        e.url(&url);
+    }
+    e.description(&lines.join("\n"));
     e.done()
 }
 
-fn calendar(
+/// e.g. `Seminar, Years 1 and 2`; the years only on a track of several.
+fn kind_and_years(model: &Model, kind: &str, years: &[u8]) -> String {
+    if model.program.years > 1 && !years.is_empty() {
+        format!("{kind}, {}", super::labels::years(years))
+    } else {
+        kind.to_string()
+    }
+}
+
+/// A reading as a line, e.g. `Blindspot (25 pages, optional)`.
+fn reading_line(model: &Model, r: usize) -> String {
+    let r = &model.readings[r];
+    let mut detail = Vec::new();
+    if let Some(p) = r.pages {
+        detail.push(format!("{p} pages"));
+    }
+    if let Some(m) = r.minutes {
+        detail.push(format!("{m} minutes"));
+    }
+    if r.optional {
+        detail.push("optional".to_string());
+    }
+    if detail.is_empty() {
+        r.title.clone()
+    } else {
+        format!("{} ({})", r.title, detail.join(", "))
+    }
+}
+
+/// A due item's all-day event (SPEC 8, Trainee view): UID
+/// `due-STEM.YYYY@HOST`, beside the sessions' `SESSION-ID.YYYY@HOST`.
+/// It does not block time (`TRANSP:TRANSPARENT`).
+fn due_event(model: &Model, due: &Due, opts: &CalendarOptions) -> Event {
+    let day = naive(due.date);
+    let summary = match (due.kind, &due.detail) {
+        (DueKind::Milestone, _) => format!("Milestone: {}", due.title),
+        (_, Some(detail)) => format!("Due: {} ({detail})", due.title),
+        (_, None) => format!("Due: {}", due.title),
+    };
+    let what = match due.kind {
+        DueKind::Prompt => "Reflection prompt",
+        DueKind::SelfPaced => "Self-paced work",
+        DueKind::Reading => "Reading",
+        DueKind::Milestone => "Capstone project milestone",
+    };
+    let mut lines = vec![kind_and_years(model, what, &due.years)];
+    if due.kind == DueKind::SelfPaced {
+        lines.push(format!("Module: {}", model.title(due.item)));
+    }
+    if let Some(d) = &due.detail {
+        lines.push(format!("Length: {d}"));
+    }
+    if let Some(s) = due.session {
+        let s = &model.sessions[s];
+        let at = match due.kind {
+            DueKind::Reading => "Read before the session",
+            DueKind::Milestone => "At the session",
+            _ => "For the session",
+        };
+        lines.push(format!(
+            "{at}: {}, {}, {}",
+            s.title,
+            super::labels::date(s.date.value),
+            super::labels::times(s.start, s.end)
+        ));
+    }
+    let mut e = Event::new();
+    e.uid(&format!(
+        "due-{}.{}@{}",
+        due.uid_stem(model),
+        CalendarOptions::year(model),
+        opts.host()
+    ))
+    .timestamp(opts.stamp)
+    .summary(&summary)
+    .starts(day)
+    .ends(day.succ_opt().unwrap_or(day))
+    .add_property("TRANSP", "TRANSPARENT");
+    if let Some(url) = opts.url(model, due.item) {
+        lines.push(format!("Page: {url}"));
+        e.url(&url);
+    }
+    e.description(&lines.join("\n"));
+    e.done()
+}
+
+/// A civil date as chrono's, for an all-day `VALUE=DATE`.
+fn naive(d: Date) -> NaiveDate {
+    NaiveDate::from_ymd_opt(i32::from(d.0.year()), d.0.month() as u32, d.0.day() as u32)
+        .unwrap_or_default()
+}
+
+fn calendar<'d>(
     model: &Model,
     name: &str,
     sessions: impl Iterator<Item = usize>,
+    due: impl Iterator<Item = &'d Due>,
     opts: &CalendarOptions,
 ) -> String {
     let mut cal = Calendar::new();
@@ -104,15 +262,88 @@ fn calendar(
     for i in sessions {
         cal.push(event(model, i, opts));
     }
-    cal.done().to_string()
+    for d in due {
+        cal.push(due_event(model, d, opts));
+    }
+    fold(&cal.done().to_string())
 }
 
-/// Every calendar file of the site.
+/// Content lines of at most 75 octets (RFC 5545, 3.1). The icalendar crate
+/// folds a long line's first part at 75 octets but can leave its last
+/// continuation at 76 (the space and 75 octets); this undoes its folding
+/// and folds again: 75 octets, then a space and at most 74, never inside a
+/// UTF-8 character nor just before a blank. Values are escaped, so a CRLF
+/// and a space only ever come from folding.
+fn fold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 32);
+    for line in unfolded.split_inclusive("\r\n") {
+        let (mut rest, end) = line
+            .strip_suffix("\r\n")
+            .map_or((line, ""), |body| (body, "\r\n"));
+        let mut limit = 75;
+        while rest.len() > limit {
+            let boundary = |mut at: usize| {
+                while !rest.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            let mut cut = boundary(limit);
+            // Not just before a blank: some readers drop every leading
+            // blank of a continuation line, not only the first.
+            let mut earlier = cut;
+            while earlier > 0 && rest[earlier..].starts_with([' ', '\t']) {
+                earlier = boundary(earlier - 1);
+            }
+            if earlier > 0 {
+                cut = earlier;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            limit = 74;
+        }
+        out.push_str(rest);
+        out.push_str(end);
+    }
+    out
+}
+
+/// The due items of the whole program: a reading that two years read at the
+/// same session is one event, not two alike on one day.
+fn merged(all: &[Due]) -> Vec<Due> {
+    let mut out: Vec<Due> = Vec::with_capacity(all.len());
+    for d in all {
+        if let Some(same) = out
+            .iter_mut()
+            .find(|o| o.kind == d.kind && o.item == d.item && o.date == d.date && o.nth == d.nth)
+        {
+            same.years.extend(&d.years);
+            same.years.sort_unstable();
+            same.years.dedup();
+        } else {
+            out.push(d.clone());
+        }
+    }
+    out
+}
+
+/// Every calendar file of the site: the whole program's and each year's
+/// (sessions and due items), and each session's own (the session alone).
 pub fn files(model: &Model, order: &[usize], opts: &CalendarOptions) -> Vec<OutputFile> {
     let title = &model.program.title;
+    let due = crate::model::due::all(model);
     let mut out = vec![OutputFile {
         path: crate::routes::CALENDAR.into(),
-        bytes: calendar(model, title, order.iter().copied(), opts).into_bytes(),
+        bytes: calendar(
+            model,
+            title,
+            order.iter().copied(),
+            merged(&due).iter(),
+            opts,
+        )
+        .into_bytes(),
     }];
     for y in &model.years {
         let sessions = order
@@ -121,14 +352,208 @@ pub fn files(model: &Model, order: &[usize], opts: &CalendarOptions) -> Vec<Outp
             .filter(|&i| model.sessions[i].in_year(y.number));
         out.push(OutputFile {
             path: crate::routes::year_calendar(y.number),
-            bytes: calendar(model, &format!("{title}: {}", y.title), sessions, opts).into_bytes(),
+            bytes: calendar(
+                model,
+                &format!("{title}: {}", y.title),
+                sessions,
+                crate::model::due::in_year(&due, y.number),
+                opts,
+            )
+            .into_bytes(),
         });
     }
     for (i, s) in model.sessions.iter().enumerate() {
         out.push(OutputFile {
             path: crate::routes::session_calendar(model, i),
-            bytes: calendar(model, &s.title, std::iter::once(i), opts).into_bytes(),
+            bytes: calendar(
+                model,
+                &s.title,
+                std::iter::once(i),
+                std::iter::empty(),
+                opts,
+            )
+            .into_bytes(),
         });
     }
     out
+}
+
+/// One thing on one day of the month grid.
+fn grid_item(kind: &str, label: &str, title: &str, url: String) -> Value {
+    json!({ "kind": kind, "label": label, "title": title, "url": url })
+}
+
+/// The calendar page's months ("a month at a glance", issue 15): every month
+/// from the first with a session or a due item to the last, as weeks of seven
+/// days from Monday; each day of the month with its sessions (each day of a
+/// multi-day one) and due items, `null` for the days of the weeks outside it.
+/// Nothing here knows today's date (SPEC 7): the browser marks past days.
+pub fn months(model: &Model, order: &[usize]) -> Value {
+    let multi = model.program.years > 1;
+    let years = |ys: &[u8]| {
+        if multi {
+            super::labels::years(ys)
+        } else {
+            String::new()
+        }
+    };
+    let mut days: BTreeMap<jiff::civil::Date, Vec<Value>> = BTreeMap::new();
+    // A reading is due at its session: the grid counts them on the
+    // session's line rather than filling its day with one line each.
+    let mut reads: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut due: BTreeMap<jiff::civil::Date, Vec<Value>> = BTreeMap::new();
+    for d in merged(&crate::model::due::all(model)) {
+        if let (DueKind::Reading, Some(s)) = (d.kind, d.session) {
+            reads.entry(s).or_default().insert(d.item.index);
+            continue;
+        }
+        let mut item = grid_item(
+            d.kind.key(),
+            d.kind.label(),
+            &d.title,
+            crate::routes::item(model, d.item),
+        );
+        item["detail"] = json!(d.detail);
+        item["years"] = json!(years(&d.years));
+        due.entry(d.date.0).or_default().push(item);
+    }
+    for &i in order {
+        let s = &model.sessions[i];
+        let (first, last) = (s.date.value.0, s.last_day().0);
+        let mut day = first;
+        while day <= last {
+            let mut item = grid_item(
+                "session",
+                &super::labels::kind(s.kind.as_str()),
+                &s.title,
+                crate::routes::item(model, Item::session(i)),
+            );
+            item["time"] = json!(if day == first {
+                s.start.to_string()
+            } else {
+                String::new()
+            });
+            item["years"] = json!(years(&s.years));
+            item["reads"] = json!(if day == first {
+                reads.get(&i).map(|r| reading_summary(model, r))
+            } else {
+                None
+            });
+            days.entry(day).or_default().push(item);
+            let Ok(next) = day.tomorrow() else { break };
+            day = next;
+        }
+    }
+    // Sessions first, then what is due that day.
+    for (day, items) in due {
+        days.entry(day).or_default().extend(items);
+    }
+    let (Some(first), Some(last)) = (days.keys().next(), days.keys().next_back()) else {
+        return json!([]);
+    };
+    let (mut month, end) = (first.first_of_month(), last.first_of_month());
+    let mut out = Vec::new();
+    while month <= end {
+        let lead = month.weekday().to_monday_zero_offset();
+        let mut cells: Vec<Value> = vec![Value::Null; lead as usize];
+        let mut count = 0;
+        for n in 1..=month.days_in_month() {
+            let day = jiff::civil::date(month.year(), month.month(), n);
+            let items = days.remove(&day).unwrap_or_default();
+            count += items.len();
+            cells.push(json!({
+                "iso": day.to_string(),
+                "day": n,
+                "long": day.strftime("%A %-d %B").to_string(),
+                "items": items,
+            }));
+        }
+        while cells.len() % 7 != 0 {
+            cells.push(Value::Null);
+        }
+        let weeks: Vec<Value> = cells.chunks(7).map(|w| json!(w)).collect();
+        out.push(json!({
+            "id": format!("{:04}-{:02}", month.year(), month.month()),
+            "label": super::labels::month(month.year(), month.month()),
+            "short": month.strftime("%b").to_string(),
+            "count": count,
+            "weeks": weeks,
+        }));
+        let Ok(next) = month.checked_add(jiff::Span::new().months(1)) else {
+            break;
+        };
+        month = next;
+    }
+    json!(out)
+}
+
+/// e.g. `5 readings, 280 pages, 18 min`.
+fn reading_summary(model: &Model, readings: &BTreeSet<usize>) -> String {
+    let (mut pages, mut minutes) = (0, 0);
+    for &r in readings {
+        pages += model.readings[r].pages.unwrap_or(0);
+        minutes += model.readings[r].minutes.unwrap_or(0);
+    }
+    let mut out = vec![match readings.len() {
+        1 => "1 reading".to_string(),
+        n => format!("{n} readings"),
+    }];
+    if pages > 0 {
+        out.push(format!("{pages} pages"));
+    }
+    if minutes > 0 {
+        out.push(format!("{minutes} min"));
+    }
+    out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn fold_keeps_every_line_within_75_octets_and_the_content_whole() {
+        for len in 60..400 {
+            // ASCII, then a mix with two- and three-byte characters.
+            for fill in ["a", "é", "–", "ab–", "a b ", "é –"] {
+                let value: String = fill.repeat(len).chars().take(len).collect();
+                let text = format!("BEGIN:VEVENT\r\nDESCRIPTION:{value}\r\nEND:VEVENT\r\n");
+                // As the crate might fold it: 75, then a space and 75.
+                let mut crate_like = String::new();
+                for line in text.split_inclusive("\r\n") {
+                    let mut rest = line.trim_end_matches("\r\n");
+                    let mut first = true;
+                    while rest.len() > 75 {
+                        let mut cut = 75;
+                        while !rest.is_char_boundary(cut) {
+                            cut -= 1;
+                        }
+                        if !first {
+                            crate_like.push(' ');
+                        }
+                        crate_like.push_str(&rest[..cut]);
+                        crate_like.push_str("\r\n");
+                        rest = &rest[cut..];
+                        first = false;
+                    }
+                    if !first {
+                        crate_like.push(' ');
+                    }
+                    crate_like.push_str(rest);
+                    crate_like.push_str("\r\n");
+                }
+                let folded = fold(&crate_like);
+                assert!(
+                    folded.split("\r\n").all(|l| l.len() <= 75),
+                    "{len} {fill}: {folded}"
+                );
+                assert_eq!(folded.replace("\r\n ", ""), text, "{len} {fill}");
+                assert!(
+                    !folded.contains("\r\n  "),
+                    "{len} {fill}: no continuation starts with a blank of the value"
+                );
+                assert_eq!(fold(&folded), folded, "folding twice changes nothing");
+            }
+        }
+    }
 }

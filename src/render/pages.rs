@@ -270,9 +270,10 @@ pub fn item(model: &Model, shared: &Shared, item: Item) -> Value {
     }
 }
 
-/// The calendar page: every session by month, and each year's calendar file.
+/// The calendar page: the calendar files to subscribe to or download, and
+/// each month as a grid of its sessions and due items.
 pub fn calendar(model: &Model, shared: &Shared) -> Value {
-    let mut calendar = sessions(model, shared);
+    let mut calendar = json!({ "months": super::calendar::months(model, &shared.order) });
     calendar["years"] = json!(
         model
             .years

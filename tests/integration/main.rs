@@ -4,6 +4,7 @@
 mod authoring;
 mod bad_input;
 mod build;
+mod calendars;
 mod check_fixtures;
 mod examples;
 mod explain;
