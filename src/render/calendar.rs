@@ -170,20 +170,11 @@ fn kind_and_years(model: &Model, kind: &str, years: &[u8]) -> String {
 /// A reading as a line, e.g. `Blindspot (25 pages, optional)`.
 fn reading_line(model: &Model, r: usize) -> String {
     let r = &model.readings[r];
-    let mut detail = Vec::new();
-    if let Some(p) = r.pages {
-        detail.push(format!("{p} pages"));
-    }
-    if let Some(m) = r.minutes {
-        detail.push(format!("{m} minutes"));
-    }
-    if r.optional {
-        detail.push("optional".to_string());
-    }
+    let detail = super::labels::reading_detail(r);
     if detail.is_empty() {
         r.title.clone()
     } else {
-        format!("{} ({})", r.title, detail.join(", "))
+        format!("{} ({detail})", r.title)
     }
 }
 

@@ -54,6 +54,22 @@ pub fn kind(s: &str) -> String {
     })
 }
 
+/// A reading's size and status, e.g. `220 pages, 15 minutes, optional`
+/// (empty when nothing is known).
+pub fn reading_detail(r: &crate::model::Reading) -> String {
+    let mut detail = Vec::new();
+    if let Some(p) = r.pages {
+        detail.push(format!("{p} pages"));
+    }
+    if let Some(m) = r.minutes {
+        detail.push(format!("{m} minutes"));
+    }
+    if r.optional {
+        detail.push("optional".to_string());
+    }
+    detail.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,17 +17,7 @@ pub fn link(model: &Model, c: Collection, i: usize, title: &str) -> Value {
 /// `{title, url, detail}` of a reading, detail like `220 pages`.
 pub fn reading(model: &Model, i: usize) -> Value {
     let r = &model.readings[i];
-    let mut detail = Vec::new();
-    if let Some(p) = r.pages {
-        detail.push(format!("{p} pages"));
-    }
-    if let Some(m) = r.minutes {
-        detail.push(format!("{m} minutes"));
-    }
-    if r.optional {
-        detail.push("optional".to_string());
-    }
-    json!({ "title": r.title, "url": routes::item(model, Item { collection: Collection::Readings, index: i }), "detail": detail.join(", ") })
+    json!({ "title": r.title, "url": routes::item(model, Item { collection: Collection::Readings, index: i }), "detail": labels::reading_detail(r) })
 }
 
 /// Each session's prompts (by session index), found in one pass.

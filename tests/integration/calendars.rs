@@ -5,7 +5,7 @@
 //! events that say where, what to read and where the page is; `webcal:`
 //! links only when the site's address is known; a month grid.
 
-use crate::support::{cairn, copy_dir, fixture, repo, snapshot, temp};
+use crate::support::{copy_dir, fixture, repo, snapshot, temp};
 use icalendar::{Component, DatePerhapsTime, EventLike};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -13,15 +13,7 @@ use std::path::{Path, PathBuf};
 /// Builds `site` into a fresh folder named `name`, with extra args.
 fn build(site: &Path, name: &str, extra: &[&str]) -> PathBuf {
     let out = temp(name);
-    let mut args = vec![
-        "--root",
-        site.to_str().expect("utf-8"),
-        "build",
-        "-o",
-        out.to_str().expect("utf-8"),
-    ];
-    args.extend_from_slice(extra);
-    let o = cairn(site, &args);
+    let o = crate::support::build_into(site, &out, extra);
     assert_eq!(
         o.status.code(),
         Some(0),
