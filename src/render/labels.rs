@@ -47,7 +47,11 @@ pub fn years(years: &[u8]) -> String {
 
 /// `book-club` -> `Book club`.
 pub fn kind(s: &str) -> String {
-    let s = s.replace('-', " ");
+    capitalised(&s.replace('-', " "))
+}
+
+/// The text with its first letter in upper case, e.g. `Residents and fellows`.
+pub fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or_else(String::new, |f| {
         f.to_uppercase().collect::<String>() + c.as_str()
@@ -84,5 +88,16 @@ mod tests {
         assert_eq!(years(&[1, 2]), "Years 1 and 2");
         assert_eq!(years(&[1, 2, 3]), "Years 1, 2 and 3");
         assert_eq!(kind("book-club"), "Book club");
+    }
+}
+
+/// Whether a session is expected and whether it counts toward attendance,
+/// e.g. `Required`, `Expected, not counted toward attendance`, `Optional`.
+pub fn attendance(s: &Session) -> &'static str {
+    match (s.required, s.counts) {
+        (true, true) => "Required",
+        (true, false) => "Expected, not counted toward attendance",
+        (false, true) => "Optional, counts toward attendance",
+        (false, false) => "Optional",
     }
 }
