@@ -11,6 +11,7 @@ mod explain;
 mod first_hour;
 mod fuzz_regressions;
 mod hardening;
+mod participants;
 mod human;
 mod serve;
 mod support;
