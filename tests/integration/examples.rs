@@ -84,6 +84,7 @@ fn the_demo_uses_every_collection_and_every_field() {
         ("person", "people"),
         ("project", "projects"),
         ("page", "pages"),
+        ("group", "groups"),
     ];
     let mut counts = std::collections::BTreeMap::new();
     for (kind, dir) in kinds {
@@ -121,6 +122,7 @@ fn the_demo_uses_every_collection_and_every_field() {
         ("people", 10),
         ("projects", 4),
         ("pages", 5),
+        ("groups", 3),
     ] {
         assert!(
             counts[dir] >= least,

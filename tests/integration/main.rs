@@ -11,7 +11,7 @@ mod explain;
 mod first_hour;
 mod fuzz_regressions;
 mod hardening;
-mod participants;
 mod human;
+mod participants;
 mod serve;
 mod support;

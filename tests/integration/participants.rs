@@ -26,7 +26,10 @@ fn demo_with_publish(publish: bool, name: &str) -> std::path::PathBuf {
     copy_dir(&repo().join("static"), &site.join("static"));
     let program = site.join("content/_program.md");
     let text = std::fs::read_to_string(&program).expect("program");
-    assert!(text.contains("publish_participants: false"), "the demo plants the flag");
+    assert!(
+        text.contains("publish_participants: false"),
+        "the demo plants the flag"
+    );
     std::fs::write(
         &program,
         text.replace(
@@ -43,7 +46,11 @@ fn unpublished_participants_appear_nowhere_in_the_output() {
     let site = demo_with_publish(false, "private");
     let out = site.join("public");
     let built = build_into(&site, &out, &["--base-url", "https://example.org/p/"]);
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
     for needle in ["whitcombe", "mina sato", "mina-sato"] {
         let found = files_naming(&out, needle);
         assert!(found.is_empty(), "`{needle}` is in {found:?}");
@@ -51,7 +58,10 @@ fn unpublished_participants_appear_nowhere_in_the_output() {
     // The group still says how many people it has.
     let group = std::fs::read_to_string(out.join("groups/capstone-circle-a/index.html"))
         .expect("group page");
-    assert!(group.contains("2 residents and fellows, not named"), "{group}");
+    assert!(
+        group.contains("2 residents and fellows, not named"),
+        "{group}"
+    );
     let _ = std::fs::remove_dir_all(&site);
 }
 
@@ -60,7 +70,11 @@ fn published_participants_have_their_pages() {
     let site = demo_with_publish(true, "public");
     let out = site.join("public");
     let built = build_into(&site, &out, &[]);
-    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
     let person = std::fs::read_to_string(out.join("people/jordan-whitcombe/index.html"))
         .expect("a published trainee has a page");
     assert!(person.contains("Jordan Whitcombe"));
