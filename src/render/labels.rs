@@ -74,6 +74,17 @@ pub fn reading_detail(r: &crate::model::Reading) -> String {
     detail.join(", ")
 }
 
+/// Whether a session is expected and whether it counts toward attendance,
+/// e.g. `Required`, `Expected, not counted toward attendance`, `Optional`.
+pub fn attendance(s: &Session) -> &'static str {
+    match (s.required, s.counts) {
+        (true, true) => "Required",
+        (true, false) => "Expected, not counted toward attendance",
+        (false, true) => "Optional, counts toward attendance",
+        (false, false) => "Optional",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,16 +99,5 @@ mod tests {
         assert_eq!(years(&[1, 2]), "Years 1 and 2");
         assert_eq!(years(&[1, 2, 3]), "Years 1, 2 and 3");
         assert_eq!(kind("book-club"), "Book club");
-    }
-}
-
-/// Whether a session is expected and whether it counts toward attendance,
-/// e.g. `Required`, `Expected, not counted toward attendance`, `Optional`.
-pub fn attendance(s: &Session) -> &'static str {
-    match (s.required, s.counts) {
-        (true, true) => "Required",
-        (true, false) => "Expected, not counted toward attendance",
-        (false, true) => "Optional, counts toward attendance",
-        (false, false) => "Optional",
     }
 }

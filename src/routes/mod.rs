@@ -95,11 +95,13 @@ impl ListPage {
     }
 
     /// Listed in the navigation of this program: not when it is not
-    /// [`wanted`](Self::wanted), nor the projects list without projects.
+    /// [`wanted`](Self::wanted), nor the projects or modules list when the
+    /// program has none (a mentoring program without modules).
     pub fn in_nav(self, model: &Model) -> bool {
         self.nav.is_some()
             && self.wanted(model)
             && !(self.key == "projects" && model.projects.is_empty())
+            && !(self.key == "modules" && model.modules.is_empty())
     }
 
     /// The list page of a collection's items (none for free pages).

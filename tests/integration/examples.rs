@@ -26,6 +26,11 @@ fn the_ten_month_example_is_valid_without_warnings() {
 }
 
 #[test]
+fn the_mentoring_example_is_valid_without_warnings() {
+    passes(&repo().join("examples/mentoring"));
+}
+
+#[test]
 fn the_minimal_example_is_valid_without_warnings() {
     passes(&repo().join("examples/minimal"));
 }
