@@ -493,14 +493,19 @@ pub fn people(model: &Model) -> Value {
                 .map(card)
                 .collect();
             let label = match role {
-                PersonRole::Director => "Program leadership",
-                PersonRole::Committee => "Curriculum committee",
-                PersonRole::Speaker => "Speakers",
-                PersonRole::Facilitator => "Facilitators",
-                PersonRole::Mentor => "Mentors",
-                PersonRole::Staff => "Staff",
-                PersonRole::Mentee => "Mentees",
-                PersonRole::Trainee => "Participants",
+                PersonRole::Director => "Program leadership".to_string(),
+                PersonRole::Committee => "Curriculum committee".to_string(),
+                PersonRole::Speaker => "Speakers".to_string(),
+                PersonRole::Facilitator => "Facilitators".to_string(),
+                PersonRole::Mentor => "Mentors".to_string(),
+                PersonRole::Staff => "Staff".to_string(),
+                PersonRole::Mentee => "Mentees".to_string(),
+                // The program's own word for its participants.
+                PersonRole::Trainee => model
+                    .program
+                    .audience
+                    .as_deref()
+                    .map_or_else(|| "Participants".to_string(), labels::capitalised),
             };
             (!people.is_empty()).then(|| json!({ "label": label, "people": people }))
         })

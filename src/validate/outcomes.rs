@@ -40,9 +40,17 @@ pub fn unmeasurable_opening(objective: &str) -> Option<String> {
     UNMEASURABLE
         .iter()
         .find(|phrase| {
-            phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| *p == w)
+            phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| inflects(p, w))
         })
         .map(|phrase| phrase.join(" "))
+}
+
+/// True when `word` is `stem` or one of its forms ("understands",
+/// "understanding", "knowledge", "learned"), but not another word that
+/// happens to start with it ("learners", "knowledgeably").
+fn inflects(stem: &str, word: &str) -> bool {
+    word.strip_prefix(stem)
+        .is_some_and(|rest| ["", "s", "ing", "ed", "d", "n", "ledge"].contains(&rest))
 }
 
 /// Both rules.
