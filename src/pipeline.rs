@@ -58,7 +58,13 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     });
     diagnostics.extend(ds);
     let before_validation = diagnostics.items().to_vec();
-    let outlines = timed(options, "outline", || outlines(&parsed, model.as_ref()));
+    let outlines = timed(options, "outline", || outlines(model.as_ref()));
+    // The model holds each body now; the parsed files keep their front
+    // matter (for `cairn new`) but not a second copy of every body.
+    let mut parsed = parsed;
+    for p in &mut parsed {
+        p.body = String::new();
+    }
     if let Some(model) = &model {
         let ds = timed(options, "validate", || {
             validate::validate(model, &outlines, root)
@@ -99,7 +105,10 @@ pub fn update_bodies(root: &Path, checked: &mut Checked) -> Option<Vec<String>> 
             );
         }
         edited.push(parsed.path.clone());
-        checked.parsed[i] = parsed;
+        checked.parsed[i] = content::Parsed {
+            body: String::new(),
+            ..parsed
+        };
     }
     checked.loaded = loaded;
     let model = checked.model.as_ref()?;
@@ -143,30 +152,14 @@ fn body_edits(before: &Loaded, after: &Loaded) -> Option<Vec<usize>> {
 }
 
 /// Scans the bodies of the files that made it into the model.
-fn outlines(parsed: &[Parsed], model: Option<&Model>) -> Outlines {
+fn outlines(model: Option<&Model>) -> Outlines {
     let Some(model) = model else {
         return Outlines::new();
     };
-    let mut paths: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    paths.insert(&model.program.source.path);
-    paths.extend(
-        model
-            .years
-            .iter()
-            .filter_map(|y| y.source.as_ref())
-            .map(|s| s.path.as_str()),
-    );
-    paths.extend(model.modules.iter().map(|m| m.source.path.as_str()));
-    paths.extend(model.sessions.iter().map(|m| m.source.path.as_str()));
-    paths.extend(model.readings.iter().map(|m| m.source.path.as_str()));
-    paths.extend(model.prompts.iter().map(|m| m.source.path.as_str()));
-    paths.extend(model.people.iter().map(|m| m.source.path.as_str()));
-    paths.extend(model.projects.iter().map(|m| m.source.path.as_str()));
-    paths.extend(model.pages.iter().map(|m| m.source.path.as_str()));
-    parsed
+    let sources: Vec<&crate::model::Source> = model.sources().collect();
+    sources
         .par_iter()
-        .filter(|p| paths.contains(p.path.as_str()))
-        .map(|p| (p.path.clone(), markdown::outline(&p.body, p.body_line)))
+        .map(|s| (s.path.clone(), markdown::outline(&s.body, s.body_line)))
         .collect()
 }
 

@@ -234,23 +234,17 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
     };
     let path = file.path.as_str();
     let (front, mut ds, missing) = match file.kind {
-        FileKind::Program => typed(&node, path, &["title", "starts", "timezone"], |f| {
-            Front::Program(Box::new(f))
-        }),
-        FileKind::Year(_) => typed(&node, path, &[], Front::Year),
+        FileKind::Program => typed(&node, path, file.kind, |f| Front::Program(Box::new(f))),
+        FileKind::Year(_) => typed(&node, path, file.kind, Front::Year),
         FileKind::Item(c) => match c {
-            Collection::Modules => typed(&node, path, &["title", "year"], |f| {
-                Front::Module(Box::new(f))
-            }),
-            Collection::Sessions => typed(&node, path, &["title", "date"], |f| {
-                Front::Session(Box::new(f))
-            }),
-            Collection::Readings => typed(&node, path, &["title"], |f| Front::Reading(Box::new(f))),
-            Collection::Prompts => typed(&node, path, &["title"], Front::Prompt),
-            Collection::People => typed(&node, path, &["name"], |f| Front::Person(Box::new(f))),
-            Collection::Projects => typed(&node, path, &["title"], Front::Project),
-            Collection::Pages => typed(&node, path, &["title"], Front::Page),
-            Collection::Groups => typed(&node, path, &["title"], |f| Front::Group(Box::new(f))),
+            Collection::Modules => typed(&node, path, file.kind, |f| Front::Module(Box::new(f))),
+            Collection::Sessions => typed(&node, path, file.kind, |f| Front::Session(Box::new(f))),
+            Collection::Readings => typed(&node, path, file.kind, |f| Front::Reading(Box::new(f))),
+            Collection::Prompts => typed(&node, path, file.kind, Front::Prompt),
+            Collection::People => typed(&node, path, file.kind, |f| Front::Person(Box::new(f))),
+            Collection::Projects => typed(&node, path, file.kind, Front::Project),
+            Collection::Pages => typed(&node, path, file.kind, Front::Page),
+            Collection::Groups => typed(&node, path, file.kind, |f| Front::Group(Box::new(f))),
         },
     };
     if let Some(Front::Prompt(p)) = &front
@@ -281,12 +275,12 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
 fn typed<T: DeserializeOwned>(
     node: &Node,
     file: &str,
-    required: &[&str],
+    kind: FileKind,
     wrap: impl FnOnce(T) -> Front,
 ) -> (Option<Front>, Vec<Diagnostic>, bool) {
     let (value, mut ds) = fields::read::<T>(node, file);
     let mut missing = false;
-    for field in required {
+    for field in required(kind) {
         if !has_key(node, field) || is_empty(node, field) {
             missing = true;
             ds.push(
@@ -301,6 +295,43 @@ fn typed<T: DeserializeOwned>(
         }
     }
     (value.map(wrap), ds, missing)
+}
+
+/// The fields a kind of file requires, read once from the `required` list of
+/// its JSON Schema (the `#[schemars(required)]` marks on its type), so each
+/// requirement is written in one place and `cairn schema` cannot disagree.
+fn required(kind: FileKind) -> &'static [String] {
+    static REQUIRED: std::sync::OnceLock<Vec<(FileKind, Vec<String>)>> = std::sync::OnceLock::new();
+    let key = match kind {
+        FileKind::Year(_) => FileKind::Year(1),
+        k => k,
+    };
+    REQUIRED
+        .get_or_init(|| {
+            FileKind::EACH
+                .iter()
+                .map(|&k| {
+                    let schema = match k {
+                        FileKind::Program => schemars::schema_for!(program::ProgramFront),
+                        FileKind::Year(_) => schemars::schema_for!(program::YearFront),
+                        FileKind::Item(c) => c.schema(),
+                    };
+                    let fields = schema
+                        .get("required")
+                        .and_then(|r| r.as_array())
+                        .map(|list| {
+                            list.iter()
+                                .filter_map(|f| f.as_str().map(String::from))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    (k, fields)
+                })
+                .collect()
+        })
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(&[], |(_, fields)| fields.as_slice())
 }
 
 fn has_key(node: &Node, name: &str) -> bool {

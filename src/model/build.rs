@@ -181,23 +181,22 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         if !p.usable {
             continue;
         }
-        let status = match (&p.front, p.broken) {
-            (Some(front), false) if complete(front) => {
-                if is_draft(front) && !drafts {
-                    Status::Draft
-                } else if is_private(front) && !publish {
-                    Status::Private
-                } else {
-                    let n = counts.entry(c).or_default();
-                    *n += 1;
-                    b.ids.entry(c).or_default().push(&p.id);
-                    Status::Present(*n - 1)
-                }
+        // `broken` covers a missing required field: when it is false, what
+        // every later stage relies on is present.
+        let status = if let (Some(front), false) = (&p.front, p.broken) {
+            if is_draft(front) && !drafts {
+                Status::Draft
+            } else if is_private(front) && !publish {
+                Status::Private
+            } else {
+                let n = counts.entry(c).or_default();
+                *n += 1;
+                b.ids.entry(c).or_default().push(&p.id);
+                Status::Present(*n - 1)
             }
-            _ => {
-                unreadable.push((c, p.path.clone()));
-                Status::Broken
-            }
+        } else {
+            unreadable.push((c, p.path.clone()));
+            Status::Broken
         };
         b.status.insert((c, p.id.as_str()), status);
     }
@@ -341,21 +340,6 @@ fn included(b: &Builder<'_>, p: &Parsed) -> bool {
         return false;
     };
     matches!(b.status.get(&(c, p.id.as_str())), Some(Status::Present(_)))
-}
-
-/// True when the fields every later stage relies on are present.
-fn complete(front: &Front) -> bool {
-    match front {
-        Front::Module(f) => f.title.is_some() && f.year.is_some(),
-        Front::Session(f) => f.title.is_some() && f.date.is_some(),
-        Front::Reading(f) => f.title.is_some(),
-        Front::Prompt(f) => f.title.is_some(),
-        Front::Person(f) => f.name.is_some(),
-        Front::Project(f) => f.title.is_some(),
-        Front::Page(f) => f.title.is_some(),
-        Front::Group(f) => f.title.is_some(),
-        Front::Program(_) | Front::Year(_) => true,
-    }
 }
 
 fn is_draft(front: &Front) -> bool {

@@ -605,27 +605,50 @@ impl Model {
         }
     }
 
+    /// Every source file of the model with its body: the program, the year
+    /// files, then every item.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> + '_ {
+        std::iter::once(&self.program.source)
+            .chain(self.years.iter().filter_map(|y| y.source.as_ref()))
+            .chain(self.all_items().map(|item| self.source(item)))
+    }
+
     /// Replaces the Markdown body of the item read from `path` (for `serve`
     /// after an edit that left the front matter as it was). False when no
     /// item of the model comes from `path`.
     pub fn set_body(&mut self, path: &str, body: &str) -> bool {
-        let sources = std::iter::once(&mut self.program.source)
-            .chain(self.years.iter_mut().filter_map(|y| y.source.as_mut()))
-            .chain(self.modules.iter_mut().map(|x| &mut x.source))
-            .chain(self.sessions.iter_mut().map(|x| &mut x.source))
-            .chain(self.readings.iter_mut().map(|x| &mut x.source))
-            .chain(self.prompts.iter_mut().map(|x| &mut x.source))
-            .chain(self.people.iter_mut().map(|x| &mut x.source))
-            .chain(self.projects.iter_mut().map(|x| &mut x.source))
-            .chain(self.pages.iter_mut().map(|x| &mut x.source))
-            .chain(self.groups.iter_mut().map(|x| &mut x.source));
-        for source in sources {
-            if source.path == path {
-                source.body = body.to_string();
-                return true;
-            }
+        let item = self
+            .all_items()
+            .find(|&item| self.source(item).path == path);
+        let source = match item {
+            Some(item) => self.source_mut(item),
+            None if self.program.source.path == path => &mut self.program.source,
+            None => match self
+                .years
+                .iter_mut()
+                .filter_map(|y| y.source.as_mut())
+                .find(|s| s.path == path)
+            {
+                Some(source) => source,
+                None => return false,
+            },
+        };
+        source.body = body.to_string();
+        true
+    }
+
+    fn source_mut(&mut self, item: Item) -> &mut Source {
+        let i = item.index;
+        match item.collection {
+            Collection::Modules => &mut self.modules[i].source,
+            Collection::Sessions => &mut self.sessions[i].source,
+            Collection::Readings => &mut self.readings[i].source,
+            Collection::Prompts => &mut self.prompts[i].source,
+            Collection::People => &mut self.people[i].source,
+            Collection::Projects => &mut self.projects[i].source,
+            Collection::Pages => &mut self.pages[i].source,
+            Collection::Groups => &mut self.groups[i].source,
         }
-        false
     }
 
     /// The track years 1..=N.
