@@ -281,6 +281,15 @@ fn typed<T: DeserializeOwned>(
     let (value, mut ds) = fields::read::<T>(node, file);
     let mut missing = false;
     for field in required(kind) {
+        // A required value that is present but wrong (`date: 2025-13-01`)
+        // is reported at the value; the file is then as good as missing it.
+        if let Some(value) = entry(node, field)
+            && ds
+                .iter()
+                .any(|d| (d.line, d.column) == (value.pos.line, value.pos.column))
+        {
+            missing = true;
+        }
         if !has_key(node, field) || is_empty(node, field) {
             missing = true;
             ds.push(
@@ -332,6 +341,14 @@ fn required(kind: FileKind) -> &'static [String] {
         .iter()
         .find(|(k, _)| *k == key)
         .map_or(&[], |(_, fields)| fields.as_slice())
+}
+
+/// The value of the top-level key `name`, if present.
+fn entry<'n>(node: &'n Node, name: &str) -> Option<&'n Node> {
+    match &node.value {
+        Value::Map(entries) => entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v),
+        _ => None,
+    }
 }
 
 fn has_key(node: &Node, name: &str) -> bool {
