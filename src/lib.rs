@@ -29,6 +29,7 @@ pub mod model;
 pub(crate) mod output;
 pub mod pipeline;
 pub mod render;
+pub mod roll;
 pub mod routes;
 pub(crate) mod serve;
 pub mod site;

@@ -225,6 +225,7 @@ fn quick(
         base_url: None,
         only_bodies: Some(std::mem::take(&mut last.pending)),
         portable: false,
+        ..RenderOptions::default()
     };
     let rendered = render::render(model, &checked.outlines, root, &options, &|f| {
         state
