@@ -21,6 +21,7 @@ pub mod cli;
 pub mod commands;
 pub mod content;
 pub mod diagnostics;
+pub mod diff;
 pub(crate) mod fields;
 pub mod front_matter;
 pub(crate) mod highlight;
