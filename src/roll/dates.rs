@@ -106,6 +106,26 @@ pub fn renamed(id: &str, len: usize, full: bool, date: Date) -> String {
     format!("{prefix}{}", &id[len..])
 }
 
+/// The first day of the academic year that contains `today`, for a program
+/// whose years start on `starts`' month and day; and the next year's, when
+/// it starts within two months of `today` (a new program plans ahead).
+pub fn year_for(today: Date, starts: Date) -> Option<Date> {
+    let this = same_day(starts, dates_months(starts, today))?;
+    let containing = if this > today {
+        this.checked_sub(1.year()).ok()?
+    } else {
+        this
+    };
+    let next = containing.checked_add(1.year()).ok()?;
+    let soon = today.checked_add(2.months()).ok()?;
+    Some(if next <= soon { next } else { containing })
+}
+
+/// Months from `starts`' month to the same month in `today`'s year.
+fn dates_months(starts: Date, today: Date) -> i32 {
+    (i32::from(today.year()) - i32::from(starts.year())) * 12
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,9 +153,9 @@ mod tests {
 
     #[test]
     fn a_fifth_weekday_without_counterpart_is_reported() {
-        // 2025-12-30 is the fifth Tuesday; December 2026 has four.
-        let (d, short) = counterpart(date(2025, 12, 30), 12);
-        assert_eq!(d, date(2026, 12, 22));
+        // 2026-05-29 is the fifth Friday; May 2027 has four.
+        let (d, short) = counterpart(date(2026, 5, 29), 12);
+        assert_eq!(d, date(2027, 5, 28));
         assert_eq!(short, Some(Shortfall::NoFifth));
     }
 
@@ -186,6 +206,17 @@ mod tests {
             renamed("2025-09-18-x", 10, true, date(2026, 9, 17)),
             "2026-09-17-x"
         );
+    }
+
+    #[test]
+    fn a_new_program_starts_in_the_year_of_today() {
+        let starts = date(2025, 7, 1);
+        assert_eq!(year_for(date(2026, 12, 2), starts), Some(date(2026, 7, 1)));
+        assert_eq!(year_for(date(2027, 3, 1), starts), Some(date(2026, 7, 1)));
+        // Within two months of the next year's start: that year.
+        assert_eq!(year_for(date(2027, 5, 15), starts), Some(date(2027, 7, 1)));
+        assert_eq!(year_for(date(2027, 7, 1), starts), Some(date(2027, 7, 1)));
+        assert_eq!(year_for(date(2024, 1, 10), starts), Some(date(2023, 7, 1)));
     }
 
     #[test]
