@@ -12,5 +12,6 @@ mod first_hour;
 mod fuzz_regressions;
 mod hardening;
 mod human;
+mod roll;
 mod serve;
 mod support;
