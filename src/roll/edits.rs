@@ -4,12 +4,12 @@
 //! that name a renamed file.
 
 use super::Change;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// The links in one body `line` to a renamed id: `(column, old, new)` of
 /// each `OLD.md` written after `/` (`@/sessions/OLD.md`, `../sessions/OLD.md`)
 /// or at the start of a link (`(OLD.md`).
-pub fn link_ids(line: &str, ids: &HashMap<String, String>) -> Vec<(u32, String, String)> {
+pub fn link_ids(line: &str, ids: &BTreeMap<String, String>) -> Vec<(u32, String, String)> {
     let mut found = Vec::new();
     if !line.contains(".md") {
         return found;
@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn finds_links_to_renamed_files() {
-        let ids: HashMap<String, String> =
+        let ids: BTreeMap<String, String> =
             [("2025-09-x".to_string(), "2026-09-x".to_string())].into();
         let line = "See [it](@/sessions/2025-09-x.md#a), [too](../sessions/2025-09-x.md) and 2025-09-x.mdx or a2025-09-x.md.";
         let found = link_ids(line, &ids);

@@ -15,7 +15,7 @@ use crate::site::{FileKind, SourceFile};
 use dates::Shortfall;
 use jiff::ToSpan;
 use jiff::civil::Date;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use tree::Tree;
 
 /// One value that changes: in `path` at `line`:`column`, `old` becomes `new`.
@@ -147,7 +147,7 @@ struct Planner<'t> {
     /// Module id -> (its first session's old date, that session's new date).
     module_anchor: HashMap<&'t str, (Date, Date)>,
     /// Old id text -> new id text.
-    ids: HashMap<String, String>,
+    ids: BTreeMap<String, String>,
     changes: Vec<Change>,
     renames: Vec<Rename>,
     review: Vec<String>,
@@ -168,7 +168,7 @@ impl<'t> Planner<'t> {
             months: dates::months_between(old_starts, new_starts),
             session_dates: HashMap::new(),
             module_anchor: HashMap::new(),
-            ids: HashMap::new(),
+            ids: BTreeMap::new(),
             changes: Vec::new(),
             renames: Vec::new(),
             review: Vec::new(),
