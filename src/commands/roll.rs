@@ -88,14 +88,15 @@ pub fn allowed(starts: Date, to: Date, force: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// Every change as `file:line old -> new`, then what needs a person.
+/// Every change as `file:line old -> new`, each renamed file as `rename:
+/// OLD -> NEW`, then what needs a person (`review: ...`).
 pub fn report(plan: &Plan) -> String {
     let mut out = String::new();
     for c in &plan.changes {
         out.push_str(&format!("{}:{} {} -> {}\n", c.path, c.line, c.old, c.new));
     }
     for r in &plan.renames {
-        out.push_str(&format!("{}:1 {} -> {}\n", r.from, r.from, r.to));
+        out.push_str(&format!("rename: {} -> {}\n", r.from, r.to));
     }
     for r in &plan.review {
         out.push_str(&format!("review: {r}\n"));

@@ -81,10 +81,8 @@ fn renames(stdout: &str) -> BTreeMap<String, String> {
     stdout
         .lines()
         .filter_map(|l| {
-            let (_, rest) = l.split_once(":1 ")?;
-            let (from, to) = rest.split_once(" -> ")?;
-            (from.ends_with(".md") && to.ends_with(".md"))
-                .then(|| (from.to_string(), to.to_string()))
+            let (from, to) = l.strip_prefix("rename: ")?.split_once(" -> ")?;
+            Some((from.to_string(), to.to_string()))
         })
         .collect()
 }
