@@ -403,3 +403,25 @@ fn workload(before: &Model, after: &Model) -> Vec<MonthWorkload> {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_changes_name_what_was_gained_and_lost() {
+        let s = |v: &[&str]| v.iter().map(|x| (*x).to_string()).collect::<Vec<_>>();
+        let c = list_change("x", "X", &s(&["a", "b"]), &s(&["b", "c"])).unwrap();
+        assert_eq!((c.added, c.removed), (s(&["c"]), s(&["a"])));
+        assert!(list_change("x", "X", &s(&["a", "b"]), &s(&["b", "a"])).is_none());
+    }
+
+    #[test]
+    fn an_empty_diff_says_so() {
+        let d = YearDiff::default();
+        assert!(d.is_empty());
+        assert!(format::human(&d).contains("Nothing changed"));
+        assert!(format::markdown(&d).starts_with("# What changed"));
+        assert!(format::json(&d).contains("\"modules_added\": []"));
+    }
+}

@@ -497,3 +497,6 @@ fn weekday_name(n: i8) -> &'static str {
         "Sunday",
     ][n.clamp(0, 6) as usize]
 }
+
+#[cfg(test)]
+mod tests;
