@@ -429,3 +429,16 @@ fn init_writes_a_site_whose_home_page_lists_upcoming_sessions() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_static_file_may_not_overwrite_a_past_years_output() {
+    let site = copy_site(&repo(), "roll-e0403");
+    assert_eq!(run(&site, &["roll"]).status.code(), Some(0));
+    let clash = site.join("static/archive/2025-26/index.html");
+    std::fs::create_dir_all(clash.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&clash, "<p>x</p>").expect("write");
+    let (code, json) = check_json(&site, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(json["diagnostics"][0]["code"], "E0403", "{json}");
+    let _ = std::fs::remove_dir_all(&site);
+}
