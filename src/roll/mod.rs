@@ -125,12 +125,27 @@ pub fn plan(files: &[SourceFile], to: Date) -> Result<Plan, String> {
             t.path
         ));
     }
+    // What needs a person is named where it will be after the roll.
+    let review = p
+        .review
+        .into_iter()
+        .map(|line| {
+            let renamed = p.renames.iter().find(|r| {
+                line.strip_prefix(r.from.as_str())
+                    .is_some_and(|rest| rest.starts_with(':'))
+            });
+            match renamed {
+                Some(r) => format!("{}{} (was {})", r.to, &line[r.from.len()..], r.from),
+                None => line,
+            }
+        })
+        .collect();
     Ok(Plan {
         old_starts,
         new_starts: to,
         changes,
         renames: p.renames,
-        review: p.review,
+        review,
         sessions: p.moves,
     })
 }

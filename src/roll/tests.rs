@@ -104,14 +104,15 @@ fn what_needs_a_person_is_listed() {
     let review = plan.review.join("\n");
     // The session lands on a new blackout date...
     assert!(
-        review.contains("2025-10-bias.md:3 2026-10-20 is a blackout date"),
+        review.contains("2026-10-bias.md:3 2026-10-20 is a blackout date"),
         "{review}"
     );
     // ...and a fifth Friday has no counterpart in May 2027.
     assert!(
-        review.contains("2026-05-last.md:3 2026-05-29 is a fifth Friday"),
+        review.contains("2027-05-last.md:3 2026-05-29 is a fifth Friday"),
         "{review}"
     );
+    assert!(review.contains("(was content/sessions/y1/2025-10-bias.md)"));
     assert_eq!(plan.review.len(), 2, "{review}");
 }
 
