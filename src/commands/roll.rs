@@ -38,7 +38,13 @@ pub fn run(global: &Global, args: &RollArgs) -> u8 {
         Err(e) => return fail(&e),
     };
     print!("{}", report(&plan));
+    let label = roll::year_label(starts);
     if args.dry_run {
+        if root.join(archive::DIR).join(&label).exists() {
+            eprintln!(
+                "note: archive/{label}/ already exists, so `cairn roll` would refuse to archive this year again"
+            );
+        }
         if !global.quiet {
             eprintln!(
                 "dry run: {} changes, {} renamed files, {} to review; nothing written",
@@ -49,7 +55,6 @@ pub fn run(global: &Global, args: &RollArgs) -> u8 {
         }
         return OK;
     }
-    let label = roll::year_label(starts);
     if let Err(e) = archive::keep(&root, &label, &trees) {
         return fail(&e);
     }
