@@ -31,7 +31,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// One of each kind of file (year 1 for years), for fuzzing and tests.
-    pub const EACH: [FileKind; 9] = [
+    pub const EACH: [FileKind; 10] = [
         FileKind::Program,
         FileKind::Year(1),
         FileKind::Item(Collection::Modules),
@@ -41,6 +41,7 @@ impl FileKind {
         FileKind::Item(Collection::People),
         FileKind::Item(Collection::Projects),
         FileKind::Item(Collection::Pages),
+        FileKind::Item(Collection::Groups),
     ];
 }
 

@@ -155,11 +155,11 @@ pub fn front_matter(
         .map(|p| p.id.clone());
     let body = match collection {
         Collection::Modules => format!(
-            "title: {t}\n{}year: 1\n# summary: One paragraph for lists.\n# objectives:\n#   - Describe ...\n# competencies: []\n# prerequisites: []\n# self_paced:\n#   - {{ title: ..., provider: ..., url: https://..., minutes: 30, due: YYYY-MM-DD }}\n# draft: true\n",
+            "title: {t}\n{}year: 1\n# summary: One paragraph for lists.\n# objectives:\n#   - Describe ...\n# competencies: []\n# outcomes: []\n# resources: []\n# feedback: https://...\n# prerequisites: []\n# self_paced:\n#   - {{ title: ..., provider: ..., url: https://..., minutes: 30, due: YYYY-MM-DD }}\n# draft: true\n",
             phase.map_or_else(String::new, |p| format!("phase: {p}\n"))
         ),
         Collection::Sessions => format!(
-            "title: {t}\nkind: workshop\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n# module: {}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# agenda:\n#   - {{ time: \"18:00\", title: ..., detail: ... }}\n# draft: true\n",
+            "title: {t}\nkind: workshop\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n# module: {}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# counts: false\n# feedback: https://...\n# agenda:\n#   - {{ day: 1, time: \"18:00\", title: ..., detail: ... }}\n# draft: true\n",
             model.map_or_else(
                 || id_date(id).map_or_else(
                     || "YYYY-MM-DD".to_string(),
@@ -181,12 +181,16 @@ pub fn front_matter(
             format!("title: {t}\n{anchor}# due: YYYY-MM-DD\n# draft: true\n")
         }
         Collection::People => format!(
-            "name: {t}\n# role: Associate Professor of ...\n# pronouns: she/her\n# affiliation: ...\n# roles: [mentor]\n# photo: images/people/NAME.png\n# email: ...\n# url: https://...\n# draft: true\n"
+            "name: {t}\n# role: Associate Professor of ...\n# pronouns: she/her\n# affiliation: ...\n# roles: [mentor]   (mentee and trainee are published only with publish_participants: true)\n# photo: images/people/NAME.png\n# email: ...\n# url: https://...\n# draft: true\n"
         ),
         Collection::Projects => format!(
             "title: {t}\n# kind: quality-improvement\n# year: 2\n# milestones:\n#   - {{ title: ..., due: YYYY-MM-DD }}\n# draft: true\n"
         ),
         Collection::Pages => format!("title: {t}\n# weight: 10\n# nav: true\n# draft: true\n"),
+        Collection::Groups => format!(
+            "title: {t}\nkind: small-group\n# mentors: [PERSON-ID]\n# members: [PERSON-ID, PERSON-ID]\n# sessions: [{}]\n# meets: Second Tuesday of the month, 12-1 pm\n# project: PROJECT-ID\n# draft: true\n",
+            first_session.as_deref().unwrap_or("SESSION-ID")
+        ),
     };
     format!("---\n{body}---\n\nWrite the text here, in Markdown.\n")
 }

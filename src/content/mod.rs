@@ -2,6 +2,7 @@
 //! and Markdown body, reporting E0101-E0105 and E0110 for that file alone.
 //! Nothing here looks across files; that is the model's job.
 
+pub mod group;
 pub mod module;
 pub mod page;
 pub mod person;
@@ -37,11 +38,13 @@ pub enum Collection {
     Projects,
     /// `pages/`
     Pages,
+    /// `groups/`
+    Groups,
 }
 
 impl Collection {
     /// Every collection.
-    pub const ALL: [Collection; 7] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Modules,
         Collection::Sessions,
         Collection::Readings,
@@ -49,6 +52,7 @@ impl Collection {
         Collection::People,
         Collection::Projects,
         Collection::Pages,
+        Collection::Groups,
     ];
 
     /// The folder name, e.g. `sessions`.
@@ -61,6 +65,7 @@ impl Collection {
             Collection::People => "people",
             Collection::Projects => "projects",
             Collection::Pages => "pages",
+            Collection::Groups => "groups",
         }
     }
 
@@ -79,6 +84,7 @@ impl Collection {
             Collection::People => "Person",
             Collection::Projects => "Project",
             Collection::Pages => "Page",
+            Collection::Groups => "Group",
         }
     }
 
@@ -92,6 +98,7 @@ impl Collection {
             Collection::People => schemars::schema_for!(person::PersonFront),
             Collection::Projects => schemars::schema_for!(project::ProjectFront),
             Collection::Pages => schemars::schema_for!(page::PageFront),
+            Collection::Groups => schemars::schema_for!(group::GroupFront),
         }
     }
 
@@ -117,6 +124,7 @@ impl Collection {
             Collection::People => "person.html",
             Collection::Projects => "project.html",
             Collection::Pages => "page.html",
+            Collection::Groups => "group.html",
         }
     }
 
@@ -130,6 +138,7 @@ impl Collection {
             Collection::People => "person",
             Collection::Projects => "project",
             Collection::Pages => "page",
+            Collection::Groups => "group",
         }
     }
 }
@@ -155,6 +164,8 @@ pub enum Front {
     Project(project::ProjectFront),
     /// `pages/`
     Page(page::PageFront),
+    /// `groups/`
+    Group(Box<group::GroupFront>),
 }
 
 /// One content file after parsing.
@@ -239,6 +250,7 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
             Collection::People => typed(&node, path, &["name"], |f| Front::Person(Box::new(f))),
             Collection::Projects => typed(&node, path, &["title"], Front::Project),
             Collection::Pages => typed(&node, path, &["title"], Front::Page),
+            Collection::Groups => typed(&node, path, &["title"], |f| Front::Group(Box::new(f))),
         },
     };
     if let Some(Front::Prompt(p)) = &front

@@ -19,14 +19,21 @@ pub struct ModuleFront {
     pub year: Option<Located<TrackYear>>,
     /// One paragraph for lists.
     pub summary: Option<String>,
-    /// Learning objectives.
-    pub objectives: Option<Vec<String>>,
+    /// Learning objectives, each measurable (W0313).
+    pub objectives: Option<Vec<Located<String>>>,
     /// Competency ids for the curriculum map.
     pub competencies: Option<Vec<Located<String>>>,
     /// Module ids that must finish before this one starts.
     pub prerequisites: Option<Vec<Located<String>>>,
     /// Online, self-paced work.
     pub self_paced: Option<Vec<Located<SelfPaced>>>,
+    /// Outcome ids of `_program.md` this module serves.
+    pub outcomes: Option<Vec<Located<String>>>,
+    /// Reading ids to use at any time (tools, toolkits, guides...); exempt
+    /// from W0204.
+    pub resources: Option<Vec<Located<String>>>,
+    /// Feedback survey URL.
+    pub feedback: Option<Located<Url>>,
     /// Left out unless `--drafts`.
     pub draft: Option<bool>,
 }

@@ -48,17 +48,30 @@ pub enum PersonRole {
     Director,
     /// Program staff.
     Staff,
+    /// Is mentored (a participant: published only with `publish_participants`).
+    Mentee,
+    /// Takes part in the program (a participant: published only with
+    /// `publish_participants`).
+    Trainee,
 }
 
 impl PersonRole {
+    /// True for the roles of participants, whose names are private unless
+    /// the program publishes them (SPEC 8).
+    pub fn is_participant(self) -> bool {
+        matches!(self, PersonRole::Mentee | PersonRole::Trainee)
+    }
+
     /// Every role, in the order people pages list them.
-    pub const ALL: [PersonRole; 6] = [
+    pub const ALL: [PersonRole; 8] = [
         PersonRole::Director,
         PersonRole::Committee,
         PersonRole::Speaker,
         PersonRole::Facilitator,
         PersonRole::Mentor,
         PersonRole::Staff,
+        PersonRole::Mentee,
+        PersonRole::Trainee,
     ];
 
     /// How the role is written, e.g. `speaker`.
@@ -70,6 +83,8 @@ impl PersonRole {
             PersonRole::Committee => "committee",
             PersonRole::Director => "director",
             PersonRole::Staff => "staff",
+            PersonRole::Mentee => "mentee",
+            PersonRole::Trainee => "trainee",
         }
     }
 }

@@ -45,6 +45,51 @@ pub struct ProgramFront {
     /// Always build the portable form (as `cairn build --portable`): links
     /// name the file, and the site opens from disk and from any file host.
     pub portable: Option<bool>,
+    /// Who may take part, e.g. `PGY2 and above; PGY1 by selection`.
+    pub eligibility: Option<String>,
+    /// Participants per cohort, e.g. `10`.
+    pub cohort_size: Option<u32>,
+    /// How and when to apply.
+    pub application: Option<Application>,
+    /// Who endorses the program, e.g. `the Office of Graduate Medical Education`.
+    pub endorsement: Option<String>,
+    /// The word for participants, e.g. `residents and fellows`; default `trainees`.
+    pub audience: Option<String>,
+    /// What the program measures: SMART outcomes (W0314).
+    pub outcomes: Option<Vec<Located<Outcome>>>,
+    /// Publish people whose roles include `mentee` or `trainee`; default false.
+    pub publish_participants: Option<bool>,
+}
+
+/// `application:` in `_program.md`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Application {
+    /// First day applications are taken.
+    pub opens: Option<Located<Date>>,
+    /// Last day applications are taken.
+    pub closes: Option<Located<Date>>,
+    /// Where to apply.
+    pub url: Option<Located<Url>>,
+    /// Whom to ask, e.g. an e-mail address.
+    pub contact: Option<String>,
+}
+
+/// One program outcome, e.g. `{id: mentors, statement: ..., measure: ...,
+/// target: ..., by: 2026-06-30}`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Id used by modules' `outcomes`, e.g. `mentor-pool`.
+    pub id: Located<String>,
+    /// What changes, e.g. `More faculty mentors from groups underrepresented in medicine`.
+    pub statement: String,
+    /// How it is measured, e.g. `Mentor roster count, annual survey`.
+    pub measure: Option<String>,
+    /// The value to reach, e.g. `+20%`.
+    pub target: Option<String>,
+    /// The date to reach it by.
+    pub by: Option<Located<Date>>,
 }
 
 /// `schedule:` in `_program.md`.

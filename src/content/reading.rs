@@ -55,6 +55,16 @@ pub enum ReadingKind {
     Course,
     /// A web site.
     Website,
+    /// A tool to use, e.g. an inclusion culture inventory.
+    Tool,
+    /// A survey instrument.
+    Survey,
+    /// A toolkit.
+    Toolkit,
+    /// A webinar (often one of a series).
+    Webinar,
+    /// A guide.
+    Guide,
 }
 
 impl ReadingKind {
@@ -69,6 +79,11 @@ impl ReadingKind {
             ReadingKind::Podcast => "podcast",
             ReadingKind::Course => "course",
             ReadingKind::Website => "website",
+            ReadingKind::Tool => "tool",
+            ReadingKind::Survey => "survey",
+            ReadingKind::Toolkit => "toolkit",
+            ReadingKind::Webinar => "webinar",
+            ReadingKind::Guide => "guide",
         }
     }
 }

@@ -37,8 +37,12 @@ pub struct SessionFront {
     pub facilitators: Option<Vec<Located<String>>>,
     /// Reading ids read for this session.
     pub readings: Option<Vec<Located<String>>>,
-    /// Counts toward attendance; default true for seminars.
+    /// Expected of every trainee of its years; default true for seminars.
     pub required: Option<bool>,
+    /// Counts toward the attendance minimum; default `required`'s value.
+    pub counts: Option<bool>,
+    /// Feedback survey URL, offered once the session has ended.
+    pub feedback: Option<Located<Url>>,
     /// The evening's plan.
     pub agenda: Option<Vec<Located<AgendaItem>>>,
     /// Left out unless `--drafts`.
@@ -91,6 +95,8 @@ impl SessionKind {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
+    /// Day of a session over several days, 1-based; default 1.
+    pub day: Option<Located<u32>>,
     /// e.g. `19:00`.
     pub time: Located<Time>,
     /// e.g. `Mentored small groups`.

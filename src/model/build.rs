@@ -24,6 +24,9 @@ pub(super) enum Status {
     Draft,
     /// Unusable (already reported); references to it stay silent.
     Broken,
+    /// A participant the program does not publish (`publish_participants`):
+    /// references to them are valid but lead nowhere.
+    Private,
 }
 
 pub(super) struct Builder<'a> {
@@ -44,7 +47,7 @@ impl Builder<'_> {
         let noun = collection.singular();
         match self.status.get(&(collection, reference.value.as_str())) {
             Some(Status::Present(i)) => Some(*i),
-            Some(Status::Broken) => None,
+            Some(Status::Broken | Status::Private) => None,
             Some(Status::Draft) => {
                 self.diagnostics.push(
                     Diagnostic::new(Code::E0201, file, reference.pos, format!("the {noun} `{}` is a draft", reference.value))
@@ -82,6 +85,31 @@ impl Builder<'_> {
             .flatten()
             .filter_map(|r| self.resolve(collection, r, file))
             .collect()
+    }
+
+    /// Resolves person references, counting the participants the site does
+    /// not name instead of listing them.
+    pub(super) fn resolve_people(
+        &mut self,
+        refs: &Option<Vec<Located<String>>>,
+        file: &str,
+    ) -> (Vec<usize>, usize) {
+        let mut named = Vec::new();
+        let mut unnamed = 0;
+        for r in refs.iter().flatten() {
+            if self.status.get(&(Collection::People, r.value.as_str())) == Some(&Status::Private) {
+                unnamed += 1;
+            } else if let Some(i) = self.resolve(Collection::People, r, file) {
+                named.push(i);
+            }
+        }
+        (named, unnamed)
+    }
+
+    /// True when the program has any file of `collection` (drafts and
+    /// unreadable files included).
+    pub(super) fn has_any(&self, collection: Collection) -> bool {
+        self.status.keys().any(|(c, _)| *c == collection)
     }
 
     pub(super) fn push(&mut self, d: Diagnostic) {
@@ -138,6 +166,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
     let Some(program) = program(program_file, front, &mut diagnostics) else {
         return (None, diagnostics);
     };
+    let publish = program.publish_participants;
     let mut b = Builder {
         status: HashMap::new(),
         ids: HashMap::new(),
@@ -156,6 +185,8 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
             (Some(front), false) if complete(front) => {
                 if is_draft(front) && !drafts {
                     Status::Draft
+                } else if is_private(front) && !publish {
+                    Status::Private
                 } else {
                     let n = counts.entry(c).or_default();
                     *n += 1;
@@ -181,6 +212,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         people: Vec::new(),
         projects: Vec::new(),
         pages: Vec::new(),
+        groups: Vec::new(),
         index: HashMap::new(),
         unreadable,
         program,
@@ -282,6 +314,10 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
                 let pr = project(&mut b, &model.program, p, f);
                 model.projects.push(pr);
             }
+            Some(Front::Group(f)) => {
+                let g = items::group(&mut b, p, f);
+                model.groups.push(g);
+            }
             Some(Front::Page(f)) => model.pages.push(Page {
                 source: source(p, f.draft),
                 title: text(&f.title),
@@ -317,6 +353,7 @@ fn complete(front: &Front) -> bool {
         Front::Person(f) => f.name.is_some(),
         Front::Project(f) => f.title.is_some(),
         Front::Page(f) => f.title.is_some(),
+        Front::Group(f) => f.title.is_some(),
         Front::Program(_) | Front::Year(_) => true,
     }
 }
@@ -331,9 +368,16 @@ fn is_draft(front: &Front) -> bool {
         Front::Project(f) => f.draft,
         Front::Page(f) => f.draft,
         Front::Year(f) => f.draft,
+        Front::Group(f) => f.draft,
         Front::Program(_) => None,
     };
     d.unwrap_or(false)
+}
+
+/// A person whose roles make them a participant (SPEC 8's privacy guard).
+fn is_private(front: &Front) -> bool {
+    matches!(front, Front::Person(f)
+        if f.roles.iter().flatten().any(|r| r.value.is_participant()))
 }
 
 fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Program> {
@@ -357,6 +401,14 @@ fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Pro
         .flatten()
         .map(|c| c.value.clone())
         .collect();
+    if let Some(list) = &f.outcomes {
+        unique_ids(
+            list.iter().map(|o| (&o.value.id.value, o.pos)),
+            "outcome",
+            file,
+            ds,
+        );
+    }
     if let Some(list) = &f.competencies {
         unique_ids(
             list.iter().map(|c| (&c.value.id.value, c.pos)),
@@ -402,6 +454,13 @@ fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Pro
         base_url: f.base_url.as_ref().map(|u| u.value.clone()),
         contact: f.contact.clone(),
         portable: f.portable.unwrap_or(false),
+        eligibility: f.eligibility.clone(),
+        cohort_size: f.cohort_size,
+        application: f.application.clone(),
+        endorsement: f.endorsement.clone(),
+        audience: f.audience.clone(),
+        outcomes: f.outcomes.clone().unwrap_or_default(),
+        publish_participants: f.publish_participants.unwrap_or(false),
     })
 }
 

@@ -4,7 +4,9 @@
 //! a seminar's `module`, times against the schedule, milestones).
 
 use super::build::{Builder, source, text};
-use super::{Located, Milestone, Model, Module, Program, Project, Session, SessionKind, TrackYear};
+use super::{
+    Group, Located, Milestone, Model, Module, Program, Project, Session, SessionKind, TrackYear,
+};
 use crate::content::Collection;
 use crate::content::Parsed;
 use crate::diagnostics::Code;
@@ -157,6 +159,14 @@ pub(super) fn module(
         year: year.unwrap_or(1),
         summary: f.summary.clone(),
         objectives: f.objectives.clone().unwrap_or_default(),
+        outcomes: f
+            .outcomes
+            .iter()
+            .flatten()
+            .filter_map(|o| outcome(b, program, o, file))
+            .collect(),
+        resources: b.resolve_all(Collection::Readings, &f.resources, file),
+        feedback: f.feedback.as_ref().map(|u| u.value.clone()),
         competencies,
         prerequisites,
         self_paced: f
@@ -182,7 +192,8 @@ pub(super) fn session(
         .module
         .as_ref()
         .and_then(|r| b.resolve(Collection::Modules, r, file));
-    if kind == SessionKind::Seminar && f.module.is_none() {
+    // A program without modules holds its seminars on their own (SPEC 8).
+    if kind == SessionKind::Seminar && f.module.is_none() && b.has_any(Collection::Modules) {
         b.push(
             Diagnostic::new(Code::E0105, file, Pos::START, "a seminar needs a `module`")
                 .help("add `module: MODULE-ID`, or give the session another `kind` (book-club, forum, ...)"),
@@ -257,10 +268,49 @@ pub(super) fn session(
         );
     }
     let agenda = f.agenda.clone().unwrap_or_default();
+    let days = if multi_day {
+        f.end_date.as_ref().map_or(1, |d| {
+            date.value
+                .0
+                .until(d.value.0)
+                .map_or(1, |span| span.get_days() + 1)
+        })
+    } else {
+        1
+    };
     for item in &agenda {
         let t = item.value.time.value;
-        let outside = t < start || (!multi_day && t >= end);
-        if outside {
+        let day = item.value.day.as_ref().map_or(1, |d| i64::from(d.value));
+        if let Some(d) = &item.value.day
+            && (d.value == 0 || i64::from(d.value) > i64::from(days))
+        {
+            b.push(
+                Diagnostic::new(
+                    Code::E0104,
+                    file,
+                    d.pos,
+                    format!(
+                        "agenda day {} is outside the session, which has {days} day{}",
+                        d.value,
+                        if days == 1 { "" } else { "s" }
+                    ),
+                )
+                .help(if days == 1 {
+                    "`day` is for sessions over several days (with `end_date`): remove it"
+                        .to_string()
+                } else {
+                    format!("use a day from 1 to {days}")
+                }),
+            );
+            continue;
+        }
+        // With a day given, only the first day starts at `start` and only the
+        // last ends at `end`; without one, every item is checked against the
+        // first day's start, as before days existed.
+        let before = t < start && (item.value.day.is_none() || day == 1);
+        let after =
+            t >= end && (!multi_day || (item.value.day.is_some() && day == i64::from(days)));
+        if before || after {
             b.push(
                 Diagnostic::new(
                     Code::E0104,
@@ -289,6 +339,11 @@ pub(super) fn session(
         facilitators: b.resolve_all(Collection::People, &f.facilitators, file),
         readings: b.resolve_all(Collection::Readings, &f.readings, file),
         required: f.required.unwrap_or(kind == SessionKind::Seminar),
+        counts: f
+            .counts
+            .or(f.required)
+            .unwrap_or(kind == SessionKind::Seminar),
+        feedback: f.feedback.as_ref().map(|u| u.value.clone()),
         agenda,
     }
 }
@@ -341,5 +396,59 @@ pub(super) fn project(
         kind: f.kind.as_ref().map(|k| k.value),
         year,
         milestones,
+    }
+}
+
+/// Resolves a module's outcome reference to an index into `program.outcomes`.
+fn outcome(
+    b: &mut Builder<'_>,
+    program: &Program,
+    reference: &Located<String>,
+    file: &str,
+) -> Option<usize> {
+    let found = program
+        .outcomes
+        .iter()
+        .position(|o| o.value.id.value == reference.value);
+    if found.is_none() {
+        let help = did_you_mean(
+            &reference.value,
+            program.outcomes.iter().map(|o| o.value.id.value.as_str()),
+        )
+        .or_else(|| Some("outcomes are listed under `outcomes` in _program.md".to_string()));
+        b.push(
+            Diagnostic::new(
+                Code::E0201,
+                file,
+                reference.pos,
+                format!("unknown outcome `{}`", reference.value),
+            )
+            .maybe_help(help),
+        );
+    }
+    found
+}
+
+pub(super) fn group(
+    b: &mut Builder<'_>,
+    p: &Parsed,
+    f: &crate::content::group::GroupFront,
+) -> Group {
+    let file = p.path.as_str();
+    let (mentors, hidden_mentors) = b.resolve_people(&f.mentors, file);
+    let (members, hidden_members) = b.resolve_people(&f.members, file);
+    Group {
+        source: source(p, f.draft),
+        title: text(&f.title),
+        kind: f.kind.as_ref().map(|k| k.value).unwrap_or_default(),
+        mentors,
+        members,
+        unnamed: hidden_mentors + hidden_members,
+        sessions: b.resolve_all(Collection::Sessions, &f.sessions, file),
+        meets: f.meets.clone(),
+        project: f
+            .project
+            .as_ref()
+            .and_then(|r| b.resolve(Collection::Projects, r, file)),
     }
 }

@@ -11,9 +11,10 @@ pub mod json;
 pub mod workload;
 
 use crate::content::Collection;
+use crate::content::group::GroupKind;
 use crate::content::module::SelfPaced;
 use crate::content::person::PersonRole;
-use crate::content::program::{Competency, Sequence};
+use crate::content::program::{Competency, Outcome, Sequence};
 use crate::content::project::ProjectKind;
 use crate::content::reading::ReadingKind;
 use crate::content::session::{AgendaItem, SessionKind};
@@ -81,6 +82,13 @@ impl Item {
             index,
         }
     }
+    /// A group.
+    pub fn group(index: usize) -> Item {
+        Item {
+            collection: Collection::Groups,
+            index,
+        }
+    }
 }
 
 /// The whole curriculum of one academic year.
@@ -104,6 +112,8 @@ pub struct Model {
     pub projects: Vec<Project>,
     /// Free pages in path order.
     pub pages: Vec<Page>,
+    /// Groups in path order.
+    pub groups: Vec<Group>,
     /// Index of every item by collection and id, e.g. `(Modules, "allyship")`.
     pub index: HashMap<(Collection, String), usize>,
     /// Item files that could not be read (a YAML error, a required field
@@ -184,6 +194,21 @@ pub struct Program {
     pub contact: Option<String>,
     /// Build the portable form (links name `index.html`) whatever the flag.
     pub portable: bool,
+    /// Who may take part.
+    pub eligibility: Option<String>,
+    /// Participants per cohort.
+    pub cohort_size: Option<u32>,
+    /// How and when to apply.
+    pub application: Option<crate::content::program::Application>,
+    /// Who endorses the program.
+    pub endorsement: Option<String>,
+    /// The word for participants, e.g. `residents and fellows`, written by
+    /// the program; `None` means the theme's default word.
+    pub audience: Option<String>,
+    /// SMART outcomes, in the order written.
+    pub outcomes: Vec<Located<Outcome>>,
+    /// People whose roles include `mentee` or `trainee` are in the model.
+    pub publish_participants: bool,
 }
 
 impl Program {
@@ -249,14 +274,20 @@ pub struct Module {
     pub year: u8,
     /// One paragraph.
     pub summary: Option<String>,
-    /// Learning objectives.
-    pub objectives: Vec<String>,
+    /// Learning objectives, with the place of each list item.
+    pub objectives: Vec<Located<String>>,
     /// Indexes into `program.competencies`.
     pub competencies: Vec<usize>,
     /// Prerequisite modules, with the place of each list item.
     pub prerequisites: Vec<Located<usize>>,
     /// Online work.
     pub self_paced: Vec<SelfPaced>,
+    /// Indexes into `program.outcomes`.
+    pub outcomes: Vec<usize>,
+    /// Reading indexes to use at any time.
+    pub resources: Vec<usize>,
+    /// Feedback survey.
+    pub feedback: Option<Url>,
     /// Its sessions in curriculum order (filled by the builder).
     pub sessions: Vec<usize>,
 }
@@ -294,8 +325,12 @@ pub struct Session {
     pub facilitators: Vec<usize>,
     /// Reading indexes.
     pub readings: Vec<usize>,
-    /// Counts toward attendance.
+    /// Expected of its years (else "optional").
     pub required: bool,
+    /// Counts toward the attendance minimum.
+    pub counts: bool,
+    /// Feedback survey.
+    pub feedback: Option<Url>,
     /// The evening's plan.
     pub agenda: Vec<Located<AgendaItem>>,
 }
@@ -417,6 +452,30 @@ impl Milestone {
     }
 }
 
+/// A mentored small group, a pair, a committee.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `Small group A`.
+    pub title: String,
+    /// e.g. small-group.
+    pub kind: GroupKind,
+    /// People indexes of its published mentors.
+    pub mentors: Vec<usize>,
+    /// People indexes of its published members.
+    pub members: Vec<usize>,
+    /// Mentors and members the site does not name (participants, see
+    /// `publish_participants`): only counted.
+    pub unnamed: usize,
+    /// Session indexes where it meets.
+    pub sessions: Vec<usize>,
+    /// When it meets, in words.
+    pub meets: Option<String>,
+    /// Project index.
+    pub project: Option<usize>,
+}
+
 /// A free page.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -480,6 +539,7 @@ impl Model {
             Collection::People => self.people.len(),
             Collection::Projects => self.projects.len(),
             Collection::Pages => self.pages.len(),
+            Collection::Groups => self.groups.len(),
         }
     }
 
@@ -504,6 +564,7 @@ impl Model {
             Collection::People => &self.people[i].source,
             Collection::Projects => &self.projects[i].source,
             Collection::Pages => &self.pages[i].source,
+            Collection::Groups => &self.groups[i].source,
         }
     }
 
@@ -523,7 +584,9 @@ impl Model {
                 .into_iter()
                 .collect(),
             Collection::Projects => vec![self.projects[i].year],
-            Collection::Prompts | Collection::People | Collection::Pages => Vec::new(),
+            Collection::Prompts | Collection::People | Collection::Pages | Collection::Groups => {
+                Vec::new()
+            }
         }
     }
 
@@ -538,6 +601,7 @@ impl Model {
             Collection::People => &self.people[i].name,
             Collection::Projects => &self.projects[i].title,
             Collection::Pages => &self.pages[i].title,
+            Collection::Groups => &self.groups[i].title,
         }
     }
 
@@ -553,7 +617,8 @@ impl Model {
             .chain(self.prompts.iter_mut().map(|x| &mut x.source))
             .chain(self.people.iter_mut().map(|x| &mut x.source))
             .chain(self.projects.iter_mut().map(|x| &mut x.source))
-            .chain(self.pages.iter_mut().map(|x| &mut x.source));
+            .chain(self.pages.iter_mut().map(|x| &mut x.source))
+            .chain(self.groups.iter_mut().map(|x| &mut x.source));
         for source in sources {
             if source.path == path {
                 source.body = body.to_string();

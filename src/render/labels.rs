@@ -47,7 +47,11 @@ pub fn years(years: &[u8]) -> String {
 
 /// `book-club` -> `Book club`.
 pub fn kind(s: &str) -> String {
-    let s = s.replace('-', " ");
+    capitalised(&s.replace('-', " "))
+}
+
+/// The text with its first letter in upper case, e.g. `Residents and fellows`.
+pub fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or_else(String::new, |f| {
         f.to_uppercase().collect::<String>() + c.as_str()
@@ -68,6 +72,17 @@ pub fn reading_detail(r: &crate::model::Reading) -> String {
         detail.push("optional".to_string());
     }
     detail.join(", ")
+}
+
+/// Whether a session is expected and whether it counts toward attendance,
+/// e.g. `Required`, `Expected, not counted toward attendance`, `Optional`.
+pub fn attendance(s: &Session) -> &'static str {
+    match (s.required, s.counts) {
+        (true, true) => "Required",
+        (true, false) => "Expected, not counted toward attendance",
+        (false, true) => "Optional, counts toward attendance",
+        (false, false) => "Optional",
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 
 pub mod body;
 pub mod calendar;
+pub mod jsonld;
 pub mod labels;
+pub mod mentoring;
 pub mod pages;
 pub mod portable;
 pub mod rows;
@@ -192,6 +194,7 @@ fn shared(model: &Model) -> Shared {
         "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
         "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
         "multi_year": p.years > 1,
+        "audience": p.audience.as_deref().unwrap_or("trainees"),
         "year_numbers": model.year_numbers().collect::<Vec<_>>(),
     });
     let order = rows::calendar_order(model);
@@ -245,7 +248,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         title: p.title.clone(),
         breadcrumbs: Vec::new(),
         body: body(&p.source),
-        jsonld: Some(pages::course_jsonld(model)),
+        jsonld: Some(jsonld::course_jsonld(model)),
         data: Box::new(move || pages::home(model, shared)),
     }];
     for y in &model.years {
@@ -269,6 +272,8 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             "prompts" => Box::new(move || pages::prompts(model)),
             "people" => Box::new(move || pages::people(model)),
             "projects" => Box::new(move || pages::projects(model)),
+            "groups" => Box::new(move || mentoring::groups(model)),
+            "outcomes" => Box::new(move || mentoring::outcomes(model)),
             "framework" => Box::new(move || json!({ "phases": shared.phases })),
             "map" => Box::new(move || pages::map(model)),
             "calendar" => Box::new(move || pages::calendar(model, shared)),
@@ -303,7 +308,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             breadcrumbs,
             body: body(source),
             jsonld: (item.collection == Collection::Sessions)
-                .then(|| pages::session_jsonld(model, i)),
+                .then(|| jsonld::session_jsonld(model, i)),
             data,
         });
     }

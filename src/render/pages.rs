@@ -63,7 +63,37 @@ pub fn home(model: &Model, shared: &Shared) -> Value {
         .collect();
     let sessions: Vec<&Value> = shared.order.iter().map(|&i| &shared.rows[i]).collect();
     let schedule = schedule(model, shared, None);
-    json!({ "phases": shared.phases, "years": years, "sessions": sessions, "schedule": schedule })
+    json!({ "phases": shared.phases, "years": years, "sessions": sessions, "schedule": schedule, "facts": facts(model) })
+}
+
+/// Who the program is for and how to join, if `_program.md` says.
+fn facts(model: &Model) -> Value {
+    let p = &model.program;
+    let application = p.application.as_ref().map(|a| {
+        let window = match (&a.opens, &a.closes) {
+            (Some(o), Some(c)) => Some(format!(
+                "open {} and close {}",
+                labels::date(o.value),
+                labels::date(c.value)
+            )),
+            (Some(o), None) => Some(format!("open {}", labels::date(o.value))),
+            (None, Some(c)) => Some(format!("close {}", labels::date(c.value))),
+            (None, None) => None,
+        };
+        json!({ "window": window, "url": a.url.as_ref().map(|u| &u.value), "contact": a.contact })
+    });
+    let any = p.eligibility.is_some()
+        || p.cohort_size.is_some()
+        || application.is_some()
+        || p.endorsement.is_some()
+        || p.audience.is_some();
+    if !any {
+        return Value::Null;
+    }
+    json!({
+        "audience": p.audience.as_deref().map(labels::capitalised), "eligibility": p.eligibility, "cohort_size": p.cohort_size,
+        "application": application, "endorsement": p.endorsement,
+    })
 }
 
 /// What "Next up" reads in the browser, as JSON safe inside `<script>`: the
@@ -98,7 +128,7 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
         },
         routes::year,
     );
-    script_json(&json!({ "sessions": sessions, "due": due, "syllabus": whole }))
+    super::jsonld::script_json(&json!({ "sessions": sessions, "due": due, "syllabus": whole }))
 }
 
 /// One calendar month of a syllabus: its session rows and its due rows.
@@ -147,7 +177,7 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
     let required = model
         .sessions
         .iter()
-        .filter(|s| s.required && s.in_year(n))
+        .filter(|s| s.counts && s.in_year(n))
         .count();
     let attendance = model
         .program
@@ -210,7 +240,6 @@ pub fn module(model: &Model, shared: &Shared, i: usize) -> Value {
     json!({
         "module": {
             "title": m.title, "year": m.year, "phase": phase_json(model, m.phase), "summary": m.summary,
-            "objectives": m.objectives,
             "competencies": m.competencies.iter().map(|&c| json!({ "id": model.program.competencies[c].id.value, "title": model.program.competencies[c].title })).collect::<Vec<_>>(),
             "prerequisites": m.prerequisites.iter().map(|p| rows::link(model, Collection::Modules, p.value, &model.modules[p.value].title)).collect::<Vec<_>>(),
             "self_paced": m.self_paced.iter().map(|sp| json!({
@@ -218,7 +247,18 @@ pub fn module(model: &Model, shared: &Shared, i: usize) -> Value {
                 "due_label": sp.due.as_ref().map(|d| labels::date(d.value)),
             })).collect::<Vec<_>>(),
             "date_range": module_date_range(model, i),
+            "feedback": m.feedback,
+            "objectives": m.objectives.iter().map(|o| &o.value).collect::<Vec<_>>(),
+            "outcomes": m.outcomes.iter().map(|&o| {
+                let o = &model.program.outcomes[o].value;
+                json!({ "id": o.id.value, "statement": o.statement, "url": routes::outcome(&o.id.value) })
+            }).collect::<Vec<_>>(),
         },
+        "resources": m.resources.iter().map(|&r| {
+            let mut row = rows::reading(model, r);
+            row["kind_label"] = json!(labels::kind(model.readings[r].kind.as_str()));
+            row
+        }).collect::<Vec<_>>(),
         "sessions": m.sessions.iter().map(|&s| &shared.rows[s]).collect::<Vec<_>>(),
         "readings": readings.iter().map(|&r| rows::reading(model, r)).collect::<Vec<_>>(),
         "prompts": prompts,
@@ -244,9 +284,11 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
             "location": s.location, "online": s.online,
             "module": s.module.map(|m| rows::link(model, Collection::Modules, m, &model.modules[m].title)),
             "phase": phase_json(model, s.module.and_then(|m| model.modules[m].phase)),
-            "required": s.required,
+            "required": s.required, "status_label": labels::attendance(s),
+            "feedback": s.feedback, "end_iso": s.last_day().to_string(), "end_time": s.end.to_string(),
         },
-        "agenda": s.agenda.iter().map(|a| json!({ "time": a.value.time.value.to_string(), "title": a.value.title, "detail": a.value.detail })).collect::<Vec<_>>(),
+        "agenda": agenda_days(s),
+        "groups": super::mentoring::groups_of(model, Collection::Sessions, i),
         "speakers": people(&s.speakers),
         "facilitators": people(&s.facilitators),
         "readings": s.readings.iter().map(|&r| rows::reading(model, r)).collect::<Vec<_>>(),
@@ -254,6 +296,36 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
         "prev": neighbour(pos.checked_sub(1).map(|p| shared.order[p])),
         "next": neighbour(shared.order.get(pos + 1).copied()),
     })
+}
+
+/// A session's agenda, day by day: one unnamed day unless items name days.
+fn agenda_days(s: &crate::model::Session) -> Vec<Value> {
+    let mut days: BTreeMap<u32, Vec<Value>> = BTreeMap::new();
+    for a in &s.agenda {
+        let day = a.value.day.as_ref().map_or(1, |d| d.value);
+        days.entry(day).or_default().push(json!({ "time": a.value.time.value.to_string(), "title": a.value.title, "detail": a.value.detail }));
+    }
+    let named = s.agenda.iter().any(|a| a.value.day.is_some());
+    days.into_iter()
+        .map(|(n, items)| {
+            let date = s
+                .date
+                .value
+                .0
+                .checked_add(jiff::Span::new().days(i64::from(n) - 1))
+                .ok();
+            let label = named.then(|| {
+                format!(
+                    "Day {n}{}",
+                    date.map_or_else(String::new, |d| format!(
+                        ": {}",
+                        labels::date(crate::content::values::Date(d))
+                    ))
+                )
+            });
+            json!({ "label": label, "items": items })
+        })
+        .collect()
 }
 
 /// The data of an item's page, by its collection.
@@ -267,6 +339,7 @@ pub fn item(model: &Model, shared: &Shared, item: Item) -> Value {
         Collection::People => person(model, shared, i),
         Collection::Projects => project(model, i),
         Collection::Pages => json!({}),
+        Collection::Groups => super::mentoring::group(model, i),
     }
 }
 
@@ -420,12 +493,19 @@ pub fn people(model: &Model) -> Value {
                 .map(card)
                 .collect();
             let label = match role {
-                PersonRole::Director => "Program leadership",
-                PersonRole::Committee => "Curriculum committee",
-                PersonRole::Speaker => "Speakers",
-                PersonRole::Facilitator => "Facilitators",
-                PersonRole::Mentor => "Mentors",
-                PersonRole::Staff => "Staff",
+                PersonRole::Director => "Program leadership".to_string(),
+                PersonRole::Committee => "Curriculum committee".to_string(),
+                PersonRole::Speaker => "Speakers".to_string(),
+                PersonRole::Facilitator => "Facilitators".to_string(),
+                PersonRole::Mentor => "Mentors".to_string(),
+                PersonRole::Staff => "Staff".to_string(),
+                PersonRole::Mentee => "Mentees".to_string(),
+                // The program's own word for its participants.
+                PersonRole::Trainee => model
+                    .program
+                    .audience
+                    .as_deref()
+                    .map_or_else(|| "Participants".to_string(), labels::capitalised),
             };
             (!people.is_empty()).then(|| json!({ "label": label, "people": people }))
         })
@@ -459,6 +539,7 @@ pub fn person(model: &Model, shared: &Shared, i: usize) -> Value {
             "photo": photo(model, i), "email": p.email, "url": p.url,
         },
         "sessions": sessions,
+        "groups": super::mentoring::groups_of(model, Collection::People, i),
     })
 }
 
@@ -481,6 +562,7 @@ pub fn project(model: &Model, i: usize) -> Value {
     let p = &model.projects[i];
     json!({
         "project": { "title": p.title, "kind_label": p.kind.map(|k| labels::kind(k.as_str())), "year": p.year },
+        "groups": super::mentoring::groups_of(model, Collection::Projects, i),
         "milestones": p.milestones.iter().map(|m| json!({
             "title": m.title,
             "date_label": m.date(model).map(labels::date),
@@ -515,66 +597,4 @@ pub fn print(model: &Model, shared: &Shared) -> Value {
         .map(|y| year(model, shared, y.number))
         .collect();
     json!({ "years": years })
-}
-
-/// JSON-LD text safe inside a `<script>` element: `<`, `>` and `&` become
-/// JSON escapes, so no title can close the element or look like markup.
-fn script_json(v: &Value) -> String {
-    v.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
-/// schema.org `Course` for the home page.
-pub fn course_jsonld(model: &Model) -> String {
-    let p = &model.program;
-    let mut v = json!({
-        "@context": "https://schema.org",
-        "@type": "Course",
-        "name": p.title,
-        "description": p.tagline.clone().unwrap_or_else(|| p.title.clone()),
-        "inLanguage": p.language,
-    });
-    if let Some(inst) = &p.institution {
-        v["provider"] = json!({ "@type": "Organization", "name": inst });
-    }
-    if let Some(url) = &p.base_url {
-        v["url"] = json!(url.0);
-    }
-    script_json(&v)
-}
-
-fn zoned(
-    model: &Model,
-    d: crate::content::values::Date,
-    t: crate::content::values::Time,
-) -> String {
-    d.0.to_datetime(t.0)
-        .to_zoned(model.program.tz.clone())
-        .map(|z| z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
-        .unwrap_or_default()
-}
-
-/// schema.org `Event` (an instance of the course) for a session page.
-pub fn session_jsonld(model: &Model, i: usize) -> String {
-    let s = &model.sessions[i];
-    let mut v = json!({
-        "@context": "https://schema.org",
-        "@type": ["Event", "CourseInstance"],
-        "name": s.title,
-        "startDate": zoned(model, s.date.value, s.start),
-        "endDate": zoned(model, s.last_day(), s.end),
-        "eventAttendanceMode": match (&s.location, &s.online) {
-            (Some(_), Some(_)) => "https://schema.org/MixedEventAttendanceMode",
-            (None, Some(_)) => "https://schema.org/OnlineEventAttendanceMode",
-            _ => "https://schema.org/OfflineEventAttendanceMode",
-        },
-    });
-    if let Some(l) = &s.location {
-        v["location"] = json!({ "@type": "Place", "name": l });
-    } else if let Some(u) = &s.online {
-        v["location"] = json!({ "@type": "VirtualLocation", "url": u.0 });
-    }
-    script_json(&v)
 }

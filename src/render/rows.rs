@@ -74,6 +74,8 @@ pub fn session(model: &Model, i: usize, prompts: &[usize]) -> Value {
         "readings": s.readings.iter().map(|&r| reading(model, r)).collect::<Vec<_>>(),
         "prompts": prompts_of_session(model, prompts),
         "required": s.required,
+        "counts": s.counts,
+        "status_label": labels::attendance(s),
         "location": s.location,
         "online": s.online.as_ref().map(|u| u.0.clone()),
         "years": s.years,

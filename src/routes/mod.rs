@@ -56,15 +56,17 @@ pub struct ListPage {
 }
 
 /// The list and overview pages, in navigation order.
-pub const LIST_PAGES: [ListPage; 11] = [
+pub const LIST_PAGES: [ListPage; 13] = [
     list("modules", "Modules", Some("Modules")),
     list("sessions", "Sessions", Some("Sessions")),
     list("readings", "Readings", Some("Readings")),
     list("prompts", "Reflection prompts", None),
     list("people", "People", Some("People")),
+    list("groups", "Groups", Some("Groups")),
     list("projects", "Capstone projects", Some("Projects")),
     list("framework", "Framework", Some("Framework")),
     list("map", "Curriculum map", Some("Curriculum map")),
+    list("outcomes", "Outcomes and evaluation", Some("Outcomes")),
     list("calendar", "Calendar", Some("Calendar")),
     list("search", "Search", Some("Search")),
     list("print", "Printable syllabus", None),
@@ -81,6 +83,8 @@ const fn list(key: &'static str, title: &'static str, nav: Option<&'static str>)
             b"prompts" => "prompts.html",
             b"people" => "people.html",
             b"projects" => "projects.html",
+            b"groups" => "groups.html",
+            b"outcomes" => "outcomes.html",
             b"framework" => "framework.html",
             b"map" => "map.html",
             b"calendar" => "calendar.html",
@@ -98,11 +102,13 @@ impl ListPage {
     }
 
     /// Listed in the navigation of this program: not when it is not
-    /// [`wanted`](Self::wanted), nor the projects list without projects.
+    /// [`wanted`](Self::wanted), nor the projects or modules list when the
+    /// program has none (a mentoring program without modules).
     pub fn in_nav(self, model: &Model) -> bool {
         self.nav.is_some()
             && self.wanted(model)
             && !(self.key == "projects" && model.projects.is_empty())
+            && !(self.key == "modules" && model.modules.is_empty())
     }
 
     /// The list page of a collection's items (none for free pages).
@@ -113,11 +119,14 @@ impl ListPage {
     }
 
     /// False for a page about a concept the program does not use (SPEC 8):
-    /// the framework without phases, the map without competencies.
+    /// the framework without phases, the map without competencies, groups
+    /// without groups, outcomes without outcomes.
     pub fn wanted(self, model: &Model) -> bool {
         match self.key {
             "framework" => !model.program.phases.is_empty(),
             "map" => !model.program.competencies.is_empty(),
+            "groups" => !model.groups.is_empty(),
+            "outcomes" => !model.program.outcomes.is_empty(),
             _ => true,
         }
     }
@@ -159,6 +168,16 @@ pub fn item(model: &Model, item: Item) -> String {
         Collection::Pages => format!("{id}/"),
         c => format!("{}/{id}/", c.dir()),
     }
+}
+
+/// An outcome's place on the outcomes page, e.g. `outcomes/#outcome-mentor-pool`.
+pub fn outcome(id: &str) -> String {
+    format!("outcomes/#{}", outcome_anchor(id))
+}
+
+/// The id of an outcome's entry on the outcomes page.
+pub fn outcome_anchor(id: &str) -> String {
+    format!("outcome-{id}")
 }
 
 /// Year `n`'s syllabus, e.g. `year-1/`.

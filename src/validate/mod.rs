@@ -4,6 +4,7 @@
 //! whether a file exists under `static/`.
 
 pub mod links;
+pub mod outcomes;
 pub mod schedule;
 pub mod sequencing;
 pub mod workload;
@@ -19,6 +20,7 @@ pub fn validate(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnost
     ds.extend(schedule::check(model));
     ds.extend(sequencing::check(model));
     ds.extend(workload::check(model));
+    ds.extend(outcomes::check(model));
     ds.extend(links::check(model, outlines, root));
     ds
 }

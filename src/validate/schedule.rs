@@ -212,16 +212,21 @@ fn attendance(model: &Model, ds: &mut Vec<Diagnostic>) {
         return;
     };
     for year in model.year_numbers() {
-        let count = required_in_year(model, year).count();
+        // Expected sessions that do not count (a forum, say) are no help.
+        let count = model
+            .sessions
+            .iter()
+            .filter(|s| s.counts && s.in_year(year))
+            .count();
         if (count as u64) < u64::from(min.value) {
             ds.push(
                 Diagnostic::new(
                     Code::E0306,
                     &model.program.source.path,
                     min.pos,
-                    format!("year {year} has {count} required sessions, fewer than the attendance minimum of {}", min.value),
+                    format!("year {year} has {count} required sessions that count toward attendance, fewer than the attendance minimum of {}", min.value),
                 )
-                .help("add required sessions to that year, or lower `attendance.minimum`"),
+                .help("add required sessions to that year (without `counts: false`), or lower `attendance.minimum`"),
             );
         }
     }
@@ -255,7 +260,8 @@ fn cadence(model: &Model, ds: &mut Vec<Diagnostic>) {
 /// W0305 and W0204: things no session uses.
 fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
     for m in &model.modules {
-        if m.sessions.is_empty() {
+        // Self-paced work is a module's whole life in some programs.
+        if m.sessions.is_empty() && m.self_paced.is_empty() {
             ds.push(
                 Diagnostic::new(
                     Code::W0305,
@@ -267,8 +273,14 @@ fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for r in &model.readings {
-        if r.sessions.is_empty() {
+    let mut resource = vec![false; model.readings.len()];
+    for m in &model.modules {
+        for &r in &m.resources {
+            resource[r] = true;
+        }
+    }
+    for (i, r) in model.readings.iter().enumerate() {
+        if r.sessions.is_empty() && !resource[i] {
             ds.push(
                 Diagnostic::new(
                     Code::W0204,

@@ -26,6 +26,11 @@ fn the_ten_month_example_is_valid_without_warnings() {
 }
 
 #[test]
+fn the_mentoring_example_is_valid_without_warnings() {
+    passes(&repo().join("examples/mentoring"));
+}
+
+#[test]
 fn the_minimal_example_is_valid_without_warnings() {
     passes(&repo().join("examples/minimal"));
 }
@@ -84,6 +89,7 @@ fn the_demo_uses_every_collection_and_every_field() {
         ("person", "people"),
         ("project", "projects"),
         ("page", "pages"),
+        ("group", "groups"),
     ];
     let mut counts = std::collections::BTreeMap::new();
     for (kind, dir) in kinds {
@@ -121,6 +127,7 @@ fn the_demo_uses_every_collection_and_every_field() {
         ("people", 10),
         ("projects", 4),
         ("pages", 5),
+        ("groups", 3),
     ] {
         assert!(
             counts[dir] >= least,

@@ -409,7 +409,7 @@ fn an_unknown_role_lists_the_roles_when_it_is_no_typo() {
     write(
         &site,
         "content/people/pat.md",
-        "---\nname: Pat Lee\nroles: [mentee]\n---\n",
+        "---\nname: Pat Lee\nroles: [resident]\n---\n",
     );
     write(
         &site,

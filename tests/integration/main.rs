@@ -12,6 +12,7 @@ mod first_hour;
 mod fuzz_regressions;
 mod hardening;
 mod human;
+mod participants;
 mod roll;
 mod serve;
 mod support;

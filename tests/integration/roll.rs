@@ -32,7 +32,7 @@ fn run(site: &Path, args: &[&str]) -> std::process::Output {
 /// The sites every roll test runs on: the demo and each valid example.
 fn sites() -> Vec<(String, PathBuf)> {
     let mut out = vec![("demo".to_string(), repo())];
-    for name in ["minimal", "starter", "ten-month"] {
+    for name in ["mentoring", "minimal", "starter", "ten-month"] {
         out.push((name.to_string(), repo().join("examples").join(name)));
     }
     out

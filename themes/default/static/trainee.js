@@ -39,6 +39,13 @@
     }
   }
 
+  // A session's feedback survey is offered once the session has ended.
+  var nowIso = today + "T" + pad(now.getHours()) + ":" + pad(now.getMinutes());
+  var surveys = document.querySelectorAll("[data-feedback-after]");
+  for (var f = 0; f < surveys.length; f++) {
+    if (surveys[f].getAttribute("data-feedback-after") <= nowIso) { surveys[f].hidden = false; }
+  }
+
   function storedYear() {
     try { return localStorage.getItem(KEY) || ""; } catch (e) { return ""; }
   }
