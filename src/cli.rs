@@ -72,6 +72,15 @@ pub enum Command {
         /// program, year, module, session, reading, prompt, person, project or page (default: all).
         kind: Option<String>,
     },
+    /// Move the site to its next academic year, keeping this one under archive/.
+    ///
+    /// Every date moves to its counterpart (same weekday, same week of the
+    /// month); due dates keep their offset from their session or module;
+    /// blackout dates keep month and day. Ids that begin with a date of the
+    /// old year are renamed, with every reference. Only those values change.
+    Roll(RollArgs),
+    /// What changed between a past year (default: the latest under archive/) and the current one.
+    Diff(DiffArgs),
     /// Say what a diagnostic code means and how to fix it.
     Explain {
         /// e.g. E0201.
@@ -133,4 +142,59 @@ pub struct ServeArgs {
     /// Include drafts.
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// Options of `cairn roll`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RollArgs {
+    /// First day of the new academic year (default: one year after `starts`).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<jiff::civil::Date>,
+    /// Print every change as `file:line old -> new` and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Allow rolling to an earlier year.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options of `cairn diff`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DiffArgs {
+    /// The past year to compare with, e.g. 2025-26 (default: the latest).
+    pub archive: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+}
+
+/// How `cairn diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain text for a terminal.
+    Human,
+    /// Markdown, for a report or a pull request.
+    Markdown,
+    /// One JSON object, for tools.
+    Json,
+}
+
+/// A `YYYY-MM-DD` date on the command line.
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return Err(format!(
+            "`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2026-07-01"
+        ));
+    }
+    s.parse()
+        .map_err(|_| format!("`{s}` is not a date of the calendar"))
 }

@@ -175,3 +175,60 @@ pub fn timed<T>(options: &Options, name: &str, stage: impl FnOnce() -> T) -> T {
     }
     out
 }
+
+/// A past academic year kept under `archive/YYYY-YY/`, checked on its own.
+#[derive(Debug)]
+pub struct PastYear {
+    /// Where it is kept.
+    pub archived: crate::roll::archive::Archived,
+    /// Its check, with paths relative to its own root (`content/...`).
+    pub checked: Checked,
+}
+
+/// Checks every past year of the site at `root`.
+pub fn check_past_years(root: &Path, options: &Options) -> Vec<PastYear> {
+    crate::roll::archive::list(root)
+        .into_iter()
+        .map(|archived| {
+            let checked = timed(options, &archived.label, || check(&archived.root, options));
+            PastYear { archived, checked }
+        })
+        .collect()
+}
+
+/// The current year's diagnostics with every past year's, whose paths are
+/// relative to the site root (`archive/2025-26/content/...`), sorted.
+pub fn all_diagnostics(current: &Checked, past: &[PastYear]) -> Diagnostics {
+    let mut all = current.diagnostics.clone();
+    for year in past {
+        let prefix = year.archived.prefix();
+        all.extend(year.checked.diagnostics.items().iter().map(|d| {
+            let mut d = d.clone();
+            d.file = format!("{prefix}{}", d.file);
+            d
+        }));
+        for note in year.checked.diagnostics.notes() {
+            all.note(format!("{prefix}: {note}"));
+        }
+    }
+    all.sort();
+    all
+}
+
+/// Every file's text by its path relative to the site root, past years
+/// included, for showing source lines.
+pub fn sources(current: &Checked, past: &[PastYear]) -> std::collections::HashMap<String, String> {
+    let mut map = std::collections::HashMap::new();
+    let mut add = |prefix: &str, loaded: &Loaded| {
+        for f in &loaded.files {
+            if let Some(t) = &f.text {
+                map.insert(format!("{prefix}{}", f.path), t.clone());
+            }
+        }
+    };
+    add("", &current.loaded);
+    for year in past {
+        add(&year.archived.prefix(), &year.checked.loaded);
+    }
+    map
+}

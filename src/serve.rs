@@ -168,19 +168,42 @@ pub(crate) fn rebuild(
         return finish(state, started, Some(text.clone()), text);
     };
     let files = Mutex::new(static_files(&root.join("static")));
-    let rendered = render::render(
-        model,
-        &checked.outlines,
-        root,
-        &RenderOptions::default(),
-        &|f| {
-            files
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .insert(f.path, Arc::new(f.bytes));
-            Ok(())
-        },
-    );
+    // Past years are served too, each under archive/YYYY-YY/ (those with
+    // errors are left out: `cairn check` names them).
+    let past = pipeline::check_past_years(root, &options);
+    let render_options = RenderOptions {
+        past_years: past_labels(root),
+        ..RenderOptions::default()
+    };
+    let sink = |f: render::OutputFile| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(f.path, Arc::new(f.bytes));
+        Ok(())
+    };
+    let rendered =
+        render::render(model, &checked.outlines, root, &render_options, &sink).and_then(|n| {
+            let mut n = n;
+            for year in &past {
+                let Some(past_model) = year
+                    .checked
+                    .model
+                    .as_ref()
+                    .filter(|_| !year.checked.diagnostics.has_errors())
+                else {
+                    continue;
+                };
+                let past = render::years::Past {
+                    label: &year.archived.label,
+                    model: past_model,
+                    outlines: &year.checked.outlines,
+                    root: &year.archived.root,
+                };
+                n += render::years::render_past(&past, root, None, false, &sink)?;
+            }
+            Ok(n)
+        });
     match rendered {
         Ok(_) => {
             state
@@ -225,6 +248,8 @@ fn quick(
         base_url: None,
         only_bodies: Some(std::mem::take(&mut last.pending)),
         portable: false,
+        past_years: past_labels(root),
+        ..RenderOptions::default()
     };
     let rendered = render::render(model, &checked.outlines, root, &options, &|f| {
         state
@@ -239,6 +264,14 @@ fn quick(
         Ok(_) => finish(state, started, None, text),
         Err(e) => finish(state, started, Some(e), text),
     }
+}
+
+/// The labels of the site's past years, for the home page's links.
+fn past_labels(root: &Path) -> Vec<String> {
+    crate::roll::archive::list(root)
+        .into_iter()
+        .map(|a| a.label)
+        .collect()
 }
 
 fn static_files(dir: &Path) -> HashMap<String, Arc<Vec<u8>>> {

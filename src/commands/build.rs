@@ -5,7 +5,6 @@ use crate::cli::BuildArgs;
 use crate::diagnostics::render as show;
 use crate::pipeline::{self, Options, timed};
 use crate::render::{self, RenderOptions};
-use std::collections::HashMap;
 
 /// Builds the site into `-o DIR` (default `public/` under the root).
 pub fn run(global: &Global, args: &BuildArgs) -> u8 {
@@ -29,17 +28,14 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         verbose: global.verbose,
     };
     let checked = pipeline::check(&root, &options);
-    let ds = &checked.diagnostics;
+    let past = pipeline::check_past_years(&root, &options);
+    let all = pipeline::all_diagnostics(&checked, &past);
+    let ds = &all;
     if !ds.items().is_empty() {
-        let sources: HashMap<&str, &str> = checked
-            .loaded
-            .files
-            .iter()
-            .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
-            .collect();
+        let sources = pipeline::sources(&checked, &past);
         eprint!(
             "{}",
-            show::human(ds, |f| sources.get(f).copied(), global.color)
+            show::human(ds, |f| sources.get(f).map(String::as_str), global.color)
         );
     }
     let status = exit_status(ds, args.deny_warnings);
@@ -51,13 +47,36 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         base_url: args.base_url.clone(),
         only_bodies: None,
         portable: args.portable || model.program.portable,
+        past_years: past.iter().map(|p| p.archived.label.clone()).collect(),
+        ..RenderOptions::default()
     };
+    let base = args
+        .base_url
+        .clone()
+        .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
     let outlines = &checked.outlines;
     let written = timed(&options, "render", || {
         let output = crate::output::Output::begin(&out, &root.join("static"))?;
-        let count = render::render(model, outlines, &root, &render_options, &|f| {
-            output.write(f)
-        })?;
+        let sink = |f| output.write(f);
+        let mut count = render::render(model, outlines, &root, &render_options, &sink)?;
+        for year in &past {
+            let Some(past_model) = year.checked.model.as_ref() else {
+                continue;
+            };
+            let past = render::years::Past {
+                label: &year.archived.label,
+                model: past_model,
+                outlines: &year.checked.outlines,
+                root: &year.archived.root,
+            };
+            count += render::years::render_past(
+                &past,
+                &root,
+                base.as_deref(),
+                render_options.portable,
+                &sink,
+            )?;
+        }
         output.finish().map(|()| count)
     });
     match written {

@@ -5,7 +5,6 @@ use crate::cli::CheckArgs;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::render::{self, Format};
 use crate::pipeline::{self, Options};
-use std::collections::HashMap;
 
 /// Checks the site and prints the diagnostics in the chosen format.
 pub fn run(global: &Global, args: &CheckArgs) -> u8 {
@@ -18,20 +17,18 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
         verbose: global.verbose,
     };
     let checked = pipeline::check(&root, &options);
-    let ds = &checked.diagnostics;
+    // Past years under archive/ are checked too, each on its own.
+    let past = pipeline::check_past_years(&root, &options);
+    let all = pipeline::all_diagnostics(&checked, &past);
+    let ds = &all;
     match args.format {
         Format::Json => println!("{}", render::json(ds)),
         Format::Github => print!("{}", render::github(ds, &github_prefix(&root))),
         Format::Human => {
-            let sources: HashMap<&str, &str> = checked
-                .loaded
-                .files
-                .iter()
-                .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
-                .collect();
+            let sources = pipeline::sources(&checked, &past);
             // -q: the errors and warnings, and nothing when there are none.
             if !(global.quiet && ds.items().is_empty()) {
-                let text = render::human(ds, |f| sources.get(f).copied(), global.color);
+                let text = render::human(ds, |f| sources.get(f).map(String::as_str), global.color);
                 eprint!("{text}");
             }
         }

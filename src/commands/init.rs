@@ -26,11 +26,41 @@ pub fn run(dir: Option<&Path>, quiet: bool) -> u8 {
             dir.display()
         ));
     }
+    if let Err(e) = start_now(dir, jiff::Zoned::now().date()) {
+        return fail(&format!(
+            "cannot move the starter's dates to this academic year: {e}"
+        ));
+    }
     if !quiet {
         eprintln!("created a new program in {}", dir.display());
         eprintln!("next: cd {} && cairn check && cairn build", dir.display());
     }
     OK
+}
+
+/// Rolls the starter just written in `dir` to the academic year that holds
+/// `today` (or the next, when it starts within two months or this one has
+/// no session left), so a new site shows upcoming sessions. Nothing is
+/// archived: the starter's own year was never the program's.
+fn start_now(dir: &Path, today: jiff::civil::Date) -> Result<(), String> {
+    use crate::roll;
+    let (loaded, _) = crate::site::load(dir);
+    let trees = roll::tree::read(&loaded.files);
+    let (starts, _) = roll::starts_of(&trees).ok_or("the starter has no `starts`")?;
+    let Some(mut to) = roll::dates::year_for(today, starts) else {
+        return Ok(());
+    };
+    let mut plan = roll::plan(&loaded.files, to)?;
+    if !plan.sessions.iter().any(|s| s.new_date >= today) {
+        to = to
+            .checked_add(jiff::ToSpan::year(1))
+            .map_err(|e| e.to_string())?;
+        plan = roll::plan(&loaded.files, to)?;
+    }
+    if to == starts {
+        return Ok(());
+    }
+    crate::commands::roll::write(dir, &plan)
 }
 
 fn write(d: &Dir<'_>, into: &Path) -> std::io::Result<()> {

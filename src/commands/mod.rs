@@ -3,9 +3,11 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod new;
+pub mod roll;
 pub mod schema;
 
 use crate::cli::{Cli, Color, Command};
@@ -68,6 +70,8 @@ pub fn run(cli: Cli) -> u8 {
                 Err(e) => fail(&e),
             }
         }
+        Command::Roll(args) => roll::run(&global, &args),
+        Command::Diff(args) => diff::run(&global, &args),
         Command::Explain { code } => explain::run(&code),
         Command::Init { dir } => init::run(dir.as_deref(), global.quiet),
         Command::New { kind, id, title } => new::run(&global, kind, &id, title.as_deref()),

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod portable;
 pub mod rows;
 pub mod search;
+pub mod years;
 
 use crate::content::Collection;
 use crate::model::Item;
@@ -80,6 +81,14 @@ pub struct RenderOptions {
     /// Links name the file (`sessions/index.html`) and search loads its
     /// index by `<script>`, so the site works from `file://` (`--portable`).
     pub portable: bool,
+    /// Set when this is a past year (`archive/2025-26/`): its label, for the
+    /// banner on every page that links to the current year.
+    pub archived: Option<String>,
+    /// The labels of the past years, for the current home page's links.
+    pub past_years: Vec<String>,
+    /// Where `templates/` is read (default: the site root): a past year is
+    /// shown with the current site's theme.
+    pub templates_root: Option<std::path::PathBuf>,
 }
 
 /// Where rendered files go, one at a time and from several threads: to disk
@@ -95,8 +104,9 @@ pub fn render(
     options: &RenderOptions,
     sink: &Sink<'_>,
 ) -> Result<usize, String> {
-    let tera = load_templates(site_root)?;
-    let shared = shared(model);
+    let tera = load_templates(options.templates_root.as_deref().unwrap_or(site_root))?;
+    let mut shared = shared(model);
+    years::mark(&mut shared.site, options);
     let jobs = jobs(model, &shared);
     let count = std::sync::atomic::AtomicUsize::new(0);
     let wanted = |job: &Job<'_>| match &options.only_bodies {

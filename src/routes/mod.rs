@@ -33,6 +33,13 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const NOT_FOUND: &str = "404.html";
 /// Marks a folder as a cairn build (see [`crate::output`]).
 pub const MARKER: &str = ".cairn-build";
+/// Where past academic years are built, each in its own folder.
+pub const ARCHIVE: &str = "archive/";
+
+/// A past year's home, e.g. `archive/2025-26/`.
+pub fn archive(label: &str) -> String {
+    format!("{ARCHIVE}{label}/")
+}
 
 /// The pages that are not one item's: their key (the navigation's and the
 /// templates' `section`), folder, title and template.

@@ -80,7 +80,11 @@ fn overwrites(model: &Model, root: &Path, ds: &mut Vec<Diagnostic>) {
                 .ok()
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
         })
-        .filter(|rel| built.contains(rel) || rel.starts_with(crate::routes::ASSETS))
+        .filter(|rel| {
+            built.contains(rel)
+                || rel.starts_with(crate::routes::ASSETS)
+                || past_year_output(root, rel)
+        })
         .collect();
     clashes.sort();
     for rel in clashes {
@@ -96,4 +100,20 @@ fn overwrites(model: &Model, root: &Path, ds: &mut Vec<Diagnostic>) {
             )),
         );
     }
+}
+
+/// True when `rel` (under `static/`) lies in the output folder of a past
+/// year the site keeps (`archive/2025-26/...`), which that year's build fills.
+fn past_year_output(root: &Path, rel: &str) -> bool {
+    use crate::roll::archive;
+    rel.strip_prefix(crate::routes::ARCHIVE)
+        .and_then(|r| r.split('/').next())
+        .is_some_and(|label| {
+            archive::is_label(label)
+                && root
+                    .join(archive::DIR)
+                    .join(label)
+                    .join(crate::site::PROGRAM_FILE)
+                    .is_file()
+        })
 }

@@ -102,7 +102,7 @@ fn the_demo_has_every_path_of_the_contract_and_every_link_resolves() {
 }
 
 /// Every `href` and `src` value of a page.
-fn links(html: &str) -> Vec<String> {
+pub(crate) fn links(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     for attr in ["href=\"", "src=\""] {
         for part in html.split(attr).skip(1) {
@@ -114,7 +114,7 @@ fn links(html: &str) -> Vec<String> {
     out
 }
 
-fn resolves(files: &BTreeMap<String, Vec<u8>>, from: &str, link: &str) -> bool {
+pub(crate) fn resolves(files: &BTreeMap<String, Vec<u8>>, from: &str, link: &str) -> bool {
     if link.contains("://")
         || link.starts_with("mailto:")
         || link.starts_with("data:")
@@ -124,7 +124,7 @@ fn resolves(files: &BTreeMap<String, Vec<u8>>, from: &str, link: &str) -> bool {
         return true;
     }
     // 404.html is served at any depth; its links are root-relative by design.
-    if from == "404.html" {
+    if from == "404.html" || from.ends_with("/404.html") {
         return true;
     }
     let link = link.split(['#', '?']).next().unwrap_or("");

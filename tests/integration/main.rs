@@ -13,5 +13,6 @@ mod fuzz_regressions;
 mod hardening;
 mod human;
 mod participants;
+mod roll;
 mod serve;
 mod support;

@@ -210,3 +210,22 @@ fn serve_sees_edits_after_content_is_deleted_and_created_again() {
     let _ = std::fs::remove_dir_all(site);
     let _ = std::fs::remove_dir_all(saved);
 }
+
+#[test]
+fn serve_serves_past_years_too() {
+    let site = crate::support::temp("serve-past");
+    crate::support::copy_dir(
+        &crate::support::repo().join("content"),
+        &site.join("content"),
+    );
+    crate::support::copy_dir(&crate::support::repo().join("static"), &site.join("static"));
+    let rolled = crate::support::cairn(&site, &["--root", site.to_str().expect("utf-8"), "roll"]);
+    assert_eq!(rolled.status.code(), Some(0));
+    let (_server, port) = start(&site);
+    let (status, body) = get(port, "/archive/2025-26/sessions/");
+    assert!(status.contains("200"), "{status}");
+    assert!(body.contains("Archived academic year 2025-26"));
+    let (_, home) = get(port, "/");
+    assert!(home.contains("href=\"archive/2025-26/\""));
+    let _ = std::fs::remove_dir_all(&site);
+}

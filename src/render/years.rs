@@ -1,0 +1,84 @@
+//! Past academic years in the output: each is rendered like the current year
+//! (same theme, its own calendars and search) into `archive/YYYY-YY/`, with a
+//! banner on every page that links back to the current year; the current
+//! home page links to each past year.
+
+use super::{OutputFile, RenderOptions, Sink, render};
+use crate::markdown::Outlines;
+use crate::model::Model;
+use crate::routes;
+use serde_json::{Value, json};
+use std::path::Path;
+
+/// Adds to the templates' `site` what past years need: `archived` (this
+/// year's label, on a past year's pages) and `past_years` (label and URL of
+/// each, on the current year's).
+pub fn mark(site: &mut Value, options: &RenderOptions) {
+    if let Some(label) = &options.archived {
+        site["archived"] = json!(label);
+    }
+    if !options.past_years.is_empty() {
+        let years: Vec<Value> = options
+            .past_years
+            .iter()
+            .rev()
+            .map(|l| json!({ "label": l, "url": routes::archive(l) }))
+            .collect();
+        site["past_years"] = json!(years);
+    }
+}
+
+/// A past year to render.
+#[derive(Debug, Clone, Copy)]
+pub struct Past<'a> {
+    /// e.g. `2025-26`.
+    pub label: &'a str,
+    /// Its curriculum.
+    pub model: &'a Model,
+    /// Its bodies' outlines.
+    pub outlines: &'a Outlines,
+    /// Its root (`SITE/archive/2025-26`), which holds its `content/` and `static/`.
+    pub root: &'a Path,
+}
+
+/// Renders `past` under `archive/LABEL/` through `sink`, with the files of
+/// its `static/`; the theme is the current site's (`site_root`), and
+/// `base_url` is the current year's. Returns the number of files.
+pub fn render_past(
+    past: &Past<'_>,
+    site_root: &Path,
+    base_url: Option<&str>,
+    portable: bool,
+    sink: &Sink<'_>,
+) -> Result<usize, String> {
+    let prefix = routes::archive(past.label);
+    let options = RenderOptions {
+        base_url: base_url.map(|b| routes::absolute(b, &prefix)),
+        only_bodies: None,
+        portable: portable || past.model.program.portable,
+        archived: Some(past.label.to_string()),
+        past_years: Vec::new(),
+        templates_root: Some(site_root.to_path_buf()),
+    };
+    let moved = |mut f: OutputFile| {
+        f.path = format!("{prefix}{}", f.path);
+        sink(f)
+    };
+    let mut count = render(past.model, past.outlines, past.root, &options, &moved)?;
+    let statics = past.root.join("static");
+    for e in walkdir::WalkDir::new(&statics)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let Ok(rel) = e.path().strip_prefix(&statics) else {
+            continue;
+        };
+        let bytes = std::fs::read(e.path())
+            .map_err(|err| format!("cannot read {}: {err}", e.path().display()))?;
+        let path = rel.to_string_lossy().replace('\\', "/");
+        moved(OutputFile { path, bytes })?;
+        count += 1;
+    }
+    Ok(count)
+}

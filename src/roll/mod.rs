@@ -1,0 +1,517 @@
+//! Rolling a site to its next academic year (`cairn roll`, and `cairn init`'s
+//! starter): the plan of every date and id that moves, worked out from the
+//! located front matter alone, and what needs a person. [`dates`] holds the
+//! calendar rules, [`edits`] writes a plan into the files byte for byte,
+//! [`archive`] keeps the past years.
+
+pub mod archive;
+pub mod dates;
+pub mod edits;
+pub mod tree;
+
+use crate::content::Collection;
+use crate::front_matter::Node;
+use crate::site::{FileKind, SourceFile};
+use dates::Shortfall;
+use jiff::ToSpan;
+use jiff::civil::Date;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use tree::Tree;
+
+/// One value that changes: in `path` at `line`:`column`, `old` becomes `new`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// e.g. `content/sessions/x.md`.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in characters.
+    pub column: u32,
+    /// e.g. `2025-09-18`.
+    pub old: String,
+    /// e.g. `2026-09-17`.
+    pub new: String,
+}
+
+/// A file renamed because its id begins with a date of the old year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    /// Its collection.
+    pub collection: Collection,
+    /// Old path, e.g. `content/sessions/2025-09-naming-bias.md`.
+    pub from: String,
+    /// New path, e.g. `content/sessions/2026-09-naming-bias.md`.
+    pub to: String,
+    /// Old id.
+    pub old_id: String,
+    /// New id.
+    pub new_id: String,
+}
+
+/// Where a session was and where roll puts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionMove {
+    /// Old id.
+    pub old_id: String,
+    /// Its id after roll.
+    pub new_id: String,
+    /// Old date.
+    pub old_date: Date,
+    /// The counterpart.
+    pub new_date: Date,
+}
+
+/// Everything a roll does, before it does it.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// `starts` before.
+    pub old_starts: Date,
+    /// `starts` after.
+    pub new_starts: Date,
+    /// Every value that changes, in path and line order.
+    pub changes: Vec<Change>,
+    /// Every file renamed.
+    pub renames: Vec<Rename>,
+    /// What needs a person: `file:line message`.
+    pub review: Vec<String>,
+    /// Every session's move.
+    pub sessions: Vec<SessionMove>,
+}
+
+impl Plan {
+    /// The id an item has after roll (itself when not renamed).
+    pub fn new_id<'a>(&'a self, collection: Collection, id: &'a str) -> &'a str {
+        self.renames
+            .iter()
+            .find(|r| r.collection == collection && r.old_id == id)
+            .map_or(id, |r| r.new_id.as_str())
+    }
+}
+
+/// The academic year label of a year starting on `starts`, e.g. `2025-26`.
+pub fn year_label(starts: Date) -> String {
+    format!(
+        "{:04}-{:02}",
+        starts.year(),
+        (i32::from(starts.year()) + 1).rem_euclid(100)
+    )
+}
+
+/// The `starts` date of a site's files.
+pub fn starts_of(trees: &[Tree]) -> Option<(Date, &Tree)> {
+    let program = trees.iter().find(|t| t.kind == FileKind::Program)?;
+    tree::date(tree::get(&program.front, "starts")).map(|d| (d, program))
+}
+
+/// Works out the roll of `files` to the academic year starting `to`.
+pub fn plan(files: &[SourceFile], to: Date) -> Result<Plan, String> {
+    let trees = tree::read(files);
+    let (old_starts, _) = starts_of(&trees).ok_or(
+        "content/_program.md has no readable `starts` date: fix it (cairn check) before rolling",
+    )?;
+    let mut p = Planner::new(&trees, old_starts, to);
+    p.sessions();
+    p.renames();
+    for t in trees.iter().filter(|t| t.readable) {
+        p.file(t);
+    }
+    p.conflicts();
+    let mut changes = p.changes;
+    changes.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    changes.dedup();
+    for t in trees.iter().filter(|t| !t.readable) {
+        p.review.push(format!(
+            "{}:1 could not be read, so its dates were not moved: fix it and move them by hand",
+            t.path
+        ));
+    }
+    // What needs a person is named where it will be after the roll.
+    let review = p
+        .review
+        .into_iter()
+        .map(|line| {
+            let renamed = p.renames.iter().find(|r| {
+                line.strip_prefix(r.from.as_str())
+                    .is_some_and(|rest| rest.starts_with(':'))
+            });
+            match renamed {
+                Some(r) => format!("{}{} (was {})", r.to, &line[r.from.len()..], r.from),
+                None => line,
+            }
+        })
+        .collect();
+    Ok(Plan {
+        old_starts,
+        new_starts: to,
+        changes,
+        renames: p.renames,
+        review,
+        sessions: p.moves,
+    })
+}
+
+struct Planner<'t> {
+    trees: &'t [Tree],
+    old_starts: Date,
+    new_starts: Date,
+    old_ends: Date,
+    new_ends: Date,
+    months: i32,
+    /// Session id -> (old date, new date).
+    session_dates: HashMap<&'t str, (Date, Date)>,
+    /// Module id -> (its first session's old date, that session's new date).
+    module_anchor: HashMap<&'t str, (Date, Date)>,
+    /// Old id text -> new id text.
+    ids: BTreeMap<String, String>,
+    changes: Vec<Change>,
+    renames: Vec<Rename>,
+    review: Vec<String>,
+    moves: Vec<SessionMove>,
+    /// Values already handled, by (path, line, column).
+    done: HashSet<(String, u32, u32)>,
+}
+
+impl<'t> Planner<'t> {
+    fn new(trees: &'t [Tree], old_starts: Date, new_starts: Date) -> Self {
+        let year = |d: Date| d.checked_add(1.year()).unwrap_or(d);
+        Planner {
+            trees,
+            old_starts,
+            new_starts,
+            old_ends: year(old_starts),
+            new_ends: year(new_starts),
+            months: dates::months_between(old_starts, new_starts),
+            session_dates: HashMap::new(),
+            module_anchor: HashMap::new(),
+            ids: BTreeMap::new(),
+            changes: Vec::new(),
+            renames: Vec::new(),
+            review: Vec::new(),
+            moves: Vec::new(),
+            done: HashSet::new(),
+        }
+    }
+
+    fn of(&self, c: Collection) -> impl Iterator<Item = &'t Tree> + use<'t> {
+        self.trees
+            .iter()
+            .filter(move |t| t.readable && t.kind == FileKind::Item(c))
+    }
+
+    /// Each session's counterpart, and each module's first session.
+    fn sessions(&mut self) {
+        for t in self.of(Collection::Sessions) {
+            let node = tree::get(&t.front, "date");
+            let Some(old) = tree::date(node) else {
+                continue;
+            };
+            let new = self.weekday_rule(&t.path, node, old);
+            self.session_dates.insert(&t.id, (old, new));
+            if let Some(module) = tree::text(tree::get(&t.front, "module")) {
+                let entry = self.module_anchor.entry(module).or_insert((old, new));
+                if old < entry.0 {
+                    *entry = (old, new);
+                }
+            }
+        }
+    }
+
+    /// The weekday rule for `old`, with what needs a person reported at `node`.
+    fn weekday_rule(&mut self, path: &str, node: Option<&Node>, old: Date) -> Date {
+        let (new, short) = dates::counterpart(old, self.months);
+        let line = node.map_or(1, |n| n.pos.line);
+        match short {
+            Some(Shortfall::NoFifth) => self.review.push(format!(
+                "{path}:{line} {old} is a fifth {} and its new month has none: moved to the last, {new}",
+                weekday_name(old.weekday().to_monday_zero_offset())
+            )),
+            Some(Shortfall::Unmappable) => self.review.push(format!(
+                "{path}:{line} {old} could not be mapped to the new year: set it by hand"
+            )),
+            None => {}
+        }
+        new
+    }
+
+    /// The id each dated file takes in the new year.
+    fn renames(&mut self) {
+        let mut taken: HashSet<(Collection, String)> = HashSet::new();
+        for t in self.trees {
+            if let FileKind::Item(c) = t.kind {
+                taken.insert((c, t.id.clone()));
+            }
+        }
+        for t in self.trees {
+            let FileKind::Item(c) = t.kind else { continue };
+            let Some(new_id) = self.rolled_id(&t.id) else {
+                continue;
+            };
+            if taken.contains(&(c, new_id.clone())) {
+                self.review.push(format!(
+                    "{}:1 cannot be renamed to `{new_id}`: that id is taken; rename it by hand",
+                    t.path
+                ));
+                continue;
+            }
+            taken.insert((c, new_id.clone()));
+            let dir = t.path.rsplit_once('/').map_or("", |(d, _)| d);
+            self.ids
+                .entry(t.id.clone())
+                .or_insert_with(|| new_id.clone());
+            self.renames.push(Rename {
+                collection: c,
+                from: t.path.clone(),
+                to: format!("{dir}/{new_id}.md"),
+                old_id: t.id.clone(),
+                new_id,
+            });
+        }
+    }
+
+    /// `id` renamed for the new year, when it begins with a date or
+    /// year-month of the old one.
+    fn rolled_id(&self, id: &str) -> Option<String> {
+        rolled_id(id, self.old_starts, self.new_starts)
+    }
+
+    /// The changes in one file.
+    fn file(&mut self, t: &'t Tree) {
+        let front = &t.front;
+        match t.kind {
+            FileKind::Program => {
+                self.set(t, tree::get(front, "starts"), self.new_starts);
+                let schedule = tree::get(front, "schedule");
+                let blackout = schedule.and_then(|s| tree::get(s, "blackout"));
+                for b in tree::items(blackout) {
+                    if let Some(old) = tree::date(Some(b)) {
+                        match dates::same_day(old, self.months) {
+                            Some(new) => self.set(t, Some(b), new),
+                            None => self.unmappable(t, b, old),
+                        }
+                    }
+                }
+            }
+            FileKind::Item(Collection::Sessions) => {
+                if let Some(&(old, new)) = self.session_dates.get(t.id.as_str()) {
+                    self.set(t, tree::get(front, "date"), new);
+                    let end = tree::get(front, "end_date");
+                    self.offset(t, end, Some((old, new)));
+                }
+            }
+            FileKind::Item(Collection::Prompts) => {
+                let session = tree::text(tree::get(front, "session"));
+                let module = tree::text(tree::get(front, "module"));
+                let anchor = session
+                    .and_then(|s| self.session_dates.get(s))
+                    .or_else(|| module.and_then(|m| self.module_anchor.get(m)))
+                    .copied();
+                self.offset(t, tree::get(front, "due"), anchor);
+            }
+            FileKind::Item(Collection::Modules) => {
+                let anchor = self.module_anchor.get(t.id.as_str()).copied();
+                for item in tree::items(tree::get(front, "self_paced")) {
+                    self.offset(t, tree::get(item, "due"), anchor);
+                }
+            }
+            FileKind::Item(Collection::Projects) => {
+                for m in tree::items(tree::get(front, "milestones")) {
+                    let session = tree::text(tree::get(m, "session"));
+                    let anchor = session.and_then(|s| self.session_dates.get(s)).copied();
+                    self.offset(t, tree::get(m, "due"), anchor);
+                }
+            }
+            _ => {}
+        }
+        // Every other date follows the weekday rule; every reference to a
+        // renamed id follows its file.
+        let mut others: Vec<(&Node, &str)> = Vec::new();
+        tree::each_string(front, &mut |n, s| others.push((n, s)));
+        for (node, s) in others {
+            if self
+                .done
+                .contains(&(t.path.clone(), node.pos.line, node.pos.column))
+            {
+                continue;
+            }
+            if let Some(old) = tree::date(Some(node)) {
+                let new = self.weekday_rule(&t.path, Some(node), old);
+                self.set(t, Some(node), new);
+            } else if let Some(new) = self.ids.get(s) {
+                let new = new.clone();
+                self.change(t, node, s, &new);
+            }
+        }
+        self.links(t);
+    }
+
+    /// A due date (or end date) that keeps its offset from `anchor` (old,
+    /// new); without one, the weekday rule.
+    fn offset(&mut self, t: &Tree, node: Option<&Node>, anchor: Option<(Date, Date)>) {
+        let Some(old) = tree::date(node) else { return };
+        let new = match anchor {
+            Some((a_old, a_new)) => dates::keep_offset(old, a_old, a_new),
+            None => Some(self.weekday_rule(&t.path, node, old)),
+        };
+        match (new, node) {
+            (Some(new), _) => self.set(t, node, new),
+            (None, Some(n)) => self.unmappable(t, n, old),
+            (None, None) => {}
+        }
+    }
+
+    fn unmappable(&mut self, t: &Tree, node: &Node, old: Date) {
+        self.review.push(format!(
+            "{}:{} {old} could not be mapped to the new year: set it by hand",
+            t.path, node.pos.line
+        ));
+        self.done
+            .insert((t.path.clone(), node.pos.line, node.pos.column));
+    }
+
+    /// Records that the date at `node` becomes `new`; reports a date that
+    /// falls outside the new academic year.
+    fn set(&mut self, t: &Tree, node: Option<&Node>, new: Date) {
+        let Some(node) = node else { return };
+        let Some(old) = tree::text(Some(node)) else {
+            return;
+        };
+        let is_starts = t.kind == FileKind::Program && new == self.new_starts;
+        if !is_starts && (new < self.new_starts || new >= self.new_ends) {
+            let was_inside =
+                tree::date(Some(node)).is_some_and(|d| d >= self.old_starts && d < self.old_ends);
+            if was_inside {
+                self.review.push(format!(
+                    "{}:{} {old} -> {new} falls outside the new academic year {}: move it by hand",
+                    t.path,
+                    node.pos.line,
+                    year_label(self.new_starts)
+                ));
+            }
+        }
+        let new = new.to_string();
+        self.change(t, node, old, &new);
+    }
+
+    fn change(&mut self, t: &Tree, node: &Node, old: &str, new: &str) {
+        self.done
+            .insert((t.path.clone(), node.pos.line, node.pos.column));
+        if old != new {
+            self.changes.push(Change {
+                path: t.path.clone(),
+                line: node.pos.line,
+                column: node.pos.column,
+                old: old.to_string(),
+                new: new.to_string(),
+            });
+        }
+    }
+
+    /// Links in the body to a renamed file (`@/sessions/OLD.md`, a relative
+    /// `../sessions/OLD.md`) follow it.
+    fn links(&mut self, t: &Tree) {
+        for (n, line) in t.body.split('\n').enumerate() {
+            for (column, old, new) in edits::link_ids(line, &self.ids) {
+                self.changes.push(Change {
+                    path: t.path.clone(),
+                    line: t.body_line + n as u32,
+                    column,
+                    old,
+                    new,
+                });
+            }
+        }
+    }
+
+    /// Sessions that land on a blackout date or on another session.
+    fn conflicts(&mut self) {
+        let program = self.trees.iter().find(|t| t.kind == FileKind::Program);
+        let blackout: HashSet<Date> = program
+            .map(|p| {
+                let schedule = tree::get(&p.front, "schedule");
+                tree::items(schedule.and_then(|s| tree::get(s, "blackout")))
+                    .iter()
+                    .filter_map(|b| dates::same_day(tree::date(Some(b))?, self.months))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let module_years: HashMap<&str, Vec<i64>> = self
+            .of(Collection::Modules)
+            .filter_map(|m| Some((m.id.as_str(), tree::years(tree::get(&m.front, "year"))?)))
+            .collect();
+        let mut placed: Vec<(&Tree, Date, Date, Option<Vec<i64>>)> = Vec::new();
+        for t in self.of(Collection::Sessions) {
+            let Some(&(old, new)) = self.session_dates.get(t.id.as_str()) else {
+                continue;
+            };
+            let line = tree::get(&t.front, "date").map_or(1, |n| n.pos.line);
+            if blackout.contains(&new) {
+                self.review.push(format!(
+                    "{}:{line} {new} is a blackout date of the new year: move the session",
+                    t.path
+                ));
+            }
+            let years = tree::years(tree::get(&t.front, "year")).or_else(|| {
+                let module = tree::text(tree::get(&t.front, "module"))?;
+                module_years.get(module).cloned()
+            });
+            for (other, o_old, o_new, o_years) in &placed {
+                let share = match (&years, o_years) {
+                    (Some(a), Some(b)) => a.iter().any(|y| b.contains(y)),
+                    _ => true,
+                };
+                if *o_new == new && *o_old != old && share {
+                    self.review.push(format!(
+                        "{}:{line} {new} is also the day of {}: check that the two do not clash",
+                        t.path, other.path
+                    ));
+                }
+            }
+            let new_id = self.ids.get(&t.id).cloned().unwrap_or_else(|| t.id.clone());
+            self.moves.push(SessionMove {
+                old_id: t.id.clone(),
+                new_id,
+                old_date: old,
+                new_date: new,
+            });
+            placed.push((t, old, new, years));
+        }
+    }
+}
+
+/// `id` renamed for the year starting `new_starts`, when it begins with a
+/// date or year-month of the year starting `old_starts`.
+pub fn rolled_id(id: &str, old_starts: Date, new_starts: Date) -> Option<String> {
+    let (prefix, len, full) = dates::id_prefix(id)?;
+    let old_ends = old_starts.checked_add(1.year()).ok()?;
+    let months = dates::months_between(old_starts, new_starts);
+    let inside = if full {
+        prefix >= old_starts && prefix < old_ends
+    } else {
+        dates::month_in_year(prefix, old_starts, old_ends)
+    };
+    if !inside {
+        return None;
+    }
+    let date = if full {
+        dates::counterpart(prefix, months).0
+    } else {
+        prefix.first_of_month().checked_add(months.months()).ok()?
+    };
+    let new = dates::renamed(id, len, full, date);
+    (new != id && crate::site::is_valid_id(&new)).then_some(new)
+}
+
+fn weekday_name(n: i8) -> &'static str {
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][n.clamp(0, 6) as usize]
+}
+
+#[cfg(test)]
+mod tests;
