@@ -402,6 +402,7 @@ fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Pro
         base_url: f.base_url.as_ref().map(|u| u.value.clone()),
         contact: f.contact.clone(),
         portable: f.portable.unwrap_or(false),
+        brand: super::brand::Brand::from_front(f.brand.as_ref()),
     })
 }
 

@@ -4,6 +4,7 @@
 //! or re-check references. Built by [`build`]; serialised as
 //! `curriculum.json` by [`json`]; each year's workload by [`workload`].
 
+pub mod brand;
 pub mod build;
 pub mod due;
 mod items;
@@ -184,6 +185,8 @@ pub struct Program {
     pub contact: Option<String>,
     /// Build the portable form (links name `index.html`) whatever the flag.
     pub portable: bool,
+    /// Logo, accent colours and sharing image.
+    pub brand: brand::Brand,
 }
 
 impl Program {
