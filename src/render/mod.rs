@@ -5,6 +5,7 @@
 //! disk: [`crate::output`] does.
 
 pub mod body;
+pub mod brand;
 pub mod calendar;
 pub mod labels;
 pub mod pages;
@@ -183,6 +184,7 @@ fn shared(model: &Model) -> Shared {
         "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
         "multi_year": p.years > 1,
         "year_numbers": model.year_numbers().collect::<Vec<_>>(),
+        "brand": brand::site(model),
     });
     let order = rows::calendar_order(model);
     let mut position = vec![0; model.sessions.len()];
@@ -259,7 +261,9 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             "prompts" => Box::new(move || pages::prompts(model)),
             "people" => Box::new(move || pages::people(model)),
             "projects" => Box::new(move || pages::projects(model)),
-            "framework" => Box::new(move || json!({ "phases": shared.phases })),
+            "framework" => Box::new(
+                move || json!({ "phases": shared.phases, "continuous": pages::continuous(model) }),
+            ),
             "map" => Box::new(move || pages::map(model)),
             "calendar" => Box::new(move || pages::calendar(model, shared)),
             "print" => Box::new(move || pages::print(model, shared)),
@@ -366,6 +370,11 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         .map(|b| format!("{b}{}", job.dir));
     ctx.insert("canonical", &canonical);
     ctx.insert("base_url", &canonical_base);
+    // Link previews need absolute addresses: the picture only with a base URL.
+    let share_image = canonical_base
+        .zip(model.program.brand.share_image())
+        .map(|(b, img)| format!("{b}{img}"));
+    ctx.insert("share_image", &share_image);
     ctx.insert("portable", &portable);
     let text = tera
         .render(job.template, &ctx)
