@@ -7,9 +7,8 @@ use crate::colour::Rgb;
 use crate::model::Model;
 use serde_json::{Value, json};
 
-/// The theme's own accents, for `theme-color` when the brand gives none.
+/// The theme's own accent, for `theme-color` when the brand gives none.
 const THEME_LIGHT: &str = "#0b57a4";
-const THEME_DARK: &str = "#8cc4ff";
 
 /// `site.brand` for every page.
 pub fn site(model: &Model) -> Value {
@@ -18,20 +17,16 @@ pub fn site(model: &Model) -> Value {
     let logo = b.logo.as_ref().map(|l| l.value.trim_start_matches('/'));
     let accent = b.accent.as_ref().map(|c| c.value);
     let dark = b.dark();
-    let (favicon, favicon_type) = match logo {
-        Some(path) => (path.to_string(), image_type(path)),
-        None => (initials_icon(&initials(&p.title), accent), "image/svg+xml"),
-    };
     json!({
         "logo": logo,
+        "logo_type": logo.map(image_type),
         "css": css(accent, dark),
-        // A logo is a file of the site (relative to the root); the initials
-        // icon is a `data:` URL, the same at every depth.
-        "favicon": favicon,
-        "favicon_is_file": logo.is_some(),
-        "favicon_type": favicon_type,
-        "theme_light": accent.map_or_else(|| THEME_LIGHT.to_string(), |c| c.to_string()),
-        "theme_dark": dark.map_or_else(|| THEME_DARK.to_string(), |c| c.to_string()),
+        // The favicon without a logo, and in the portable form (Chromium
+        // drops favicon files from file://): a `data:` URL, the same at
+        // every depth.
+        "initials_icon": initials_icon(&initials(&p.title), accent),
+        // One colour: the Nu checker refuses `media` on `theme-color`.
+        "theme_color": accent.map_or_else(|| THEME_LIGHT.to_string(), |c| c.to_string()),
         "image": b.share_image(),
         "image_is_logo": b.image.is_none(),
     })
