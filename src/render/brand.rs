@@ -42,7 +42,7 @@ fn css(accent: Option<Rgb>, dark: Option<Rgb>) -> Option<String> {
         )
     };
     Some(format!(
-        ":root{{{}}}@media (prefers-color-scheme: dark){{:root{{{}}}}}@media print{{:root{{--link:#000000;--link-hover:#000000;}}}}",
+        ":root{{{}}}@media (prefers-color-scheme: dark){{:root{{{}}}}}@media print{{:root{{--accent:#000000;--link:#000000;--link-hover:#000000;--callout-border:#000000;}}}}",
         vars(accent),
         vars(dark)
     ))
