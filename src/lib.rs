@@ -18,6 +18,7 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod colour;
 pub mod commands;
 pub mod content;
 pub mod diagnostics;

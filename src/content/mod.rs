@@ -265,6 +265,9 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
             ),
         );
     }
+    if file.kind == FileKind::Program {
+        ds.extend(unquoted_colours(&node, path));
+    }
     parsed.broken = front.is_none() || missing;
     parsed.front = front;
     (parsed, ds)
@@ -359,4 +362,26 @@ fn has_key(node: &Node, name: &str) -> bool {
 fn is_empty(node: &Node, name: &str) -> bool {
     matches!(&node.value, Value::Map(entries)
         if entries.iter().any(|(k, v)| k.name == name && v.value == Value::Null))
+}
+
+/// E0104 for `accent: #0b57a4` written without quotes: YAML reads `#` as the
+/// start of a comment, so the value would silently be empty.
+fn unquoted_colours(node: &Node, file: &str) -> Vec<Diagnostic> {
+    let Value::Map(entries) = &node.value else {
+        return Vec::new();
+    };
+    let Some((_, brand)) = entries.iter().find(|(k, _)| k.name == "brand") else {
+        return Vec::new();
+    };
+    let Value::Map(fields) = &brand.value else {
+        return Vec::new();
+    };
+    fields
+        .iter()
+        .filter(|(k, v)| matches!(k.name.as_str(), "accent" | "accent_dark") && v.value == Value::Null)
+        .map(|(k, _)| {
+            Diagnostic::new(Code::E0104, file, k.pos, format!("`{}` has no value", k.name))
+                .help(format!("quote the colour, e.g. {}: \"#0b57a4\": without quotes YAML reads # as the start of a comment", k.name))
+        })
+        .collect()
 }

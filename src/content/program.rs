@@ -1,6 +1,6 @@
 //! `content/_program.md`: the program, its academic year, framework and policies.
 
-use super::values::{Date, Language, Month, Time, TimeZoneName, TrackYear, Url};
+use super::values::{Date, HexColour, Language, Month, Time, TimeZoneName, TrackYear, Url};
 use crate::fields::Located;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -59,6 +59,8 @@ pub struct ProgramFront {
     pub outcomes: Option<Vec<Located<Outcome>>>,
     /// Publish people whose roles include `mentee` or `trainee`; default false.
     pub publish_participants: Option<bool>,
+    /// The institution's look: logo, accent colour, sharing image.
+    pub brand: Option<Brand>,
 }
 
 /// `application:` in `_program.md`.
@@ -90,6 +92,25 @@ pub struct Outcome {
     pub target: Option<String>,
     /// The date to reach it by.
     pub by: Option<Located<Date>>,
+}
+
+
+/// `brand:` in `_program.md`: what puts an institution's name on the site.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// Logo, a path under `static/` (SVG or raster), e.g. `images/logo.svg`;
+    /// shown in the header and on the print page, and used as the favicon.
+    pub logo: Option<Located<String>>,
+    /// Accent colour `#rrggbb` for links, the current navigation item,
+    /// buttons and focus rings, e.g. `"#0b57a4"` (W0315 if under 4.5:1).
+    pub accent: Option<Located<HexColour>>,
+    /// The accent in the dark scheme, e.g. `"#8cc4ff"`; derived from
+    /// `accent` (same hue, lighter) when absent.
+    pub accent_dark: Option<Located<HexColour>>,
+    /// Picture for link previews (Open Graph), a path under `static/`, e.g.
+    /// `images/share.png`; the logo when absent.
+    pub image: Option<Located<String>>,
 }
 
 /// `schedule:` in `_program.md`.

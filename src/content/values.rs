@@ -149,6 +149,26 @@ impl Url {
     }
 }
 
+/// A CSS colour written `#rrggbb`, e.g. `#0b57a4` (the brand's accent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HexColour(pub crate::colour::Rgb);
+
+fn parse_colour(s: &str) -> Result<HexColour, String> {
+    crate::colour::Rgb::parse(s.trim())
+        .map(HexColour)
+        .ok_or_else(|| format!("`{s}` is not a colour: write it as #rrggbb, e.g. \"#0b57a4\" (quoted, since # starts a YAML comment)"))
+}
+
+text_value!(HexColour, "a colour #rrggbb", parse_colour, {
+    "type": "string", "pattern": "^#[0-9A-Fa-f]{6}$"
+});
+
+impl Serialize for HexColour {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
 /// An ISBN-10 or ISBN-13 with a correct check digit, hyphens allowed,
 /// e.g. `978-0-14-312774-1`; kept as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]

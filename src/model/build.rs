@@ -445,6 +445,7 @@ fn program(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> Option<Pro
         audience: f.audience.clone(),
         outcomes: f.outcomes.clone().unwrap_or_default(),
         publish_participants: f.publish_participants.unwrap_or(false),
+        brand: super::brand::Brand::from_front(f.brand.as_ref()),
     })
 }
 

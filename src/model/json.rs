@@ -41,6 +41,12 @@ pub fn to_json(model: &Model) -> Value {
             "audience": p.audience,
             "outcomes": p.outcomes.iter().map(|o| &o.value).collect::<Vec<_>>(),
             "publish_participants": p.publish_participants,
+            "brand": {
+                "logo": p.brand.logo.as_ref().map(|l| l.value.clone()),
+                "accent": p.brand.accent.as_ref().map(|c| c.value.to_string()),
+                "accent_dark": p.brand.dark().map(|c| c.to_string()),
+                "image": p.brand.image.as_ref().map(|l| l.value.clone()),
+            },
         },
         "years": model.years.iter().map(|y| json!({"number": y.number, "title": y.title, "summary": y.summary})).collect::<Vec<_>>(),
         "modules": model.modules.iter().map(|m| json!({

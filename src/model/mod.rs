@@ -4,6 +4,7 @@
 //! or re-check references. Built by [`build`]; serialised as
 //! `curriculum.json` by [`json`]; each year's workload by [`workload`].
 
+pub mod brand;
 pub mod build;
 pub mod due;
 mod items;
@@ -209,6 +210,8 @@ pub struct Program {
     pub outcomes: Vec<Located<Outcome>>,
     /// People whose roles include `mentee` or `trainee` are in the model.
     pub publish_participants: bool,
+    /// Logo, accent colours and sharing image.
+    pub brand: brand::Brand,
 }
 
 impl Program {

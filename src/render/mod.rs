@@ -5,6 +5,7 @@
 //! disk: [`crate::output`] does.
 
 pub mod body;
+pub mod brand;
 pub mod calendar;
 pub mod jsonld;
 pub mod labels;
@@ -196,6 +197,7 @@ fn shared(model: &Model) -> Shared {
         "multi_year": p.years > 1,
         "audience": p.audience.as_deref().unwrap_or("trainees"),
         "year_numbers": model.year_numbers().collect::<Vec<_>>(),
+        "brand": brand::site(model),
     });
     let order = rows::calendar_order(model);
     let mut position = vec![0; model.sessions.len()];
@@ -274,7 +276,9 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             "projects" => Box::new(move || pages::projects(model)),
             "groups" => Box::new(move || mentoring::groups(model)),
             "outcomes" => Box::new(move || mentoring::outcomes(model)),
-            "framework" => Box::new(move || json!({ "phases": shared.phases })),
+            "framework" => Box::new(
+                move || json!({ "phases": shared.phases, "continuous": pages::continuous(model) }),
+            ),
             "map" => Box::new(move || pages::map(model)),
             "calendar" => Box::new(move || pages::calendar(model, shared)),
             "print" => Box::new(move || pages::print(model, shared)),
@@ -381,6 +385,11 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         .map(|b| format!("{b}{}", job.dir));
     ctx.insert("canonical", &canonical);
     ctx.insert("base_url", &canonical_base);
+    // Link previews need absolute addresses: the picture only with a base URL.
+    let share_image = canonical_base
+        .zip(model.program.brand.share_image())
+        .map(|(b, img)| format!("{b}{img}"));
+    ctx.insert("share_image", &share_image);
     ctx.insert("portable", &portable);
     let text = tera
         .render(job.template, &ctx)

@@ -48,6 +48,16 @@ pub fn phases(model: &Model) -> Value {
         .collect()
 }
 
+/// The titles of the continuous phases, for the framework graphic's caption.
+pub fn continuous(model: &Model) -> Vec<&str> {
+    let phases = &model.program.phases;
+    phases
+        .iter()
+        .filter(|p| p.continuous)
+        .map(|p| p.title.as_str())
+        .collect()
+}
+
 /// Home page.
 pub fn home(model: &Model, shared: &Shared) -> Value {
     let years: Vec<Value> = model
@@ -63,7 +73,7 @@ pub fn home(model: &Model, shared: &Shared) -> Value {
         .collect();
     let sessions: Vec<&Value> = shared.order.iter().map(|&i| &shared.rows[i]).collect();
     let schedule = schedule(model, shared, None);
-    json!({ "phases": shared.phases, "years": years, "sessions": sessions, "schedule": schedule, "facts": facts(model) })
+    json!({ "phases": shared.phases, "continuous": continuous(model), "years": years, "sessions": sessions, "schedule": schedule, "facts": facts(model) })
 }
 
 /// Who the program is for and how to join, if `_program.md` says.
@@ -481,7 +491,7 @@ fn photo(model: &Model, i: usize) -> Value {
 
 /// People by role.
 pub fn people(model: &Model) -> Value {
-    let card = |(i, p): (usize, &crate::model::Person)| json!({ "title": p.name, "url": routes::item(model, Item { collection: Collection::People, index: i }), "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i) });
+    let card = |(i, p): (usize, &crate::model::Person)| json!({ "title": p.name, "url": routes::item(model, Item { collection: Collection::People, index: i }), "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i), "avatar": super::brand::avatar(&p.name, &p.source.id) });
     let mut groups: Vec<Value> = PersonRole::ALL
         .iter()
         .filter_map(|role| {
@@ -537,6 +547,7 @@ pub fn person(model: &Model, shared: &Shared, i: usize) -> Value {
             "title": p.name, "role": p.role, "pronouns": p.pronouns, "affiliation": p.affiliation,
             "roles_label": p.roles.iter().map(|r| labels::kind(r.as_str())).collect::<Vec<_>>().join(", "),
             "photo": photo(model, i), "email": p.email, "url": p.url,
+            "avatar": super::brand::avatar(&p.name, &p.source.id),
         },
         "sessions": sessions,
         "groups": super::mentoring::groups_of(model, Collection::People, i),

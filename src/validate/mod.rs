@@ -3,6 +3,7 @@
 //! diagnostics; none changes the model or touches the disk except to ask
 //! whether a file exists under `static/`.
 
+pub mod brand;
 pub mod links;
 pub mod outcomes;
 pub mod schedule;
@@ -22,5 +23,6 @@ pub fn validate(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnost
     ds.extend(workload::check(model));
     ds.extend(outcomes::check(model));
     ds.extend(links::check(model, outlines, root));
+    ds.extend(brand::check(model, root));
     ds
 }

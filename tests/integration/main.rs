@@ -3,6 +3,7 @@
 
 mod authoring;
 mod bad_input;
+mod brand;
 mod build;
 mod calendars;
 mod check_fixtures;
