@@ -229,7 +229,7 @@ fn roll_then_build_writes_the_past_year_with_no_broken_link_across_both() {
         "archive/2025-26/sessions/index.html",
         "archive/2025-26/calendar.ics",
         "archive/2025-26/search-index.json",
-        "archive/2025-26/images/area-framework.png",
+        "archive/2025-26/images/alder-valley-logo.svg",
     ] {
         assert!(files.contains_key(path), "{path} missing");
     }
