@@ -94,7 +94,6 @@ pub struct Outcome {
     pub by: Option<Located<Date>>,
 }
 
-
 /// `brand:` in `_program.md`: what puts an institution's name on the site.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
