@@ -23,7 +23,7 @@ pub mod content;
 pub mod diagnostics;
 pub(crate) mod fields;
 pub mod front_matter;
-pub(crate) mod highlight;
+pub mod highlight;
 pub mod markdown;
 pub mod model;
 pub(crate) mod output;

@@ -43,7 +43,17 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         );
     }
     let status = exit_status(ds, args.deny_warnings);
-    let Some(model) = checked.model.as_ref().filter(|_| status == 0) else {
+    // Rendering needs the model and the outlines only: the files' texts go
+    // before it starts, so a big site does not hold its sources twice.
+    let pipeline::Checked {
+        loaded,
+        parsed,
+        model,
+        outlines,
+        ..
+    } = checked;
+    drop((loaded, parsed));
+    let Some(model) = model.as_ref().filter(|_| status == 0) else {
         eprintln!("nothing written: fix the errors above (the previous output is untouched)");
         return super::INVALID;
     };
@@ -52,7 +62,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         only_bodies: None,
         portable: args.portable || model.program.portable,
     };
-    let outlines = &checked.outlines;
+    let outlines = &outlines;
     let written = timed(&options, "render", || {
         let output = crate::output::Output::begin(&out, &root.join("static"))?;
         let count = render::render(model, outlines, &root, &render_options, &|f| {

@@ -139,8 +139,8 @@ pub struct Source {
     pub id: String,
     /// Its file relative to the root, e.g. `content/sessions/year-1/2025-09-orientation.md`.
     pub path: String,
-    /// The Markdown body.
-    pub body: String,
+    /// The Markdown body (shared with the parsed file's).
+    pub body: std::sync::Arc<str>,
     /// File line where the body starts.
     pub body_line: u32,
     /// `draft: true` (only present in the model with `--drafts`).
@@ -621,7 +621,7 @@ impl Model {
             .chain(self.groups.iter_mut().map(|x| &mut x.source));
         for source in sources {
             if source.path == path {
-                source.body = body.to_string();
+                source.body = body.into();
                 return true;
             }
         }

@@ -34,8 +34,10 @@ pub struct OutputFile {
 /// What every page shares, built once.
 #[derive(Debug)]
 pub struct Shared {
-    /// `site` in the templates: title, navigation...
-    pub site: Value,
+    /// `site` in the templates: title, navigation... Converted into Tera's
+    /// value once: Tera's values share their contents, so each page's copy
+    /// costs a reference count, not a conversion.
+    pub site: tera::Value,
     /// Each session's row, by session index.
     pub rows: Vec<Value>,
     /// Session indexes in calendar order.
@@ -204,7 +206,7 @@ fn shared(model: &Model) -> Shared {
     let due_rows = due.iter().map(|d| rows::due(model, d)).collect();
     let prompts = rows::prompts_by_session(model);
     Shared {
-        site,
+        site: tera::Value::from_serializable(&site),
         rows: (0..model.sessions.len())
             .into_par_iter()
             .map(|i| rows::session(model, i, &prompts[i]))
@@ -230,7 +232,7 @@ fn here(title: &str) -> (String, Option<String>) {
 fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     let p = &model.program;
     let home = crumb("Home", routes::HOME);
-    let body = |s: &'a crate::model::Source| Some((s.path.as_str(), s.body.as_str()));
+    let body = |s: &'a crate::model::Source| Some((s.path.as_str(), &*s.body));
     let mut jobs = vec![Job {
         dir: routes::HOME.to_string(),
         template: "home.html",
@@ -345,7 +347,7 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
     } = *site;
     let root = routes::root_of(&job.dir);
     let mut ctx = tera::Context::from_serialize(&(job.data)()).map_err(|e| e.to_string())?;
-    ctx.insert("site", &shared.site);
+    ctx.insert_value("site", shared.site.clone());
     ctx.insert("root", &root);
     ctx.insert("section", &job.section);
     ctx.insert("title", &job.title);
@@ -363,7 +365,7 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
             body::to_html(model, site_root, from, text, &root, headings)
         })
         .unwrap_or_default();
-    ctx.insert("body", &html);
+    ctx.insert_value("body", tera::Value::from(html));
     ctx.insert("jsonld", &job.jsonld);
     // The page's address where the site is published (SPEC 3.1 `base_url`).
     let canonical = canonical_base
