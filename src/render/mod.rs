@@ -119,15 +119,40 @@ pub fn render(
         canonical_base: canonical_base.as_deref(),
         portable: options.portable,
     };
-    jobs.par_iter()
-        .filter(|job| wanted(job))
-        .try_for_each(|job| {
-            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            sink(render_job(&site, job)?)
-        })?;
+    // The pages and the site-wide files (calendars, search index, JSON) are
+    // made side by side: the latter are a few long sequential tasks that
+    // would otherwise run alone after the pages, on one core.
+    let (pages, files) = rayon::join(
+        || {
+            jobs.par_iter()
+                .filter(|job| wanted(job))
+                .try_for_each(|job| {
+                    count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    sink(render_job(&site, job)?)
+                })
+        },
+        || site_files(model, outlines, &shared, &jobs, base, options),
+    );
+    pages?;
+    let files = files?;
+    let total = count.into_inner() + files.len();
+    files.into_par_iter().try_for_each(sink)?;
+    Ok(total)
+}
+
+/// The files that are not pages: `curriculum.json`, the calendars, the
+/// search index, the sitemap and the theme's assets (only the search index
+/// after an edit of bodies alone).
+fn site_files(
+    model: &Model,
+    outlines: &crate::markdown::Outlines,
+    shared: &Shared,
+    jobs: &[Job<'_>],
+    base: Option<String>,
+    options: &RenderOptions,
+) -> Result<Vec<OutputFile>, String> {
     if options.only_bodies.is_some() {
-        sink(search::index(model, outlines))?;
-        return Ok(count.into_inner() + 1);
+        return Ok(vec![search::index(model, outlines)]);
     }
     let mut files = Vec::new();
     files.push(OutputFile {
@@ -143,7 +168,7 @@ pub fn render(
     }
     files.push(search_index);
     if let Some(base) = base {
-        files.push(sitemap(&base, &jobs));
+        files.push(sitemap(&base, jobs));
     }
     for (path, bytes) in crate::theme::assets() {
         files.push(OutputFile {
@@ -151,9 +176,7 @@ pub fn render(
             bytes: bytes.to_vec(),
         });
     }
-    let total = count.into_inner() + files.len();
-    files.into_par_iter().try_for_each(sink)?;
-    Ok(total)
+    Ok(files)
 }
 
 fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
