@@ -3,7 +3,7 @@
 //! work, and a repeat served by the cache), a body's outline and HTML, one
 //! file's parse, and the demo site checked and rendered whole.
 //!
-//!   cargo bench --bench hot_paths
+//! Run with `cargo bench --bench hot_paths`.
 //!
 //! Times are printed, never asserted.
 
