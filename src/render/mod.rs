@@ -131,18 +131,15 @@ pub fn render(
                     sink(render_job(&site, job)?)
                 })
         },
-        || site_files(model, outlines, &shared, &jobs, base, options),
+        || site_files(model, outlines, &shared, &jobs, base, options, sink),
     );
     pages?;
-    let files = files?;
-    let total = count.into_inner() + files.len();
-    files.into_par_iter().try_for_each(sink)?;
-    Ok(total)
+    Ok(count.into_inner() + files?)
 }
 
-/// The files that are not pages: `curriculum.json`, the calendars, the
-/// search index, the sitemap and the theme's assets (only the search index
-/// after an edit of bodies alone).
+/// Writes the files that are not pages into `sink`: `curriculum.json`, the
+/// calendars, the search index, the sitemap and the theme's assets (only the
+/// search index after an edit of bodies alone). Returns their number.
 fn site_files(
     model: &Model,
     outlines: &crate::markdown::Outlines,
@@ -150,33 +147,46 @@ fn site_files(
     jobs: &[Job<'_>],
     base: Option<String>,
     options: &RenderOptions,
-) -> Result<Vec<OutputFile>, String> {
+    sink: &Sink<'_>,
+) -> Result<usize, String> {
     if options.only_bodies.is_some() {
-        return Ok(vec![search::index(model, outlines)]);
+        sink(search::index(model, outlines))?;
+        return Ok(1);
     }
-    let mut files = Vec::new();
-    files.push(OutputFile {
+    // Each file goes to the sink as soon as it is made: held together, a big
+    // site's calendars and indexes would add to the pages' peak memory.
+    let mut count = 0;
+    let mut put = |file: OutputFile| {
+        count += 1;
+        sink(file)
+    };
+    put(OutputFile {
         path: routes::CURRICULUM.into(),
         bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
             .map_err(|e| e.to_string())?,
-    });
+    })?;
     let calendar_options = calendar::CalendarOptions::new(model, base.clone());
-    files.extend(calendar::files(model, &shared.order, &calendar_options));
+    for file in calendar::files(model, &shared.order, &calendar_options) {
+        put(file)?;
+    }
+    for i in 0..model.sessions.len() {
+        put(calendar::session_file(model, i, &calendar_options))?;
+    }
     let search_index = search::index(model, outlines);
     if options.portable {
-        files.push(portable::search_script(&search_index));
+        put(portable::search_script(&search_index))?;
     }
-    files.push(search_index);
+    put(search_index)?;
     if let Some(base) = base {
-        files.push(sitemap(&base, jobs));
+        put(sitemap(&base, jobs))?;
     }
     for (path, bytes) in crate::theme::assets() {
-        files.push(OutputFile {
+        put(OutputFile {
             path: format!("{}{path}", routes::ASSETS),
             bytes: bytes.to_vec(),
-        });
+        })?;
     }
-    Ok(files)
+    Ok(count)
 }
 
 fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
@@ -369,7 +379,15 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         portable,
     } = *site;
     let root = routes::root_of(&job.dir);
-    let mut ctx = tera::Context::from_serialize(&(job.data)()).map_err(|e| e.to_string())?;
+    let mut ctx = tera::Context::new();
+    match (job.data)() {
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                ctx.insert_value(key, to_tera(value));
+            }
+        }
+        other => return Err(format!("page data must be a map, not {other}")),
+    }
     ctx.insert_value("site", shared.site.clone());
     ctx.insert("root", &root);
     ctx.insert("section", &job.section);
@@ -444,4 +462,36 @@ fn escape_xml(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The Tera value that Tera's own serializer makes of `value` (the same
+/// kinds of numbers, `none` for null, string keys), built by walking it
+/// instead: converting page data through serde's machinery was a fifth of a
+/// big site's build (issue 18's profile), and taking `value` apart as it
+/// goes frees each piece as soon as it is copied.
+fn to_tera(value: Value) -> tera::Value {
+    match value {
+        Value::Null => tera::Value::none(),
+        Value::Bool(b) => tera::Value::from(b),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                tera::Value::from(u)
+            } else if let Some(i) = n.as_i64() {
+                tera::Value::from(i)
+            } else {
+                tera::Value::from(n.as_f64().unwrap_or(f64::NAN))
+            }
+        }
+        Value::String(s) => tera::Value::from(s.as_str()),
+        Value::Array(items) => {
+            tera::Value::from(items.into_iter().map(to_tera).collect::<Vec<_>>())
+        }
+        Value::Object(fields) => {
+            let mut map = tera::value::Map::with_capacity(fields.len());
+            for (key, value) in fields {
+                map.insert(tera::value::Key::from(key), to_tera(value));
+            }
+            tera::Value::from(map)
+        }
+    }
 }
