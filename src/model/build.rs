@@ -144,7 +144,7 @@ pub(super) fn source(p: &Parsed, draft: Option<bool>) -> Source {
     Source {
         id: p.id.clone(),
         path: p.path.clone(),
-        body: p.body.clone(),
+        body: std::sync::Arc::clone(&p.body),
         body_line: p.body_line,
         draft: draft.unwrap_or(false),
     }

@@ -140,8 +140,8 @@ pub struct Source {
     pub id: String,
     /// Its file relative to the root, e.g. `content/sessions/year-1/2025-09-orientation.md`.
     pub path: String,
-    /// The Markdown body.
-    pub body: String,
+    /// The Markdown body (shared with the parsed file's).
+    pub body: std::sync::Arc<str>,
     /// File line where the body starts.
     pub body_line: u32,
     /// `draft: true` (only present in the model with `--drafts`).
@@ -636,7 +636,7 @@ impl Model {
                 None => return false,
             },
         };
-        source.body = body.to_string();
+        source.body = body.into();
         true
     }
 

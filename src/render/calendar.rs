@@ -353,20 +353,23 @@ pub fn files(model: &Model, order: &[usize], opts: &CalendarOptions) -> Vec<Outp
             .into_bytes(),
         });
     }
-    for (i, s) in model.sessions.iter().enumerate() {
-        out.push(OutputFile {
-            path: crate::routes::session_calendar(model, i),
-            bytes: calendar(
-                model,
-                &s.title,
-                std::iter::once(i),
-                std::iter::empty(),
-                opts,
-            )
-            .into_bytes(),
-        });
-    }
     out
+}
+
+/// Session `i`'s own calendar file ([`files`] has the program's and the
+/// years'); made one at a time, so a big site's are never held together.
+pub fn session_file(model: &Model, i: usize, opts: &CalendarOptions) -> OutputFile {
+    OutputFile {
+        path: crate::routes::session_calendar(model, i),
+        bytes: calendar(
+            model,
+            &model.sessions[i].title,
+            std::iter::once(i),
+            std::iter::empty(),
+            opts,
+        )
+        .into_bytes(),
+    }
 }
 
 /// One thing on one day of the month grid.

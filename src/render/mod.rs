@@ -36,8 +36,10 @@ pub struct OutputFile {
 /// What every page shares, built once.
 #[derive(Debug)]
 pub struct Shared {
-    /// `site` in the templates: title, navigation...
-    pub site: Value,
+    /// `site` in the templates: title, navigation... Converted into Tera's
+    /// value once: Tera's values share their contents, so each page's copy
+    /// costs a reference count, not a conversion.
+    pub site: tera::Value,
     /// Each session's row, by session index.
     pub rows: Vec<Value>,
     /// Session indexes in calendar order.
@@ -106,8 +108,7 @@ pub fn render(
     sink: &Sink<'_>,
 ) -> Result<usize, String> {
     let tera = load_templates(options.templates_root.as_deref().unwrap_or(site_root))?;
-    let mut shared = shared(model);
-    years::mark(&mut shared.site, options);
+    let shared = shared(model, options);
     let jobs = jobs(model, &shared);
     let count = std::sync::atomic::AtomicUsize::new(0);
     let wanted = |job: &Job<'_>| match &options.only_bodies {
@@ -128,41 +129,74 @@ pub fn render(
         canonical_base: canonical_base.as_deref(),
         portable: options.portable,
     };
-    jobs.par_iter()
-        .filter(|job| wanted(job))
-        .try_for_each(|job| {
-            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            sink(render_job(&site, job)?)
-        })?;
+    // The pages and the site-wide files (calendars, search index, JSON) are
+    // made side by side: the latter are a few long sequential tasks that
+    // would otherwise run alone after the pages, on one core.
+    let (pages, files) = rayon::join(
+        || {
+            jobs.par_iter()
+                .filter(|job| wanted(job))
+                .try_for_each(|job| {
+                    count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    sink(render_job(&site, job)?)
+                })
+        },
+        || site_files(model, outlines, &shared, &jobs, base, options, sink),
+    );
+    pages?;
+    Ok(count.into_inner() + files?)
+}
+
+/// Writes the files that are not pages into `sink`: `curriculum.json`, the
+/// calendars, the search index, the sitemap and the theme's assets (only the
+/// search index after an edit of bodies alone). Returns their number.
+fn site_files(
+    model: &Model,
+    outlines: &crate::markdown::Outlines,
+    shared: &Shared,
+    jobs: &[Job<'_>],
+    base: Option<String>,
+    options: &RenderOptions,
+    sink: &Sink<'_>,
+) -> Result<usize, String> {
     if options.only_bodies.is_some() {
         sink(search::index(model, outlines))?;
-        return Ok(count.into_inner() + 1);
+        return Ok(1);
     }
-    let mut files = Vec::new();
-    files.push(OutputFile {
+    // Each file goes to the sink as soon as it is made: held together, a big
+    // site's calendars and indexes would add to the pages' peak memory.
+    let mut count = 0;
+    let mut put = |file: OutputFile| {
+        count += 1;
+        sink(file)
+    };
+    put(OutputFile {
         path: routes::CURRICULUM.into(),
         bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
             .map_err(|e| e.to_string())?,
-    });
+    })?;
     let calendar_options = calendar::CalendarOptions::new(model, base.clone());
-    files.extend(calendar::files(model, &shared.order, &calendar_options));
+    for file in calendar::files(model, &shared.order, &calendar_options) {
+        put(file)?;
+    }
+    for i in 0..model.sessions.len() {
+        put(calendar::session_file(model, i, &calendar_options))?;
+    }
     let search_index = search::index(model, outlines);
     if options.portable {
-        files.push(portable::search_script(&search_index));
+        put(portable::search_script(&search_index))?;
     }
-    files.push(search_index);
+    put(search_index)?;
     if let Some(base) = base {
-        files.push(sitemap(&base, &jobs));
+        put(sitemap(&base, jobs))?;
     }
     for (path, bytes) in crate::theme::assets() {
-        files.push(OutputFile {
+        put(OutputFile {
             path: format!("{}{path}", routes::ASSETS),
             bytes: bytes.to_vec(),
-        });
+        })?;
     }
-    let total = count.into_inner() + files.len();
-    files.into_par_iter().try_for_each(sink)?;
-    Ok(total)
+    Ok(count)
 }
 
 fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
@@ -173,7 +207,7 @@ fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
     Ok(tera)
 }
 
-fn shared(model: &Model) -> Shared {
+fn shared(model: &Model, options: &RenderOptions) -> Shared {
     let p = &model.program;
     let mut nav = vec![json!({ "key": "home", "title": "Home", "url": routes::HOME })];
     for y in &model.years {
@@ -191,7 +225,7 @@ fn shared(model: &Model) -> Shared {
         nav.push(json!({ "key": pg.source.id, "title": pg.title, "url": routes::item(model, Item::page(i)) }));
     }
     let starts = p.starts.value.0;
-    let site = json!({
+    let mut site = json!({
         "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
         "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
         "multi_year": p.years > 1,
@@ -199,6 +233,7 @@ fn shared(model: &Model) -> Shared {
         "year_numbers": model.year_numbers().collect::<Vec<_>>(),
         "brand": brand::site(model),
     });
+    years::mark(&mut site, options);
     let order = rows::calendar_order(model);
     let mut position = vec![0; model.sessions.len()];
     let mut led = vec![Vec::new(); model.people.len()];
@@ -216,7 +251,7 @@ fn shared(model: &Model) -> Shared {
     let due_rows = due.iter().map(|d| rows::due(model, d)).collect();
     let prompts = rows::prompts_by_session(model);
     Shared {
-        site,
+        site: tera::Value::from_serializable(&site),
         rows: (0..model.sessions.len())
             .into_par_iter()
             .map(|i| rows::session(model, i, &prompts[i]))
@@ -242,7 +277,7 @@ fn here(title: &str) -> (String, Option<String>) {
 fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     let p = &model.program;
     let home = crumb("Home", routes::HOME);
-    let body = |s: &'a crate::model::Source| Some((s.path.as_str(), s.body.as_str()));
+    let body = |s: &'a crate::model::Source| Some((s.path.as_str(), &*s.body));
     let mut jobs = vec![Job {
         dir: routes::HOME.to_string(),
         template: "home.html",
@@ -358,8 +393,16 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         portable,
     } = *site;
     let root = routes::root_of(&job.dir);
-    let mut ctx = tera::Context::from_serialize(&(job.data)()).map_err(|e| e.to_string())?;
-    ctx.insert("site", &shared.site);
+    let mut ctx = tera::Context::new();
+    match (job.data)() {
+        Value::Object(fields) => {
+            for (key, value) in fields {
+                ctx.insert_value(key, to_tera(value));
+            }
+        }
+        other => return Err(format!("page data must be a map, not {other}")),
+    }
+    ctx.insert_value("site", shared.site.clone());
     ctx.insert("root", &root);
     ctx.insert("section", &job.section);
     ctx.insert("title", &job.title);
@@ -377,7 +420,7 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
             body::to_html(model, site_root, from, text, &root, headings)
         })
         .unwrap_or_default();
-    ctx.insert("body", &html);
+    ctx.insert_value("body", tera::Value::from(html));
     ctx.insert("jsonld", &job.jsonld);
     // The page's address where the site is published (SPEC 3.1 `base_url`).
     let canonical = canonical_base
@@ -438,4 +481,36 @@ fn escape_xml(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The Tera value that Tera's own serializer makes of `value` (the same
+/// kinds of numbers, `none` for null, string keys), built by walking it
+/// instead: converting page data through serde's machinery was a fifth of a
+/// big site's build (issue 18's profile), and taking `value` apart as it
+/// goes frees each piece as soon as it is copied.
+fn to_tera(value: Value) -> tera::Value {
+    match value {
+        Value::Null => tera::Value::none(),
+        Value::Bool(b) => tera::Value::from(b),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                tera::Value::from(u)
+            } else if let Some(i) = n.as_i64() {
+                tera::Value::from(i)
+            } else {
+                tera::Value::from(n.as_f64().unwrap_or(f64::NAN))
+            }
+        }
+        Value::String(s) => tera::Value::from(s.as_str()),
+        Value::Array(items) => {
+            tera::Value::from(items.into_iter().map(to_tera).collect::<Vec<_>>())
+        }
+        Value::Object(fields) => {
+            let mut map = tera::value::Map::with_capacity(fields.len());
+            for (key, value) in fields {
+                map.insert(tera::value::Key::from(key), to_tera(value));
+            }
+            tera::Value::from(map)
+        }
+    }
 }

@@ -1,0 +1,115 @@
+//! Micro-benchmarks of the build's hot paths found by profiling (issue 18),
+//! so that a regression shows in numbers: highlighting a code block (the
+//! work, and a repeat served by the cache), a body's outline and HTML, one
+//! file's parse, and the demo site checked and rendered whole.
+//!
+//! Run with `cargo bench --bench hot_paths`.
+//!
+//! Times are printed, never asserted.
+
+use cairn::render::{OutputFile, RenderOptions};
+use divan::black_box;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    divan::main();
+}
+
+/// The demo site at the repository's root.
+fn demo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+const CODE: &str = "def average(values):
+    total = 0
+    for v in values:
+        total += v
+    return total / len(values)
+
+print(average([3, 5, 8, 13]))
+";
+
+/// A lesson-like body: headings, lists, a table, links and a code block.
+fn body() -> String {
+    let mut body = String::new();
+    for part in 1..=3 {
+        body.push_str(&format!(
+            "## Part {part}\n\nSome *careful* reading of the evidence, with a [link](https://example.org/{part}) \
+             and \"quoted\" words. A second sentence follows the first one.\n\n\
+             - first point\n- second point\n- third point\n\n\
+             | Concept | Description |\n| --- | --- |\n| ratio | a part of a whole |\n| slope | rise over run |\n\n"
+        ));
+    }
+    body.push_str(&format!("```python\n{CODE}```\n"));
+    body
+}
+
+#[divan::bench]
+fn highlight_block() -> String {
+    cairn::highlight::highlight(black_box(CODE), black_box("python"))
+}
+
+#[divan::bench]
+fn highlight_repeat_cached() -> String {
+    cairn::highlight::code_block(black_box(CODE), black_box("python"))
+}
+
+#[divan::bench]
+fn outline(bencher: divan::Bencher<'_, '_>) {
+    let body = body();
+    bencher.bench(|| cairn::markdown::outline(black_box(&body), 1));
+}
+
+#[divan::bench]
+fn parse_file(bencher: divan::Bencher<'_, '_>) {
+    let file = cairn::site::SourceFile {
+        path: "content/sessions/lesson.md".into(),
+        kind: cairn::site::FileKind::Item(cairn::content::Collection::Sessions),
+        id: "lesson".into(),
+        text: Some(format!(
+            "---\ntitle: \"Lesson 1: Ratios\"\nkind: seminar\nmodule: module-001\ndate: 2025-07-01\nstart: \"08:00\"\nend: \"09:00\"\n---\n{}",
+            body()
+        )),
+        usable: true,
+    };
+    bencher.bench(|| cairn::content::parse_file(black_box(&file)));
+}
+
+#[divan::bench]
+fn body_to_html(bencher: divan::Bencher<'_, '_>) {
+    let root = demo();
+    let checked = cairn::pipeline::check(&root, &cairn::pipeline::Options::default());
+    let model = checked.model.expect("the demo has a model");
+    let body = body();
+    bencher.bench(|| {
+        cairn::render::body::to_html(
+            &model,
+            &root,
+            "content/sessions/bench.md",
+            black_box(&body),
+            "../../",
+            None,
+        )
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn check_demo() -> usize {
+    let checked = cairn::pipeline::check(&demo(), &cairn::pipeline::Options::default());
+    checked.diagnostics.items().len()
+}
+
+#[divan::bench(sample_count = 20)]
+fn render_demo(bencher: divan::Bencher<'_, '_>) {
+    let root = demo();
+    let checked = cairn::pipeline::check(&root, &cairn::pipeline::Options::default());
+    let model = checked.model.expect("the demo has a model");
+    let options = RenderOptions::default();
+    bencher.bench(|| {
+        let sink = |f: OutputFile| -> Result<(), String> {
+            black_box(f);
+            Ok(())
+        };
+        cairn::render::render(&model, &checked.outlines, Path::new(&root), &options, &sink)
+    });
+}
