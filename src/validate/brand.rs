@@ -48,9 +48,12 @@ pub fn check(model: &Model, root: &Path) -> Vec<Diagnostic> {
         }
     }
     if let Some(dark) = &brand.accent_dark {
+        // SPEC 8 places W0315 at the `accent` value, for the dark shade too;
+        // `accent_dark` alone is where it can be.
+        let pos = brand.accent.as_ref().map_or(dark.pos, |a| a.pos);
         ds.extend(low_contrast(
             file,
-            dark.pos,
+            pos,
             dark.value,
             "accent_dark",
             "dark",
