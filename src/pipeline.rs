@@ -176,6 +176,18 @@ pub struct PastYear {
     pub checked: Checked,
 }
 
+impl PastYear {
+    /// What rendering this year needs, when it has a model.
+    pub fn to_render(&self) -> Option<crate::render::years::Past<'_>> {
+        Some(crate::render::years::Past {
+            label: &self.archived.label,
+            model: self.checked.model.as_ref()?,
+            outlines: &self.checked.outlines,
+            root: &self.archived.root,
+        })
+    }
+}
+
 /// Checks every past year of the site at `root`.
 pub fn check_past_years(root: &Path, options: &Options) -> Vec<PastYear> {
     crate::roll::archive::list(root)

@@ -186,19 +186,12 @@ pub(crate) fn rebuild(
         render::render(model, &checked.outlines, root, &render_options, &sink).and_then(|n| {
             let mut n = n;
             for year in &past {
-                let Some(past_model) = year
-                    .checked
-                    .model
-                    .as_ref()
+                // A past year with errors is left out rather than half shown.
+                let Some(past) = year
+                    .to_render()
                     .filter(|_| !year.checked.diagnostics.has_errors())
                 else {
                     continue;
-                };
-                let past = render::years::Past {
-                    label: &year.archived.label,
-                    model: past_model,
-                    outlines: &year.checked.outlines,
-                    root: &year.archived.root,
                 };
                 n += render::years::render_past(&past, root, None, false, &sink)?;
             }

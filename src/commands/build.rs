@@ -70,14 +70,8 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         let sink = |f| output.write(f);
         let mut count = render::render(model, outlines, &root, &render_options, &sink)?;
         for year in &past {
-            let Some(past_model) = year.checked.model.as_ref() else {
+            let Some(past) = year.to_render() else {
                 continue;
-            };
-            let past = render::years::Past {
-                label: &year.archived.label,
-                model: past_model,
-                outlines: &year.checked.outlines,
-                root: &year.archived.root,
             };
             count += render::years::render_past(
                 &past,

@@ -46,7 +46,7 @@ macro_rules! text_value {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub jiff::civil::Date);
 
-fn parse_date(s: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<Date, String> {
     let b = s.as_bytes();
     let shape = b.len() == 10
         && b[4] == b'-'

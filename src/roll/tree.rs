@@ -84,18 +84,9 @@ pub fn text(node: Option<&Node>) -> Option<&str> {
 
 /// A scalar written `YYYY-MM-DD`, as a date.
 pub fn date(node: Option<&Node>) -> Option<Date> {
-    let s = text(node)?;
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
-        return None;
-    }
-    s.parse().ok()
+    crate::content::values::parse_date(text(node)?)
+        .ok()
+        .map(|d| d.0)
 }
 
 /// Track years written as `year: 2` or `year: [1, 2]`; `None` when absent.
