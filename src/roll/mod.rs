@@ -223,7 +223,7 @@ impl<'t> Planner<'t> {
         match short {
             Some(Shortfall::NoFifth) => self.review.push(format!(
                 "{path}:{line} {old} is a fifth {} and its new month has none: moved to the last, {new}",
-                weekday_name(old.weekday().to_monday_zero_offset())
+                old.strftime("%A")
             )),
             Some(Shortfall::Unmappable) => self.review.push(format!(
                 "{path}:{line} {old} could not be mapped to the new year: set it by hand"
@@ -499,18 +499,6 @@ pub fn rolled_id(id: &str, old_starts: Date, new_starts: Date) -> Option<String>
     };
     let new = dates::renamed(id, len, full, date);
     (new != id && crate::site::is_valid_id(&new)).then_some(new)
-}
-
-fn weekday_name(n: i8) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][n.clamp(0, 6) as usize]
 }
 
 #[cfg(test)]
