@@ -32,18 +32,11 @@ pub enum FileKind {
 
 impl FileKind {
     /// One of each kind of file (year 1 for years), for fuzzing and tests.
-    pub const EACH: [FileKind; 10] = [
-        FileKind::Program,
-        FileKind::Year(1),
-        FileKind::Item(Collection::Modules),
-        FileKind::Item(Collection::Sessions),
-        FileKind::Item(Collection::Readings),
-        FileKind::Item(Collection::Prompts),
-        FileKind::Item(Collection::People),
-        FileKind::Item(Collection::Projects),
-        FileKind::Item(Collection::Pages),
-        FileKind::Item(Collection::Groups),
-    ];
+    pub fn each() -> impl Iterator<Item = FileKind> {
+        [FileKind::Program, FileKind::Year(1)]
+            .into_iter()
+            .chain(Collection::ALL.map(FileKind::Item))
+    }
 }
 
 /// A content file in memory.

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
-    let kinds = FileKind::EACH;
+    let kinds: Vec<FileKind> = FileKind::each().collect();
     let kind = kinds[selector as usize % kinds.len()];
     let file = SourceFile {
         path: "content/x.md".into(),

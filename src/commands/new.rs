@@ -7,7 +7,7 @@
 //! first day of the academic year. Blackout dates are stepped over.
 
 use super::{Global, OK, fail};
-use crate::content::Collection;
+use crate::content::{Collection, Starter};
 use crate::model::Model;
 use crate::pipeline::{self, Options};
 use crate::site::{FileKind, is_valid_id};
@@ -143,55 +143,31 @@ pub fn front_matter(
     title: &str,
     model: Option<&Model>,
 ) -> String {
-    let t = quote(title);
     let first_module = model
         .and_then(|m| m.modules.first())
-        .map(|m| m.source.id.clone());
+        .map(|m| m.source.id.as_str());
     let first_session = model
         .and_then(|m| m.sessions.first())
-        .map(|s| s.source.id.clone());
+        .map(|s| s.source.id.as_str());
     let phase = model
         .and_then(|m| m.program.phases.iter().find(|p| !p.continuous))
-        .map(|p| p.id.clone());
-    let body = match collection {
-        Collection::Modules => format!(
-            "title: {t}\n{}year: 1\n# summary: One paragraph for lists.\n# objectives:\n#   - Describe ...\n# competencies: []\n# outcomes: []\n# resources: []\n# feedback: https://...\n# prerequisites: []\n# self_paced:\n#   - {{ title: ..., provider: ..., url: https://..., minutes: 30, due: YYYY-MM-DD }}\n# draft: true\n",
-            phase.map_or_else(String::new, |p| format!("phase: {p}\n"))
-        ),
-        Collection::Sessions => format!(
-            "title: {t}\nkind: workshop\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n# module: {}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# counts: false\n# feedback: https://...\n# agenda:\n#   - {{ day: 1, time: \"18:00\", title: ..., detail: ... }}\n# draft: true\n",
-            model.map_or_else(
-                || id_date(id).map_or_else(
-                    || "YYYY-MM-DD".to_string(),
-                    |((y, m, d), _)| format!("{y:04}-{m:02}-{:02}", d.unwrap_or(1))
-                ),
-                |m| session_date(m, id).to_string()
-            ),
-            first_module.as_deref().unwrap_or("MODULE-ID")
-        ),
-        Collection::Readings => format!(
-            "title: {t}\nkind: book\n# authors: [...]\n# published: 2020\n# isbn: 978-...\n# doi: 10....\n# url: https://...\n# pages: 100\n# minutes: 30\n# optional: false\n# draft: true\n"
-        ),
-        Collection::Prompts => {
-            let anchor = match (&first_session, &first_module) {
-                (Some(s), _) => format!("session: {s}\n"),
-                (None, Some(m)) => format!("module: {m}\n"),
-                _ => "# session: SESSION-ID   (a prompt needs a session or a module)\n".to_string(),
-            };
-            format!("title: {t}\n{anchor}# due: YYYY-MM-DD\n# draft: true\n")
-        }
-        Collection::People => format!(
-            "name: {t}\n# role: Associate Professor of ...\n# pronouns: she/her\n# affiliation: ...\n# roles: [mentor]   (mentee and trainee are published only with publish_participants: true)\n# photo: images/people/NAME.png\n# email: ...\n# url: https://...\n# draft: true\n"
-        ),
-        Collection::Projects => format!(
-            "title: {t}\n# kind: quality-improvement\n# year: 2\n# milestones:\n#   - {{ title: ..., due: YYYY-MM-DD }}\n# draft: true\n"
-        ),
-        Collection::Pages => format!("title: {t}\n# weight: 10\n# nav: true\n# draft: true\n"),
-        Collection::Groups => format!(
-            "title: {t}\nkind: small-group\n# mentors: [PERSON-ID]\n# members: [PERSON-ID, PERSON-ID]\n# sessions: [{}]\n# meets: Second Tuesday of the month, 12-1 pm\n# project: PROJECT-ID\n# draft: true\n",
-            first_session.as_deref().unwrap_or("SESSION-ID")
-        ),
-    };
+        .map(|p| p.id.as_str());
+    let date = model.map_or_else(
+        || {
+            id_date(id).map_or_else(
+                || "YYYY-MM-DD".to_string(),
+                |((y, m, d), _)| format!("{y:04}-{m:02}-{:02}", d.unwrap_or(1)),
+            )
+        },
+        |m| session_date(m, id).to_string(),
+    );
+    let body = collection.starter(&Starter {
+        title: &quote(title),
+        date: &date,
+        first_module,
+        first_session,
+        phase,
+    });
     format!("---\n{body}---\n\nWrite the text here, in Markdown.\n")
 }
 

@@ -54,3 +54,13 @@ impl GroupKind {
         }
     }
 }
+
+/// The front matter `cairn new group` writes: required fields filled, the
+/// others as comments.
+pub fn starter(s: &super::Starter<'_>) -> String {
+    format!(
+        "title: {}\nkind: small-group\n# mentors: [PERSON-ID]\n# members: [PERSON-ID, PERSON-ID]\n# sessions: [{}]\n# meets: Second Tuesday of the month, 12-1 pm\n# project: PROJECT-ID\n# draft: true\n",
+        s.title,
+        s.first_session.unwrap_or("SESSION-ID")
+    )
+}

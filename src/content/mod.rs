@@ -128,6 +128,20 @@ impl Collection {
         }
     }
 
+    /// A new item's front matter (`cairn new`).
+    pub fn starter(self, s: &Starter<'_>) -> String {
+        match self {
+            Collection::Modules => module::starter(s),
+            Collection::Sessions => session::starter(s),
+            Collection::Readings => reading::starter(s),
+            Collection::Prompts => prompt::starter(s),
+            Collection::People => person::starter(s),
+            Collection::Projects => project::starter(s),
+            Collection::Pages => page::starter(s),
+            Collection::Groups => group::starter(s),
+        }
+    }
+
     /// The kind's name in the singular, as `cairn new` and `schema` take it.
     pub fn singular(self) -> &'static str {
         match self {
@@ -141,6 +155,22 @@ impl Collection {
             Collection::Groups => "group",
         }
     }
+}
+
+/// What a new file's front matter may take from the program as it stands
+/// (`cairn new`).
+#[derive(Debug, Clone, Copy)]
+pub struct Starter<'a> {
+    /// The title, quoted for YAML.
+    pub title: &'a str,
+    /// A date for a new session (`YYYY-MM-DD`, or that as a placeholder).
+    pub date: &'a str,
+    /// The program's first module, if any.
+    pub first_module: Option<&'a str>,
+    /// The program's first session, if any.
+    pub first_session: Option<&'a str>,
+    /// The framework's first phase that is not continuous, if any.
+    pub phase: Option<&'a str>,
 }
 
 /// A file's typed front matter.
@@ -166,6 +196,25 @@ pub enum Front {
     Page(page::PageFront),
     /// `groups/`
     Group(Box<group::GroupFront>),
+}
+
+impl Front {
+    /// `draft: true`: left out of the site unless `--drafts`.
+    pub fn draft(&self) -> bool {
+        let d = match self {
+            Front::Module(f) => f.draft,
+            Front::Session(f) => f.draft,
+            Front::Reading(f) => f.draft,
+            Front::Prompt(f) => f.draft,
+            Front::Person(f) => f.draft,
+            Front::Project(f) => f.draft,
+            Front::Page(f) => f.draft,
+            Front::Year(f) => f.draft,
+            Front::Group(f) => f.draft,
+            Front::Program(_) => None,
+        };
+        d.unwrap_or(false)
+    }
 }
 
 /// One content file after parsing.
@@ -321,9 +370,8 @@ fn required(kind: FileKind) -> &'static [String] {
     };
     REQUIRED
         .get_or_init(|| {
-            FileKind::EACH
-                .iter()
-                .map(|&k| {
+            FileKind::each()
+                .map(|k| {
                     let schema = match k {
                         FileKind::Program => schemars::schema_for!(program::ProgramFront),
                         FileKind::Year(_) => schemars::schema_for!(program::YearFront),

@@ -53,3 +53,14 @@ pub struct SelfPaced {
     /// Due date; without one, the module's first session.
     pub due: Option<Located<Date>>,
 }
+
+/// The front matter `cairn new module` writes: required fields filled, the
+/// others as comments.
+pub fn starter(s: &super::Starter<'_>) -> String {
+    format!(
+        "title: {}\n{}year: 1\n# summary: One paragraph for lists.\n# objectives:\n#   - Describe ...\n# competencies: []\n# outcomes: []\n# resources: []\n# feedback: https://...\n# prerequisites: []\n# self_paced:\n#   - {{ title: ..., provider: ..., url: https://..., minutes: 30, due: YYYY-MM-DD }}\n# draft: true\n",
+        s.title,
+        s.phase
+            .map_or_else(String::new, |p| format!("phase: {p}\n"))
+    )
+}

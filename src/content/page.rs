@@ -18,3 +18,12 @@ pub struct PageFront {
     /// Left out unless `--drafts`.
     pub draft: Option<bool>,
 }
+
+/// The front matter `cairn new page` writes: required fields filled, the
+/// others as comments.
+pub fn starter(s: &super::Starter<'_>) -> String {
+    format!(
+        "title: {}\n# weight: 10\n# nav: true\n# draft: true\n",
+        s.title
+    )
+}

@@ -88,3 +88,12 @@ impl PersonRole {
         }
     }
 }
+
+/// The front matter `cairn new person` writes: required fields filled, the
+/// others as comments.
+pub fn starter(s: &super::Starter<'_>) -> String {
+    format!(
+        "name: {}\n# role: Associate Professor of ...\n# pronouns: she/her\n# affiliation: ...\n# roles: [mentor]   (mentee and trainee are published only with publish_participants: true)\n# photo: images/people/NAME.png\n# email: ...\n# url: https://...\n# draft: true\n",
+        s.title
+    )
+}

@@ -65,3 +65,12 @@ pub struct Milestone {
     /// Or: the session where it is due, e.g. `2026-05-forum`.
     pub session: Option<Located<String>>,
 }
+
+/// The front matter `cairn new project` writes: required fields filled, the
+/// others as comments.
+pub fn starter(s: &super::Starter<'_>) -> String {
+    format!(
+        "title: {}\n# kind: quality-improvement\n# year: 2\n# milestones:\n#   - {{ title: ..., due: YYYY-MM-DD }}\n# draft: true\n",
+        s.title
+    )
+}

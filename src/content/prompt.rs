@@ -21,3 +21,17 @@ pub struct PromptFront {
     /// Left out unless `--drafts`.
     pub draft: Option<bool>,
 }
+
+/// The front matter `cairn new prompt` writes: required fields filled, the
+/// others as comments.
+pub fn starter(s: &super::Starter<'_>) -> String {
+    let anchor = match (s.first_session, s.first_module) {
+        (Some(session), _) => format!("session: {session}\n"),
+        (None, Some(module)) => format!("module: {module}\n"),
+        _ => "# session: SESSION-ID   (a prompt needs a session or a module)\n".to_string(),
+    };
+    format!(
+        "title: {}\n{anchor}# due: YYYY-MM-DD\n# draft: true\n",
+        s.title
+    )
+}

@@ -87,3 +87,12 @@ impl ReadingKind {
         }
     }
 }
+
+/// The front matter `cairn new reading` writes: required fields filled, the
+/// others as comments.
+pub fn starter(s: &super::Starter<'_>) -> String {
+    format!(
+        "title: {}\nkind: book\n# authors: [...]\n# published: 2020\n# isbn: 978-...\n# doi: 10....\n# url: https://...\n# pages: 100\n# minutes: 30\n# optional: false\n# draft: true\n",
+        s.title
+    )
+}

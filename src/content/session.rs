@@ -104,3 +104,14 @@ pub struct AgendaItem {
     /// More words.
     pub detail: Option<String>,
 }
+
+/// The front matter `cairn new session` writes: required fields filled, the
+/// others as comments.
+pub fn starter(s: &super::Starter<'_>) -> String {
+    format!(
+        "title: {}\nkind: workshop\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n# module: {}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# counts: false\n# feedback: https://...\n# agenda:\n#   - {{ day: 1, time: \"18:00\", title: ..., detail: ... }}\n# draft: true\n",
+        s.title,
+        s.date,
+        s.first_module.unwrap_or("MODULE-ID")
+    )
+}

@@ -3,24 +3,41 @@
 //! Validation checks it; later stages read only this and never re-read files
 //! or re-check references. Built by [`build`]; serialised as
 //! `curriculum.json` by [`json`]; each year's workload by [`workload`].
+//!
+//! Each collection's model type, builder and part of `curriculum.json` live
+//! in its own file (`module.rs`, `session.rs`...); this file is the one place
+//! that names every collection's list: the [`Model`]'s fields, [`Model::add`]
+//! and [`Model::list`].
 
 pub mod brand;
 pub mod build;
 pub mod due;
-mod items;
+pub mod group;
 pub mod json;
+pub mod module;
+pub mod page;
+pub mod person;
+pub mod program;
+pub mod project;
+pub mod prompt;
+pub mod reading;
+pub mod session;
 pub mod workload;
 
-use crate::content::Collection;
-use crate::content::group::GroupKind;
-use crate::content::module::SelfPaced;
-use crate::content::person::PersonRole;
-use crate::content::program::{Competency, Outcome, Sequence};
-use crate::content::project::ProjectKind;
-use crate::content::reading::ReadingKind;
-use crate::content::session::{AgendaItem, SessionKind};
-use crate::content::values::{Date, Doi, Isbn, Month, Time, TrackYear, Url};
+pub use group::Group;
+pub use module::Module;
+pub use page::Page;
+pub use person::Person;
+pub use program::{Phase, Program, Year};
+pub use project::{Milestone, Project};
+pub use prompt::Prompt;
+pub use reading::Reading;
+pub use session::Session;
+
+use crate::content::values::{Date, Time};
+use crate::content::{Collection, Front, Parsed};
 use crate::fields::Located;
+use build::Builder;
 use std::collections::HashMap;
 
 /// A typed reference to one item of the model: its collection and its index
@@ -148,348 +165,110 @@ pub struct Source {
     pub draft: bool,
 }
 
-/// The program and its policies, defaults applied.
-#[derive(Debug, Clone)]
-pub struct Program {
-    /// Body and place of `_program.md`.
-    pub source: Source,
-    /// e.g. `DEI Leadership Track`.
-    pub title: String,
-    /// e.g. `Riverside University Health System`.
-    pub institution: Option<String>,
-    /// One line under the title.
-    pub tagline: Option<String>,
-    /// `<html lang>`, e.g. `en`.
-    pub language: String,
-    /// Length of the track, e.g. `2`.
-    pub years: u8,
-    /// First day of the academic year, e.g. 2025-07-01.
-    pub starts: Located<Date>,
-    /// IANA name, e.g. `America/New_York`.
-    pub timezone: String,
-    /// The zone's rules, from the built-in database.
-    pub tz: jiff::tz::TimeZone,
-    /// Default session start, e.g. 18:00.
-    pub start: Time,
-    /// Default session end, e.g. 20:00.
-    pub end: Time,
-    /// Months that should each hold a required session.
-    pub months: Vec<Located<Month>>,
-    /// Dates without sessions.
-    pub blackout: Vec<Located<Date>>,
-    /// The framework, in order; empty for `phases: []`.
-    pub phases: Vec<Phase>,
-    /// How phase order is checked.
-    pub sequence: Sequence,
-    /// Required sessions per year, with the place of the value.
-    pub attendance_minimum: Option<Located<u32>>,
-    /// Reading pages per month, with the place of the value.
-    pub max_pages_per_month: Option<Located<u32>>,
-    /// Minutes per month, with the place of the value.
-    pub max_minutes_per_month: Option<Located<u32>>,
-    /// The curriculum map's vocabulary.
-    pub competencies: Vec<Competency>,
-    /// e.g. `https://example.org/dei/`.
-    pub base_url: Option<Url>,
-    /// Footer contact.
-    pub contact: Option<String>,
-    /// Build the portable form (links name `index.html`) whatever the flag.
-    pub portable: bool,
-    /// Who may take part.
-    pub eligibility: Option<String>,
-    /// Participants per cohort.
-    pub cohort_size: Option<u32>,
-    /// How and when to apply.
-    pub application: Option<crate::content::program::Application>,
-    /// Who endorses the program.
-    pub endorsement: Option<String>,
-    /// The word for participants, e.g. `residents and fellows`, written by
-    /// the program; `None` means the theme's default word.
-    pub audience: Option<String>,
-    /// SMART outcomes, in the order written.
-    pub outcomes: Vec<Located<Outcome>>,
-    /// People whose roles include `mentee` or `trainee` are in the model.
-    pub publish_participants: bool,
-    /// Logo, accent colours and sharing image.
-    pub brand: brand::Brand,
+/// What the model asks of every collection's item type; each collection's
+/// file implements it.
+pub trait Entry {
+    /// Where it came from: id, file, body.
+    fn source(&self) -> &Source;
+    /// The same, to replace the body after an edit (`serve`).
+    fn source_mut(&mut self) -> &mut Source;
+    /// Its title (a person's name).
+    fn title(&self) -> &str;
+    /// The track years it belongs to; none unless the collection has years.
+    fn years(&self, _model: &Model) -> Vec<u8> {
+        Vec::new()
+    }
+    /// Its entry in `curriculum.json`.
+    fn to_json(&self, model: &Model) -> serde_json::Value;
 }
 
-impl Program {
-    /// The first day after the academic year: `starts` + 1 year.
-    pub fn ends(&self) -> Date {
-        Date(
-            self.starts
-                .value
-                .0
-                .saturating_add(jiff::Span::new().years(1)),
-        )
+/// One collection's list in the model, whatever its item type.
+pub trait List {
+    /// How many items.
+    fn len(&self) -> usize;
+    /// True when it has none.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
     }
+    /// The item at `index`.
+    fn entry(&self, index: usize) -> &dyn Entry;
+    /// The item at `index`, to change.
+    fn entry_mut(&mut self, index: usize) -> &mut dyn Entry;
+}
 
-    /// True when `date` falls in [starts, starts + 1 year).
-    pub fn in_academic_year(&self, date: Date) -> bool {
-        date >= self.starts.value && date < self.ends()
+impl<T: Entry> List for Vec<T> {
+    fn len(&self) -> usize {
+        self.as_slice().len()
     }
-
-    /// Index of a phase by id.
-    pub fn phase(&self, id: &str) -> Option<usize> {
-        self.phases.iter().position(|p| p.id == id)
+    fn entry(&self, index: usize) -> &dyn Entry {
+        &self[index]
+    }
+    fn entry_mut(&mut self, index: usize) -> &mut dyn Entry {
+        &mut self[index]
     }
 }
 
-/// One phase of the framework.
-#[derive(Debug, Clone)]
-pub struct Phase {
-    /// e.g. `awareness`.
-    pub id: String,
-    /// e.g. `Awareness`.
-    pub title: String,
-    /// One paragraph.
-    pub summary: Option<String>,
-    /// Runs alongside the others (exempt from E0303).
-    pub continuous: bool,
-}
-
-/// A track year.
-#[derive(Debug, Clone)]
-pub struct Year {
-    /// 1, 2, ...
-    pub number: u8,
-    /// e.g. `Year 1` or the year file's title.
-    pub title: String,
-    /// One paragraph.
-    pub summary: Option<String>,
-    /// `years/N.md`, if there is one.
-    pub source: Option<Source>,
-}
-
-/// An A.R.E.A. module.
-#[derive(Debug, Clone)]
-pub struct Module {
-    /// Id, path, body.
-    pub source: Source,
-    /// e.g. `Implicit & Structural Bias`.
-    pub title: String,
-    /// Index into `program.phases`; `None` with `phases: []`.
-    pub phase: Option<usize>,
-    /// The `phase` value's place.
-    pub phase_pos: Option<crate::diagnostics::Pos>,
-    /// Track year, e.g. 1.
-    pub year: u8,
-    /// One paragraph.
-    pub summary: Option<String>,
-    /// Learning objectives, with the place of each list item.
-    pub objectives: Vec<Located<String>>,
-    /// Indexes into `program.competencies`.
-    pub competencies: Vec<usize>,
-    /// Prerequisite modules, with the place of each list item.
-    pub prerequisites: Vec<Located<usize>>,
-    /// Online work.
-    pub self_paced: Vec<SelfPaced>,
-    /// Indexes into `program.outcomes`.
-    pub outcomes: Vec<usize>,
-    /// Reading indexes to use at any time.
-    pub resources: Vec<usize>,
-    /// Feedback survey.
-    pub feedback: Option<Url>,
-    /// Its sessions in curriculum order (filled by the builder).
-    pub sessions: Vec<usize>,
-}
-
-/// A dated session.
-#[derive(Debug, Clone)]
-pub struct Session {
-    /// Id, path, body.
-    pub source: Source,
-    /// e.g. `Listening Across Difference`.
-    pub title: String,
-    /// e.g. seminar.
-    pub kind: SessionKind,
-    /// The (first) day.
-    pub date: Located<Date>,
-    /// The last day of a multi-day session.
-    pub end_date: Option<Located<Date>>,
-    /// Start time (its own or the program's default).
-    pub start: Time,
-    /// End time.
-    pub end: Time,
-    /// The `end` value's place, when written.
-    pub end_pos: Option<crate::diagnostics::Pos>,
-    /// Track years attending, sorted, e.g. `[1, 2]`.
-    pub years: Vec<u8>,
-    /// Index of its module.
-    pub module: Option<usize>,
-    /// e.g. `Education Center, Room 204`.
-    pub location: Option<String>,
-    /// Video link.
-    pub online: Option<Url>,
-    /// People indexes.
-    pub speakers: Vec<usize>,
-    /// People indexes.
-    pub facilitators: Vec<usize>,
-    /// Reading indexes.
-    pub readings: Vec<usize>,
-    /// Expected of its years (else "optional").
-    pub required: bool,
-    /// Counts toward the attendance minimum.
-    pub counts: bool,
-    /// Feedback survey.
-    pub feedback: Option<Url>,
-    /// The evening's plan.
-    pub agenda: Vec<Located<AgendaItem>>,
-}
-
-impl Session {
-    /// The last day (`end_date` or date).
-    pub fn last_day(&self) -> Date {
-        self.end_date.as_ref().map_or(self.date.value, |d| d.value)
+impl Model {
+    /// A model of `program` with no items yet.
+    fn new(program: Program, unreadable: Vec<(Collection, String)>) -> Model {
+        Model {
+            program,
+            years: Vec::new(),
+            modules: Vec::new(),
+            sessions: Vec::new(),
+            readings: Vec::new(),
+            prompts: Vec::new(),
+            people: Vec::new(),
+            projects: Vec::new(),
+            pages: Vec::new(),
+            groups: Vec::new(),
+            index: HashMap::new(),
+            unreadable,
+        }
     }
 
-    /// True when the session is attended by year `year`.
-    pub fn in_year(&self, year: u8) -> bool {
-        self.years.contains(&year)
+    /// Builds the item of one parsed file into its collection's list
+    /// (modules first: see [`build::build`]).
+    fn add(&mut self, b: &mut Builder<'_>, p: &Parsed) {
+        match &p.front {
+            Some(Front::Module(f)) => self.modules.push(module::build(b, self, p, f)),
+            Some(Front::Session(f)) => self.sessions.push(session::build(b, self, p, f)),
+            Some(Front::Reading(f)) => self.readings.push(reading::build(b, self, p, f)),
+            Some(Front::Prompt(f)) => self.prompts.push(prompt::build(b, self, p, f)),
+            Some(Front::Person(f)) => self.people.push(person::build(b, self, p, f)),
+            Some(Front::Project(f)) => self.projects.push(project::build(b, self, p, f)),
+            Some(Front::Page(f)) => self.pages.push(page::build(b, self, p, f)),
+            Some(Front::Group(f)) => self.groups.push(group::build(b, self, p, f)),
+            Some(Front::Program(_) | Front::Year(_)) | None => {}
+        }
     }
-}
 
-/// A book, article, video...
-#[derive(Debug, Clone)]
-pub struct Reading {
-    /// Id, path, body.
-    pub source: Source,
-    /// e.g. `So You Want to Talk About Race`.
-    pub title: String,
-    /// e.g. book.
-    pub kind: ReadingKind,
-    /// e.g. `["Ijeoma Oluo"]`.
-    pub authors: Vec<String>,
-    /// e.g. 2018.
-    pub published: Option<i32>,
-    /// As written.
-    pub isbn: Option<Isbn>,
-    /// e.g. `10.1056/...`.
-    pub doi: Option<Doi>,
-    /// Where to find it.
-    pub url: Option<Url>,
-    /// Pages to read.
-    pub pages: Option<u32>,
-    /// Minutes to watch.
-    pub minutes: Option<u32>,
-    /// Optional readings are not counted in the workload.
-    pub optional: bool,
-    /// Sessions that list it, in curriculum order (filled by the builder).
-    pub sessions: Vec<usize>,
-}
-
-/// A reflection prompt.
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    /// Id, path, body.
-    pub source: Source,
-    /// e.g. `A moment you stayed silent`.
-    pub title: String,
-    /// Its session.
-    pub session: Option<usize>,
-    /// Its module.
-    pub module: Option<usize>,
-    /// Due date.
-    pub due: Option<Located<Date>>,
-}
-
-/// A person.
-#[derive(Debug, Clone)]
-pub struct Person {
-    /// Id, path, body.
-    pub source: Source,
-    /// e.g. `Dr. Ana Ruiz`.
-    pub name: String,
-    /// e.g. `Associate Professor of Pediatrics`.
-    pub role: Option<String>,
-    /// e.g. `she/her`.
-    pub pronouns: Option<String>,
-    /// e.g. a hospital.
-    pub affiliation: Option<String>,
-    /// Parts they play.
-    pub roles: Vec<PersonRole>,
-    /// Path under `static/`, with its place.
-    pub photo: Option<Located<String>>,
-    /// e-mail.
-    pub email: Option<String>,
-    /// Web page.
-    pub url: Option<Url>,
-}
-
-/// A capstone project track.
-#[derive(Debug, Clone)]
-pub struct Project {
-    /// Id, path, body.
-    pub source: Source,
-    /// e.g. `Equity-minded quality improvement`.
-    pub title: String,
-    /// Its kind.
-    pub kind: Option<ProjectKind>,
-    /// Track year (default the last).
-    pub year: u8,
-    /// Steps in the order written.
-    pub milestones: Vec<Milestone>,
-}
-
-/// A project milestone, its session resolved.
-#[derive(Debug, Clone)]
-pub struct Milestone {
-    /// e.g. `Charter approved`.
-    pub title: String,
-    /// Due date, if written, with its place.
-    pub due: Option<Located<Date>>,
-    /// Session index, if written.
-    pub session: Option<usize>,
-    /// The list item's place.
-    pub pos: crate::diagnostics::Pos,
-}
-
-impl Milestone {
-    /// Its date: `due`, else its session's date.
-    pub fn date(&self, model: &Model) -> Option<Date> {
-        self.due
-            .as_ref()
-            .map(|d| d.value)
-            .or_else(|| self.session.map(|s| model.sessions[s].date.value))
+    /// The list of `collection`.
+    pub fn list(&self, collection: Collection) -> &dyn List {
+        match collection {
+            Collection::Modules => &self.modules,
+            Collection::Sessions => &self.sessions,
+            Collection::Readings => &self.readings,
+            Collection::Prompts => &self.prompts,
+            Collection::People => &self.people,
+            Collection::Projects => &self.projects,
+            Collection::Pages => &self.pages,
+            Collection::Groups => &self.groups,
+        }
     }
-}
 
-/// A mentored small group, a pair, a committee.
-#[derive(Debug, Clone)]
-pub struct Group {
-    /// Id, path, body.
-    pub source: Source,
-    /// e.g. `Small group A`.
-    pub title: String,
-    /// e.g. small-group.
-    pub kind: GroupKind,
-    /// People indexes of its published mentors.
-    pub mentors: Vec<usize>,
-    /// People indexes of its published members.
-    pub members: Vec<usize>,
-    /// Mentors and members the site does not name (participants, see
-    /// `publish_participants`): only counted.
-    pub unnamed: usize,
-    /// Session indexes where it meets.
-    pub sessions: Vec<usize>,
-    /// When it meets, in words.
-    pub meets: Option<String>,
-    /// Project index.
-    pub project: Option<usize>,
-}
-
-/// A free page.
-#[derive(Debug, Clone)]
-pub struct Page {
-    /// Id, path, body.
-    pub source: Source,
-    /// e.g. `Apply`.
-    pub title: String,
-    /// Navigation order.
-    pub weight: i64,
-    /// Shown in the navigation.
-    pub nav: bool,
+    fn list_mut(&mut self, collection: Collection) -> &mut dyn List {
+        match collection {
+            Collection::Modules => &mut self.modules,
+            Collection::Sessions => &mut self.sessions,
+            Collection::Readings => &mut self.readings,
+            Collection::Prompts => &mut self.prompts,
+            Collection::People => &mut self.people,
+            Collection::Projects => &mut self.projects,
+            Collection::Pages => &mut self.pages,
+            Collection::Groups => &mut self.groups,
+        }
+    }
 }
 
 /// A point in curriculum order: (year, date, time).
@@ -534,16 +313,7 @@ impl Model {
 
     /// How many items `collection` holds.
     pub fn count(&self, collection: Collection) -> usize {
-        match collection {
-            Collection::Modules => self.modules.len(),
-            Collection::Sessions => self.sessions.len(),
-            Collection::Readings => self.readings.len(),
-            Collection::Prompts => self.prompts.len(),
-            Collection::People => self.people.len(),
-            Collection::Projects => self.projects.len(),
-            Collection::Pages => self.pages.len(),
-            Collection::Groups => self.groups.len(),
-        }
+        self.list(collection).len()
     }
 
     /// Every item of `collection`, in path order.
@@ -558,54 +328,19 @@ impl Model {
 
     /// Where an item came from: its id, file and body.
     pub fn source(&self, item: Item) -> &Source {
-        let i = item.index;
-        match item.collection {
-            Collection::Modules => &self.modules[i].source,
-            Collection::Sessions => &self.sessions[i].source,
-            Collection::Readings => &self.readings[i].source,
-            Collection::Prompts => &self.prompts[i].source,
-            Collection::People => &self.people[i].source,
-            Collection::Projects => &self.projects[i].source,
-            Collection::Pages => &self.pages[i].source,
-            Collection::Groups => &self.groups[i].source,
-        }
+        self.list(item.collection).entry(item.index).source()
     }
 
     /// The track years an item belongs to: a module's or project's year, a
     /// session's years, the years of the sessions that list a reading; none
     /// for the rest.
     pub fn years_of(&self, item: Item) -> Vec<u8> {
-        let i = item.index;
-        match item.collection {
-            Collection::Modules => vec![self.modules[i].year],
-            Collection::Sessions => self.sessions[i].years.clone(),
-            Collection::Readings => self.readings[i]
-                .sessions
-                .iter()
-                .flat_map(|&s| self.sessions[s].years.iter().copied())
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect(),
-            Collection::Projects => vec![self.projects[i].year],
-            Collection::Prompts | Collection::People | Collection::Pages | Collection::Groups => {
-                Vec::new()
-            }
-        }
+        self.list(item.collection).entry(item.index).years(self)
     }
 
     /// An item's title (a person's name).
     pub fn title(&self, item: Item) -> &str {
-        let i = item.index;
-        match item.collection {
-            Collection::Modules => &self.modules[i].title,
-            Collection::Sessions => &self.sessions[i].title,
-            Collection::Readings => &self.readings[i].title,
-            Collection::Prompts => &self.prompts[i].title,
-            Collection::People => &self.people[i].name,
-            Collection::Projects => &self.projects[i].title,
-            Collection::Pages => &self.pages[i].title,
-            Collection::Groups => &self.groups[i].title,
-        }
+        self.list(item.collection).entry(item.index).title()
     }
 
     /// Every source file of the model with its body: the program, the year
@@ -641,17 +376,9 @@ impl Model {
     }
 
     fn source_mut(&mut self, item: Item) -> &mut Source {
-        let i = item.index;
-        match item.collection {
-            Collection::Modules => &mut self.modules[i].source,
-            Collection::Sessions => &mut self.sessions[i].source,
-            Collection::Readings => &mut self.readings[i].source,
-            Collection::Prompts => &mut self.prompts[i].source,
-            Collection::People => &mut self.people[i].source,
-            Collection::Projects => &mut self.projects[i].source,
-            Collection::Pages => &mut self.pages[i].source,
-            Collection::Groups => &mut self.groups[i].source,
-        }
+        self.list_mut(item.collection)
+            .entry_mut(item.index)
+            .source_mut()
     }
 
     /// The track years 1..=N.

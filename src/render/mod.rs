@@ -11,7 +11,9 @@ pub mod jsonld;
 pub mod labels;
 pub mod mentoring;
 pub mod pages;
+pub mod people;
 pub mod portable;
+pub mod readings;
 pub mod rows;
 pub mod search;
 pub mod years;
@@ -302,23 +304,8 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         });
     }
     for page in routes::LIST_PAGES.into_iter().filter(|l| l.wanted(model)) {
-        let data: Lazy<'a> = match page.key {
-            "modules" => Box::new(move || pages::modules(model)),
-            "sessions" => Box::new(move || pages::sessions(model, shared)),
-            "readings" => Box::new(move || pages::readings(model)),
-            "prompts" => Box::new(move || pages::prompts(model)),
-            "people" => Box::new(move || pages::people(model)),
-            "projects" => Box::new(move || pages::projects(model)),
-            "groups" => Box::new(move || mentoring::groups(model)),
-            "outcomes" => Box::new(move || mentoring::outcomes(model)),
-            "framework" => Box::new(
-                move || json!({ "phases": shared.phases, "continuous": pages::continuous(model) }),
-            ),
-            "map" => Box::new(move || pages::map(model)),
-            "calendar" => Box::new(move || pages::calendar(model, shared)),
-            "print" => Box::new(move || pages::print(model, shared)),
-            _ => Box::new(|| json!({})),
-        };
+        let key = page.key;
+        let data: Lazy<'a> = Box::new(move || pages::list(model, shared, key));
         jobs.push(Job {
             dir: page.url(),
             template: page.template,

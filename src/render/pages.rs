@@ -2,9 +2,8 @@
 //! template context (the shared parts, `site` and the session rows, are built
 //! once by the caller).
 
-use super::{Shared, labels, rows};
+use super::{Shared, labels, mentoring, people, readings, rows};
 use crate::content::Collection;
-use crate::content::person::PersonRole;
 use crate::model::Item;
 use crate::model::Model;
 use crate::model::workload;
@@ -344,12 +343,31 @@ pub fn item(model: &Model, shared: &Shared, item: Item) -> Value {
     match item.collection {
         Collection::Modules => module(model, shared, i),
         Collection::Sessions => session(model, shared, i),
-        Collection::Readings => reading(model, i),
-        Collection::Prompts => prompt(model, i),
-        Collection::People => person(model, shared, i),
+        Collection::Readings => readings::reading(model, i),
+        Collection::Prompts => readings::prompt(model, i),
+        Collection::People => people::person(model, shared, i),
         Collection::Projects => project(model, i),
         Collection::Pages => json!({}),
-        Collection::Groups => super::mentoring::group(model, i),
+        Collection::Groups => mentoring::group(model, i),
+    }
+}
+
+/// The data of the list or overview page `key` (see [`routes::LIST_PAGES`]).
+pub fn list(model: &Model, shared: &Shared, key: &str) -> Value {
+    match key {
+        "modules" => modules(model),
+        "sessions" => sessions(model, shared),
+        "readings" => readings::readings(model),
+        "prompts" => readings::prompts(model),
+        "people" => people::people(model),
+        "projects" => projects(model),
+        "groups" => mentoring::groups(model),
+        "outcomes" => mentoring::outcomes(model),
+        "framework" => json!({ "phases": shared.phases, "continuous": continuous(model) }),
+        "map" => map(model),
+        "calendar" => calendar(model, shared),
+        "print" => print(model, shared),
+        _ => json!({}),
     }
 }
 
@@ -383,175 +401,6 @@ pub fn sessions(model: &Model, shared: &Shared) -> Value {
         .map(|((y, m), sessions)| json!({ "label": labels::month(y, m), "id": format!("{y:04}-{m:02}"), "sessions": sessions }))
         .collect();
     json!({ "months": months })
-}
-
-/// The reading list by year and month of first use.
-pub fn readings(model: &Model) -> Value {
-    let mut groups: BTreeMap<(u8, i16, i8), Vec<Value>> = BTreeMap::new();
-    for (i, r) in model.readings.iter().enumerate() {
-        let mut row = rows::reading(model, i);
-        row["authors"] = json!(r.authors.join(", "));
-        row["kind_label"] = json!(labels::kind(r.kind.as_str()));
-        row["optional"] = json!(r.optional);
-        // Listed under each year that reads it, in the month of that year's
-        // earliest session (the reading's sessions are in curriculum order).
-        for year in model.year_numbers() {
-            if let Some(s) = r
-                .sessions
-                .iter()
-                .map(|&s| &model.sessions[s])
-                .find(|s| s.in_year(year))
-            {
-                let d = s.date.value.0;
-                groups
-                    .entry((year, d.year(), d.month()))
-                    .or_default()
-                    .push(row.clone());
-            }
-        }
-    }
-    let mut groups: Vec<Value> = groups
-        .into_iter()
-        .map(|((y, yr, mo), readings)| json!({ "label": if model.program.years > 1 { format!("Year {y} · {}", labels::month(yr, mo)) } else { labels::month(yr, mo) }, "readings": readings }))
-        .collect();
-    // Readings no session lists (W0204) are still worth reading: they are
-    // listed once, as resources not tied to a month.
-    let resources: Vec<Value> = model
-        .readings
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.sessions.is_empty())
-        .map(|(i, r)| {
-            let mut row = rows::reading(model, i);
-            row["authors"] = json!(r.authors.join(", "));
-            row["kind_label"] = json!(labels::kind(r.kind.as_str()));
-            row
-        })
-        .collect();
-    if !resources.is_empty() {
-        groups.push(json!({ "label": "Resources", "note": "Not tied to a session: read or use them at any time.", "readings": resources }));
-    }
-    json!({ "groups": groups })
-}
-
-/// One reading.
-pub fn reading(model: &Model, i: usize) -> Value {
-    let r = &model.readings[i];
-    json!({
-        "reading": {
-            "title": r.title, "kind_label": labels::kind(r.kind.as_str()), "authors": r.authors.join(", "),
-            "published": r.published, "isbn": r.isbn, "doi": r.doi,
-            "doi_url": r.doi.as_ref().map(|d| format!("https://doi.org/{}", d.0)), "url": r.url,
-            "pages": r.pages, "minutes": r.minutes, "optional": r.optional,
-        },
-        "sessions": r.sessions.iter().map(|&s| session_link(model, s)).collect::<Vec<_>>(),
-    })
-}
-
-fn session_link(model: &Model, s: usize) -> Value {
-    json!({ "title": model.sessions[s].title, "url": routes::item(model, Item { collection: Collection::Sessions, index: s }), "date_label": labels::session_dates(&model.sessions[s]) })
-}
-
-/// Prompts by due date.
-pub fn prompts(model: &Model) -> Value {
-    let mut order: Vec<usize> = (0..model.prompts.len()).collect();
-    order.sort_by_key(|&i| {
-        (
-            model.prompts[i].due.as_ref().map(|d| d.value),
-            model.prompts[i].source.path.clone(),
-        )
-    });
-    let prompts: Vec<Value> = order.iter().map(|&i| prompt_fields(model, i)).collect();
-    json!({ "prompts": prompts })
-}
-
-fn prompt_fields(model: &Model, i: usize) -> Value {
-    let p = &model.prompts[i];
-    let mut v = rows::prompt(model, i, &p.title);
-    v["session"] = p.session.map_or(Value::Null, |s| {
-        rows::link(model, Collection::Sessions, s, &model.sessions[s].title)
-    });
-    v["module"] = p.module.map_or(Value::Null, |m| {
-        rows::link(model, Collection::Modules, m, &model.modules[m].title)
-    });
-    v
-}
-
-/// One prompt.
-pub fn prompt(model: &Model, i: usize) -> Value {
-    json!({ "prompt": prompt_fields(model, i) })
-}
-
-fn photo(model: &Model, i: usize) -> Value {
-    model.people[i]
-        .photo
-        .as_ref()
-        .map_or(Value::Null, |p| json!(p.value.trim_start_matches('/')))
-}
-
-/// People by role.
-pub fn people(model: &Model) -> Value {
-    let card = |(i, p): (usize, &crate::model::Person)| json!({ "title": p.name, "url": routes::item(model, Item { collection: Collection::People, index: i }), "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i), "avatar": super::brand::avatar(&p.name, &p.source.id) });
-    let mut groups: Vec<Value> = PersonRole::ALL
-        .iter()
-        .filter_map(|role| {
-            let people: Vec<Value> = model
-                .people
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.roles.contains(role))
-                .map(card)
-                .collect();
-            let label = match role {
-                PersonRole::Director => "Program leadership".to_string(),
-                PersonRole::Committee => "Curriculum committee".to_string(),
-                PersonRole::Speaker => "Speakers".to_string(),
-                PersonRole::Facilitator => "Facilitators".to_string(),
-                PersonRole::Mentor => "Mentors".to_string(),
-                PersonRole::Staff => "Staff".to_string(),
-                PersonRole::Mentee => "Mentees".to_string(),
-                // The program's own word for its participants.
-                PersonRole::Trainee => model
-                    .program
-                    .audience
-                    .as_deref()
-                    .map_or_else(|| "Participants".to_string(), labels::capitalised),
-            };
-            (!people.is_empty()).then(|| json!({ "label": label, "people": people }))
-        })
-        .collect();
-    // Everyone appears: a person without roles is under "Other".
-    let others: Vec<Value> = model
-        .people
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.roles.is_empty())
-        .map(card)
-        .collect();
-    if !others.is_empty() {
-        let label = if groups.is_empty() { "People" } else { "Other" };
-        groups.push(json!({ "label": label, "people": others }));
-    }
-    json!({ "groups": groups })
-}
-
-/// One person.
-pub fn person(model: &Model, shared: &Shared, i: usize) -> Value {
-    let p = &model.people[i];
-    let sessions: Vec<Value> = shared.led[i]
-        .iter()
-        .map(|&s| session_link(model, s))
-        .collect();
-    json!({
-        "person": {
-            "title": p.name, "role": p.role, "pronouns": p.pronouns, "affiliation": p.affiliation,
-            "roles_label": p.roles.iter().map(|r| labels::kind(r.as_str())).collect::<Vec<_>>().join(", "),
-            "photo": photo(model, i), "email": p.email, "url": p.url,
-            "avatar": super::brand::avatar(&p.name, &p.source.id),
-        },
-        "sessions": sessions,
-        "groups": super::mentoring::groups_of(model, Collection::People, i),
-    })
 }
 
 /// Capstone tracks.

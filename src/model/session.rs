@@ -1,0 +1,267 @@
+//! A dated session (`content/sessions/`): its model type, its builder
+//! (track years, E0304's `year` half, times against the schedule, agenda
+//! days) and its part of `curriculum.json`.
+
+use super::build::{Builder, source, text, year_in_range};
+use super::json::{id, ids};
+use super::{Entry, Located, Model, Source};
+use crate::content::session::{AgendaItem, SessionKind};
+use crate::content::values::{Date, Time, Url};
+use crate::content::{Collection, Parsed};
+use crate::diagnostics::{Code, Diagnostic, Pos};
+use serde_json::{Value, json};
+
+/// A dated session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// Id, path, body.
+    pub source: Source,
+    /// e.g. `Listening Across Difference`.
+    pub title: String,
+    /// e.g. seminar.
+    pub kind: SessionKind,
+    /// The (first) day.
+    pub date: Located<Date>,
+    /// The last day of a multi-day session.
+    pub end_date: Option<Located<Date>>,
+    /// Start time (its own or the program's default).
+    pub start: Time,
+    /// End time.
+    pub end: Time,
+    /// The `end` value's place, when written.
+    pub end_pos: Option<crate::diagnostics::Pos>,
+    /// Track years attending, sorted, e.g. `[1, 2]`.
+    pub years: Vec<u8>,
+    /// Index of its module.
+    pub module: Option<usize>,
+    /// e.g. `Education Center, Room 204`.
+    pub location: Option<String>,
+    /// Video link.
+    pub online: Option<Url>,
+    /// People indexes.
+    pub speakers: Vec<usize>,
+    /// People indexes.
+    pub facilitators: Vec<usize>,
+    /// Reading indexes.
+    pub readings: Vec<usize>,
+    /// Expected of its years (else "optional").
+    pub required: bool,
+    /// Counts toward the attendance minimum.
+    pub counts: bool,
+    /// Feedback survey.
+    pub feedback: Option<Url>,
+    /// The evening's plan.
+    pub agenda: Vec<Located<AgendaItem>>,
+}
+
+impl Session {
+    /// The last day (`end_date` or date).
+    pub fn last_day(&self) -> Date {
+        self.end_date.as_ref().map_or(self.date.value, |d| d.value)
+    }
+
+    /// True when the session is attended by year `year`.
+    pub fn in_year(&self, year: u8) -> bool {
+        self.years.contains(&year)
+    }
+}
+
+pub(super) fn build(
+    b: &mut Builder<'_>,
+    model: &Model,
+    p: &Parsed,
+    f: &crate::content::session::SessionFront,
+) -> Session {
+    let file = p.path.as_str();
+    let program = &model.program;
+    let kind = f.kind.as_ref().map(|k| k.value).unwrap_or_default();
+    let module = f
+        .module
+        .as_ref()
+        .and_then(|r| b.resolve(Collection::Modules, r, file));
+    // A program without modules holds its seminars on their own (SPEC 8).
+    if kind == SessionKind::Seminar && f.module.is_none() && b.has_any(Collection::Modules) {
+        b.push(
+            Diagnostic::new(Code::E0105, file, Pos::START, "a seminar needs a `module`")
+                .help("add `module: MODULE-ID`, or give the session another `kind` (book-club, forum, ...)"),
+        );
+    }
+    let module_year = module.map(|m| model.modules[m].year);
+    let years: Vec<u8> = match &f.year {
+        Some(field) => {
+            let list = crate::content::values::Years::located(field);
+            for y in &list {
+                year_in_range(b, program, y, file);
+            }
+            if let Some(my) = module_year
+                && let Some(bad) = list.iter().find(|y| y.value.0 != my)
+            {
+                b.push(
+                    Diagnostic::new(
+                        Code::E0304,
+                        file,
+                        bad.pos,
+                        format!("the session is in year {} but its module is a year-{my} module", bad.value.0),
+                    )
+                    .help(format!("a session of a module belongs to the module's year: use `year: {my}` or remove `year`")),
+                );
+            }
+            let mut v: Vec<u8> = list
+                .iter()
+                .map(|y| y.value.0)
+                .filter(|y| *y <= program.years)
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        }
+        None => match module_year {
+            Some(y) => vec![y],
+            None => (1..=program.years).collect(),
+        },
+    };
+    let date = f.date.clone().unwrap_or(Located {
+        value: program.starts.value,
+        pos: Pos::START,
+    });
+    let start = f.start.as_ref().map_or(program.start, |t| t.value);
+    let end = f.end.as_ref().map_or(program.end, |t| t.value);
+    let multi_day = f.end_date.as_ref().is_some_and(|d| d.value > date.value);
+    if let Some(end_date) = &f.end_date
+        && end_date.value < date.value
+    {
+        b.push(
+            Diagnostic::new(
+                Code::E0104,
+                file,
+                end_date.pos,
+                format!(
+                    "`end_date` {} is before `date` {}",
+                    end_date.value, date.value
+                ),
+            )
+            .help("end_date is the last day of a session over several days: on or after `date`"),
+        );
+    }
+    if !multi_day && end <= start {
+        let pos = f
+            .end
+            .as_ref()
+            .or(f.start.as_ref())
+            .map_or(Pos::START, |t| t.pos);
+        b.push(
+            Diagnostic::new(Code::E0104, file, pos, format!("the session ends ({end}) before it starts ({start})"))
+                .help("`end` must be after `start` on the same day; for a session over several days add `end_date`"),
+        );
+    }
+    let agenda = f.agenda.clone().unwrap_or_default();
+    let days = if multi_day {
+        f.end_date.as_ref().map_or(1, |d| {
+            date.value
+                .0
+                .until(d.value.0)
+                .map_or(1, |span| span.get_days() + 1)
+        })
+    } else {
+        1
+    };
+    for item in &agenda {
+        let t = item.value.time.value;
+        let day = item.value.day.as_ref().map_or(1, |d| i64::from(d.value));
+        if let Some(d) = &item.value.day
+            && (d.value == 0 || i64::from(d.value) > i64::from(days))
+        {
+            b.push(
+                Diagnostic::new(
+                    Code::E0104,
+                    file,
+                    d.pos,
+                    format!(
+                        "agenda day {} is outside the session, which has {days} day{}",
+                        d.value,
+                        if days == 1 { "" } else { "s" }
+                    ),
+                )
+                .help(if days == 1 {
+                    "`day` is for sessions over several days (with `end_date`): remove it"
+                        .to_string()
+                } else {
+                    format!("use a day from 1 to {days}")
+                }),
+            );
+            continue;
+        }
+        // With a day given, only the first day starts at `start` and only the
+        // last ends at `end`; without one, every item is checked against the
+        // first day's start, as before days existed.
+        let before = t < start && (item.value.day.is_none() || day == 1);
+        let after =
+            t >= end && (!multi_day || (item.value.day.is_some() && day == i64::from(days)));
+        if before || after {
+            b.push(
+                Diagnostic::new(
+                    Code::E0104,
+                    file,
+                    item.value.time.pos,
+                    format!("agenda time {t} is outside the session ({start}-{end})"),
+                )
+                .help("each agenda time must be at or after `start` and before `end`"),
+            );
+        }
+    }
+    Session {
+        source: source(p, f.draft),
+        title: text(&f.title),
+        kind,
+        date,
+        end_date: f.end_date.clone(),
+        start,
+        end,
+        end_pos: f.end.as_ref().map(|e| e.pos),
+        years,
+        module,
+        location: f.location.clone(),
+        online: f.online.as_ref().map(|u| u.value.clone()),
+        speakers: b.resolve_all(Collection::People, &f.speakers, file),
+        facilitators: b.resolve_all(Collection::People, &f.facilitators, file),
+        readings: b.resolve_all(Collection::Readings, &f.readings, file),
+        required: f.required.unwrap_or(kind == SessionKind::Seminar),
+        counts: f
+            .counts
+            .or(f.required)
+            .unwrap_or(kind == SessionKind::Seminar),
+        feedback: f.feedback.as_ref().map(|u| u.value.clone()),
+        agenda,
+    }
+}
+
+impl Entry for Session {
+    fn source(&self) -> &Source {
+        &self.source
+    }
+    fn source_mut(&mut self) -> &mut Source {
+        &mut self.source
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn years(&self, _model: &Model) -> Vec<u8> {
+        self.years.clone()
+    }
+    fn to_json(&self, model: &Model) -> Value {
+        let s = self;
+        json!({
+            "id": s.source.id, "title": s.title, "kind": s.kind,
+            "date": s.date.value, "end_date": s.end_date.as_ref().map(|d| d.value),
+            "start": s.start, "end": s.end, "years": s.years,
+            "module": s.module.map(|i| id(model, Collection::Modules, i)),
+            "location": s.location, "online": s.online,
+            "speakers": ids(model, Collection::People, &s.speakers),
+            "facilitators": ids(model, Collection::People, &s.facilitators),
+            "readings": ids(model, Collection::Readings, &s.readings),
+            "required": s.required, "counts": s.counts, "feedback": s.feedback,
+            "agenda": s.agenda.iter().map(|a| &a.value).collect::<Vec<_>>(),
+            "draft": s.source.draft,
+        })
+    }
+}
