@@ -132,30 +132,18 @@ impl ListPage {
     }
 }
 
-/// Page ids a free page may not take, because the output uses them (E0109),
-/// besides `year-N`.
-pub const RESERVED_PAGE_IDS: &[&str] = &[
-    "modules",
-    "sessions",
-    "readings",
-    "prompts",
-    "people",
-    "projects",
-    "framework",
-    "map",
-    "calendar",
-    "print",
-    "search",
-    "assets",
-    "404",
-    "groups",
-    "outcomes",
-    "archive",
-];
+/// Folders the output uses besides the list pages, the collections and
+/// `year-N`: a free page may not take these ids either (E0109).
+const RESERVED_FOLDERS: [&str; 3] = ["assets", "404", "archive"];
 
 /// True when a free page may not take `id` (E0109).
 pub fn is_reserved_page_id(id: &str) -> bool {
-    RESERVED_PAGE_IDS.contains(&id)
+    LIST_PAGES.iter().any(|l| l.key == id)
+        // Items live under their collection's folder, free pages at the top.
+        || Collection::ALL
+            .iter()
+            .any(|&c| c != Collection::Pages && c.dir() == id)
+        || RESERVED_FOLDERS.contains(&id)
         || id
             .strip_prefix("year-")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
@@ -303,10 +291,30 @@ mod tests {
 
     #[test]
     fn reserved_page_ids() {
-        for id in ["modules", "year-1", "year-12", "archive", "groups"] {
+        let taken = [
+            "modules",
+            "sessions",
+            "readings",
+            "prompts",
+            "people",
+            "projects",
+            "framework",
+            "map",
+            "calendar",
+            "print",
+            "search",
+            "assets",
+            "404",
+            "groups",
+            "outcomes",
+            "archive",
+            "year-1",
+            "year-12",
+        ];
+        for id in taken {
             assert!(is_reserved_page_id(id), "{id}");
         }
-        for id in ["about", "year-one", "year-"] {
+        for id in ["about", "year-one", "year-", "pages"] {
             assert!(!is_reserved_page_id(id), "{id}");
         }
     }
