@@ -9,6 +9,22 @@
 //! that names every collection's list: the [`Model`]'s fields, [`Model::add`]
 //! and [`Model::list`].
 
+/// The part of an [`Entry`] impl that every item type writes alike: its
+/// `source` field, and the field that is its title.
+macro_rules! entry_fields {
+    ($title:ident) => {
+        fn source(&self) -> &Source {
+            &self.source
+        }
+        fn source_mut(&mut self) -> &mut Source {
+            &mut self.source
+        }
+        fn title(&self) -> &str {
+            &self.$title
+        }
+    };
+}
+
 pub mod brand;
 pub mod build;
 pub mod due;

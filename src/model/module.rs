@@ -213,15 +213,7 @@ fn outcome(
 }
 
 impl Entry for Module {
-    fn source(&self) -> &Source {
-        &self.source
-    }
-    fn source_mut(&mut self) -> &mut Source {
-        &mut self.source
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
+    entry_fields!(title);
     fn years(&self, _model: &Model) -> Vec<u8> {
         vec![self.year]
     }

@@ -34,15 +34,7 @@ pub(super) fn build(
 }
 
 impl Entry for Page {
-    fn source(&self) -> &Source {
-        &self.source
-    }
-    fn source_mut(&mut self) -> &mut Source {
-        &mut self.source
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
+    entry_fields!(title);
     fn to_json(&self, _model: &Model) -> Value {
         let pg = self;
         json!({

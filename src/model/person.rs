@@ -54,15 +54,7 @@ pub(super) fn build(
 }
 
 impl Entry for Person {
-    fn source(&self) -> &Source {
-        &self.source
-    }
-    fn source_mut(&mut self) -> &mut Source {
-        &mut self.source
-    }
-    fn title(&self) -> &str {
-        &self.name
-    }
+    entry_fields!(name);
     fn to_json(&self, _model: &Model) -> Value {
         let pe = self;
         json!({

@@ -101,15 +101,7 @@ pub(super) fn build(
 }
 
 impl Entry for Project {
-    fn source(&self) -> &Source {
-        &self.source
-    }
-    fn source_mut(&mut self) -> &mut Source {
-        &mut self.source
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
+    entry_fields!(title);
     fn years(&self, _model: &Model) -> Vec<u8> {
         vec![self.year]
     }

@@ -46,15 +46,7 @@ pub(super) fn build(
 }
 
 impl Entry for Prompt {
-    fn source(&self) -> &Source {
-        &self.source
-    }
-    fn source_mut(&mut self) -> &mut Source {
-        &mut self.source
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
+    entry_fields!(title);
     fn to_json(&self, model: &Model) -> Value {
         json!({
             "id": self.source.id, "title": self.title,

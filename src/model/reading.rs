@@ -61,15 +61,7 @@ pub(super) fn build(
 }
 
 impl Entry for Reading {
-    fn source(&self) -> &Source {
-        &self.source
-    }
-    fn source_mut(&mut self) -> &mut Source {
-        &mut self.source
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
+    entry_fields!(title);
     /// The years of the sessions that list it.
     fn years(&self, model: &Model) -> Vec<u8> {
         self.sessions
