@@ -40,12 +40,17 @@ pub struct Shared {
     /// value once: Tera's values share their contents, so each page's copy
     /// costs a reference count, not a conversion.
     pub site: tera::Value,
-    /// Each session's row, by session index.
-    pub rows: Vec<Value>,
+    /// Each session's row, by session index, in Tera's values: the year,
+    /// print, home and sessions pages share them by reference count instead
+    /// of each copying every row.
+    pub rows: Vec<tera::Value>,
+    /// Each session's entry in "Next up" ([`pages`]' schedule), as JSON
+    /// text safe inside `<script>`, by session index.
+    pub schedule: Vec<String>,
     /// Session indexes in calendar order.
     pub order: Vec<usize>,
     /// The framework with its modules.
-    pub phases: Value,
+    pub phases: tera::Value,
     /// Each session's place in `order`.
     pub position: Vec<usize>,
     /// Each session's prompts.
@@ -55,7 +60,9 @@ pub struct Shared {
     /// Everything due, by date ([`crate::model::due`]).
     pub due: Vec<crate::model::due::Due>,
     /// Each due item's row, by the index in `due`.
-    pub due_rows: Vec<Value>,
+    pub due_rows: Vec<tera::Value>,
+    /// Each due item's row as JSON text safe inside `<script>`.
+    pub due_schedule: Vec<String>,
 }
 
 /// One page to render; its data is built only when it is rendered.
@@ -70,7 +77,7 @@ struct Job<'a> {
     body: Option<(&'a str, &'a str)>,
     /// schema.org JSON-LD for the head, if any.
     jsonld: Option<String>,
-    data: Box<dyn Fn() -> Value + Send + Sync + 'a>,
+    data: Lazy<'a>,
 }
 
 /// Options of a render.
@@ -248,21 +255,35 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
         }
     }
     let due = crate::model::due::all(model);
-    let due_rows = due.iter().map(|d| rows::due(model, d)).collect();
+    let (due_rows, due_schedule) = due
+        .iter()
+        .map(|d| {
+            let row = rows::due(model, d);
+            let text = jsonld::script_json(&row);
+            (to_tera(row), text)
+        })
+        .unzip();
     let prompts = rows::prompts_by_session(model);
+    let (rows, schedule) = (0..model.sessions.len())
+        .into_par_iter()
+        .map(|i| {
+            let row = rows::session(model, i, &prompts[i]);
+            let entry = jsonld::script_json(&rows::schedule_entry(&row));
+            (to_tera(row), entry)
+        })
+        .unzip();
     Shared {
         site: tera::Value::from_serializable(&site),
-        rows: (0..model.sessions.len())
-            .into_par_iter()
-            .map(|i| rows::session(model, i, &prompts[i]))
-            .collect(),
+        rows,
+        schedule,
         order,
-        phases: pages::phases(model),
+        phases: to_tera(pages::phases(model)),
         position,
         prompts,
         led,
         due,
         due_rows,
+        due_schedule,
     }
 }
 
@@ -303,21 +324,24 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     }
     for page in routes::LIST_PAGES.into_iter().filter(|l| l.wanted(model)) {
         let data: Lazy<'a> = match page.key {
-            "modules" => Box::new(move || pages::modules(model)),
+            "modules" => Box::new(move || to_tera(pages::modules(model))),
             "sessions" => Box::new(move || pages::sessions(model, shared)),
-            "readings" => Box::new(move || pages::readings(model)),
-            "prompts" => Box::new(move || pages::prompts(model)),
-            "people" => Box::new(move || pages::people(model)),
-            "projects" => Box::new(move || pages::projects(model)),
-            "groups" => Box::new(move || mentoring::groups(model)),
-            "outcomes" => Box::new(move || mentoring::outcomes(model)),
-            "framework" => Box::new(
-                move || json!({ "phases": shared.phases, "continuous": pages::continuous(model) }),
-            ),
-            "map" => Box::new(move || pages::map(model)),
-            "calendar" => Box::new(move || pages::calendar(model, shared)),
+            "readings" => Box::new(move || to_tera(pages::readings(model))),
+            "prompts" => Box::new(move || to_tera(pages::prompts(model))),
+            "people" => Box::new(move || to_tera(pages::people(model))),
+            "projects" => Box::new(move || to_tera(pages::projects(model))),
+            "groups" => Box::new(move || to_tera(mentoring::groups(model))),
+            "outcomes" => Box::new(move || to_tera(mentoring::outcomes(model))),
+            "framework" => Box::new(move || {
+                with(
+                    json!({ "continuous": pages::continuous(model) }),
+                    [("phases", shared.phases.clone())],
+                )
+            }),
+            "map" => Box::new(move || to_tera(pages::map(model))),
+            "calendar" => Box::new(move || to_tera(pages::calendar(model, shared))),
             "print" => Box::new(move || pages::print(model, shared)),
-            _ => Box::new(|| json!({})),
+            _ => Box::new(|| to_tera(json!({}))),
         };
         jobs.push(Job {
             dir: page.url(),
@@ -332,7 +356,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     }
     for item in model.all_items() {
         let i = item.index;
-        let data: Lazy<'a> = Box::new(move || pages::item(model, shared, item));
+        let data: Lazy<'a> = Box::new(move || to_tera(pages::item(model, shared, item)));
         let source = model.source(item);
         let title = model.title(item);
         let list = routes::ListPage::of(item.collection);
@@ -359,13 +383,37 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         breadcrumbs: Vec::new(),
         body: None,
         jsonld: None,
-        data: Box::new(|| json!({})),
+        data: Box::new(|| to_tera(json!({}))),
     });
     jobs
 }
 
-/// A page's data, built only when the page is rendered.
-type Lazy<'d> = Box<dyn Fn() -> Value + Send + Sync + 'd>;
+/// A page's data, built only when the page is rendered: a map, in Tera's
+/// values.
+type Lazy<'d> = Box<dyn Fn() -> tera::Value + Send + Sync + 'd>;
+
+/// Page data: `fields` (a JSON object) in Tera's values, with `shared`,
+/// values that are Tera's already (rows every big page shows, shared by
+/// reference count rather than copied), added or put in place of fields.
+pub fn with<const N: usize>(
+    fields: Value,
+    shared: [(&'static str, tera::Value); N],
+) -> tera::Value {
+    insert(to_tera(fields), shared)
+}
+
+/// The map `value` with `fields` added or put in place (no copy when
+/// `value` is not shared).
+pub fn insert<const N: usize>(
+    value: tera::Value,
+    fields: [(&'static str, tera::Value); N],
+) -> tera::Value {
+    let mut map = value.into_map().unwrap_or_default();
+    for (key, value) in fields {
+        map.insert(tera::value::Key::from(key), value);
+    }
+    tera::Value::from(map)
+}
 
 /// The 404 page's job: not a folder; written as [`routes::NOT_FOUND`].
 const NOT_FOUND_JOB: &str = "404";
@@ -394,13 +442,13 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
     } = *site;
     let root = routes::root_of(&job.dir);
     let mut ctx = tera::Context::new();
-    match (job.data)() {
-        Value::Object(fields) => {
-            for (key, value) in fields {
-                ctx.insert_value(key, to_tera(value));
-            }
-        }
-        other => return Err(format!("page data must be a map, not {other}")),
+    let data = (job.data)();
+    let Some(fields) = data.as_map() else {
+        return Err(format!("page data must be a map, not {data}"));
+    };
+    for (key, value) in fields {
+        let key = key.as_str().map_or_else(|| key.to_string(), str::to_string);
+        ctx.insert_value(key, value.clone());
     }
     ctx.insert_value("site", shared.site.clone());
     ctx.insert("root", &root);
@@ -488,7 +536,7 @@ fn escape_xml(s: &str) -> String {
 /// instead: converting page data through serde's machinery was a fifth of a
 /// big site's build (issue 18's profile), and taking `value` apart as it
 /// goes frees each piece as soon as it is copied.
-fn to_tera(value: Value) -> tera::Value {
+pub fn to_tera(value: Value) -> tera::Value {
     match value {
         Value::Null => tera::Value::none(),
         Value::Bool(b) => tera::Value::from(b),
