@@ -4,8 +4,9 @@
 
 use super::OutputFile;
 use crate::content::Collection;
-use crate::model::{Model, Source};
+use crate::model::{Item, Model, Source};
 use crate::routes;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 fn entry(
@@ -39,27 +40,41 @@ fn entry(
     v
 }
 
-/// The index of every page.
+/// The index of every page. Each entry is made and written out on its own,
+/// in parallel, and the text joined: `{"pages":[...],"v":1}` as serde would
+/// write the whole, without holding every entry as a value at once.
 pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile {
-    let mut entries = Vec::new();
-    for y in &model.years {
-        entries.push(entry(
-            &y.title,
-            &routes::year(y.number),
-            "Syllabus",
-            &[y.number],
-            y.summary.as_deref(),
-            y.source.as_ref(),
-            outlines,
-        ));
-    }
-    for item in model.all_items() {
+    // A one-year program has no years to tell apart (SPEC 8).
+    let one_year = model.program.years == 1;
+    let text = |mut e: Value| {
+        if one_year && let Some(map) = e.as_object_mut() {
+            map.remove("y");
+        }
+        e.to_string()
+    };
+    let mut entries: Vec<String> = model
+        .years
+        .iter()
+        .map(|y| {
+            text(entry(
+                &y.title,
+                &routes::year(y.number),
+                "Syllabus",
+                &[y.number],
+                y.summary.as_deref(),
+                y.source.as_ref(),
+                outlines,
+            ))
+        })
+        .collect();
+    let items: Vec<Item> = model.all_items().collect();
+    entries.par_extend(items.par_iter().map(|&item| {
         let summary = match item.collection {
             Collection::Modules => model.modules[item.index].summary.as_deref(),
             Collection::People => model.people[item.index].role.as_deref(),
             _ => None,
         };
-        entries.push(entry(
+        text(entry(
             model.title(item),
             &routes::item(model, item),
             item.collection.label(),
@@ -67,19 +82,19 @@ pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile 
             summary,
             Some(model.source(item)),
             outlines,
-        ));
-    }
-    // A one-year program has no years to tell apart (SPEC 8).
-    if model.program.years == 1 {
-        for e in &mut entries {
-            if let Some(map) = e.as_object_mut() {
-                map.remove("y");
-            }
+        ))
+    }));
+    let mut out = String::with_capacity(entries.iter().map(|e| e.len() + 1).sum::<usize>() + 20);
+    out.push_str("{\"pages\":[");
+    for (n, e) in entries.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
         }
+        out.push_str(e);
     }
-    let bytes = serde_json::to_vec(&json!({ "v": 1, "pages": entries })).unwrap_or_default();
+    out.push_str("],\"v\":1}");
     OutputFile {
         path: routes::SEARCH_INDEX.into(),
-        bytes,
+        bytes: out.into_bytes(),
     }
 }
