@@ -40,13 +40,10 @@ pub struct Shared {
     /// value once: Tera's values share their contents, so each page's copy
     /// costs a reference count, not a conversion.
     pub site: tera::Value,
-    /// Each session's row, by session index, in Tera's values: the year,
-    /// print, home and sessions pages share them by reference count instead
-    /// of each copying every row.
-    pub rows: Vec<tera::Value>,
-    /// Each session's entry in "Next up" ([`pages`]' schedule), as JSON
-    /// text safe inside `<script>`, by session index.
-    pub schedule: Vec<String>,
+    /// Each session's row and "Next up" entry, by session index
+    /// ([`Shared::row`]): made for every session before a whole render, and
+    /// only for the sessions the pages ask for after an edit of bodies alone.
+    rows: Vec<std::sync::OnceLock<SessionRow>>,
     /// Session indexes in calendar order.
     pub order: Vec<usize>,
     /// The framework with its modules.
@@ -65,6 +62,50 @@ pub struct Shared {
     pub due_schedule: Vec<String>,
 }
 
+/// Which schema.org JSON-LD a page's head holds.
+#[derive(Debug, Clone, Copy)]
+enum JsonLd {
+    /// The program as a `Course` (home page).
+    Course,
+    /// Session `i` as an event.
+    Session(usize),
+}
+
+/// What the pages show of one session, made once.
+#[derive(Debug)]
+struct SessionRow {
+    /// The row every session list shows, in Tera's values: the year, print,
+    /// home and sessions pages share it by reference count instead of each
+    /// copying every row.
+    row: tera::Value,
+    /// Its entry in "Next up", as JSON text safe inside `<script>`.
+    schedule: String,
+}
+
+impl Shared {
+    /// Session `i`'s row ([`rows::session`]) in Tera's values.
+    pub fn row(&self, model: &Model, i: usize) -> &tera::Value {
+        &self.session_row(model, i).row
+    }
+
+    /// Session `i`'s entry in "Next up" ([`rows::schedule_entry`]), as JSON
+    /// text safe inside `<script>`.
+    pub fn schedule_entry(&self, model: &Model, i: usize) -> &str {
+        &self.session_row(model, i).schedule
+    }
+
+    fn session_row(&self, model: &Model, i: usize) -> &SessionRow {
+        self.rows[i].get_or_init(|| {
+            let row = rows::session(model, i, &self.prompts[i]);
+            let schedule = jsonld::script_json(&rows::schedule_entry(&row));
+            SessionRow {
+                row: to_tera(row),
+                schedule,
+            }
+        })
+    }
+}
+
 /// One page to render; its data is built only when it is rendered.
 struct Job<'a> {
     /// Output folder relative to the root, e.g. `modules/allyship/` (empty for home).
@@ -75,8 +116,8 @@ struct Job<'a> {
     breadcrumbs: Vec<(String, Option<String>)>,
     /// Source file and body shown, if any.
     body: Option<(&'a str, &'a str)>,
-    /// schema.org JSON-LD for the head, if any.
-    jsonld: Option<String>,
+    /// schema.org JSON-LD for the head, if any: made when the page renders.
+    jsonld: Option<JsonLd>,
     data: Lazy<'a>,
 }
 
@@ -99,6 +140,9 @@ pub struct RenderOptions {
     /// Where `templates/` is read (default: the site root): a past year is
     /// shown with the current site's theme.
     pub templates_root: Option<std::path::PathBuf>,
+    /// Templates compiled by an earlier render, to use instead of compiling
+    /// them again (`serve` after an edit of content alone).
+    pub templates: Option<Templates>,
 }
 
 /// Where rendered files go, one at a time and from several threads: to disk
@@ -114,7 +158,11 @@ pub fn render(
     options: &RenderOptions,
     sink: &Sink<'_>,
 ) -> Result<usize, String> {
-    let tera = load_templates(options.templates_root.as_deref().unwrap_or(site_root))?;
+    let tera = match &options.templates {
+        Some(templates) => templates.clone(),
+        None => Templates::load(options.templates_root.as_deref().unwrap_or(site_root))?,
+    };
+    let tera = &*tera.0;
     let shared = shared(model, options);
     let jobs = jobs(model, &shared);
     let count = std::sync::atomic::AtomicUsize::new(0);
@@ -128,7 +176,7 @@ pub fn render(
         .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
     let canonical_base = base.as_deref().map(routes::folder);
     let site = Site {
-        tera: &tera,
+        tera,
         model,
         root: site_root,
         shared: &shared,
@@ -206,12 +254,25 @@ fn site_files(
     Ok(count)
 }
 
-fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
-    let mut tera = tera::Tera::new();
-    tera.autoescape_on(vec![".html"]);
-    tera.add_raw_templates(crate::theme::templates(site_root)?)
-        .map_err(|e| format!("a template does not compile: {e}"))?;
-    Ok(tera)
+/// The theme's templates with a site's own, compiled; cheap to clone.
+#[derive(Clone)]
+pub struct Templates(std::sync::Arc<tera::Tera>);
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Templates")
+    }
+}
+
+impl Templates {
+    /// Compiles the theme's templates and those of `site_root/templates/`.
+    pub fn load(site_root: &Path) -> Result<Templates, String> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        tera.add_raw_templates(crate::theme::templates(site_root)?)
+            .map_err(|e| format!("a template does not compile: {e}"))?;
+        Ok(Templates(std::sync::Arc::new(tera)))
+    }
 }
 
 fn shared(model: &Model, options: &RenderOptions) -> Shared {
@@ -263,28 +324,28 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
             (to_tera(row), text)
         })
         .unzip();
-    let prompts = rows::prompts_by_session(model);
-    let (rows, schedule) = (0..model.sessions.len())
-        .into_par_iter()
-        .map(|i| {
-            let row = rows::session(model, i, &prompts[i]);
-            let entry = jsonld::script_json(&rows::schedule_entry(&row));
-            (to_tera(row), entry)
-        })
-        .unzip();
-    Shared {
+    let shared = Shared {
         site: tera::Value::from_serializable(&site),
-        rows,
-        schedule,
+        rows: (0..model.sessions.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
+        prompts: rows::prompts_by_session(model),
         order,
         phases: to_tera(pages::phases(model)),
         position,
-        prompts,
         led,
         due,
         due_rows,
         due_schedule,
+    };
+    // A whole render shows every row (several times): made up front, in
+    // parallel.
+    if options.only_bodies.is_none() {
+        (0..model.sessions.len()).into_par_iter().for_each(|i| {
+            shared.session_row(model, i);
+        });
     }
+    shared
 }
 
 fn crumb(title: &str, url: &str) -> (String, Option<String>) {
@@ -306,7 +367,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         title: p.title.clone(),
         breadcrumbs: Vec::new(),
         body: body(&p.source),
-        jsonld: Some(jsonld::course_jsonld(model)),
+        jsonld: Some(JsonLd::Course),
         data: Box::new(move || pages::home(model, shared)),
     }];
     for y in &model.years {
@@ -370,8 +431,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             title: title.to_string(),
             breadcrumbs,
             body: body(source),
-            jsonld: (item.collection == Collection::Sessions)
-                .then(|| jsonld::session_jsonld(model, i)),
+            jsonld: (item.collection == Collection::Sessions).then_some(JsonLd::Session(i)),
             data,
         });
     }
@@ -469,7 +529,11 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         })
         .unwrap_or_default();
     ctx.insert_value("body", tera::Value::from(html));
-    ctx.insert("jsonld", &job.jsonld);
+    let jsonld = job.jsonld.map(|j| match j {
+        JsonLd::Course => jsonld::course_jsonld(model),
+        JsonLd::Session(i) => jsonld::session_jsonld(model, i),
+    });
+    ctx.insert("jsonld", &jsonld);
     // The page's address where the site is published (SPEC 3.1 `base_url`).
     let canonical = canonical_base
         .filter(|_| job.dir != NOT_FOUND_JOB)

@@ -74,7 +74,7 @@ pub fn home(model: &Model, shared: &Shared) -> tera::Value {
     let sessions: Vec<tera::Value> = shared
         .order
         .iter()
-        .map(|&i| shared.rows[i].clone())
+        .map(|&i| shared.row(model, i).clone())
         .collect();
     let schedule = schedule(model, shared, None);
     super::with(
@@ -144,7 +144,7 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
         .order
         .iter()
         .filter(|&&i| of_year(&model.sessions[i].years))
-        .map(|&i| shared.schedule[i].as_str());
+        .map(|&i| shared.schedule_entry(model, i));
     join_into(&mut out, sessions);
     out.push_str("],\"syllabus\":");
     out.push_str(&super::jsonld::script_json(&json!(whole)));
@@ -192,7 +192,7 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> tera::Value {
                 .entry((d.year(), d.month()))
                 .or_default()
                 .0
-                .push(shared.rows[i].clone());
+                .push(shared.row(model, i).clone());
         }
     }
     for (d, row) in shared.due.iter().zip(&shared.due_rows) {
@@ -301,7 +301,7 @@ pub fn module(model: &Model, shared: &Shared, i: usize) -> Value {
             row["kind_label"] = json!(labels::kind(model.readings[r].kind.as_str()));
             row
         }).collect::<Vec<_>>(),
-        "sessions": m.sessions.iter().map(|&s| &shared.rows[s]).collect::<Vec<_>>(),
+        "sessions": m.sessions.iter().map(|&s| shared.row(model, s)).collect::<Vec<_>>(),
         "readings": readings.iter().map(|&r| rows::reading(model, r)).collect::<Vec<_>>(),
         "prompts": prompts,
     })
@@ -408,7 +408,7 @@ pub fn sessions(model: &Model, shared: &Shared) -> tera::Value {
         months
             .entry((d.year(), d.month()))
             .or_default()
-            .push(shared.rows[i].clone());
+            .push(shared.row(model, i).clone());
     }
     let months: Vec<tera::Value> = months
         .into_iter()
