@@ -85,7 +85,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
 /// the edit is more than that and needs [`check`] from the start.
 pub fn update_bodies(root: &Path, checked: &mut Checked) -> Option<Vec<String>> {
     checked.model.as_ref()?;
-    let (loaded, _) = site::load(root);
+    let (loaded, _) = site::reload(root, &checked.loaded);
     let changed = body_edits(&checked.loaded, &loaded)?;
     let mut edited = Vec::with_capacity(changed.len());
     for i in changed {
@@ -219,13 +219,16 @@ pub fn all_diagnostics(current: &Checked, past: &[PastYear]) -> Diagnostics {
 }
 
 /// Every file's text by its path relative to the site root, past years
-/// included, for showing source lines.
-pub fn sources(current: &Checked, past: &[PastYear]) -> std::collections::HashMap<String, String> {
+/// included, for showing source lines; borrowed, not copied.
+pub fn sources<'a>(
+    current: &'a Checked,
+    past: &'a [PastYear],
+) -> std::collections::HashMap<String, &'a str> {
     let mut map = std::collections::HashMap::new();
-    let mut add = |prefix: &str, loaded: &Loaded| {
+    let mut add = |prefix: &str, loaded: &'a Loaded| {
         for f in &loaded.files {
             if let Some(t) = &f.text {
-                map.insert(format!("{prefix}{}", f.path), t.clone());
+                map.insert(format!("{prefix}{}", f.path), t.as_str());
             }
         }
     };

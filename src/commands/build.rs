@@ -35,7 +35,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         let sources = pipeline::sources(&checked, &past);
         eprint!(
             "{}",
-            show::human(ds, |f| sources.get(f).map(String::as_str), global.color)
+            show::human(ds, |f| sources.get(f).copied(), global.color)
         );
     }
     let status = exit_status(ds, args.deny_warnings);

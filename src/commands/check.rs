@@ -28,7 +28,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
             let sources = pipeline::sources(&checked, &past);
             // -q: the errors and warnings, and nothing when there are none.
             if !(global.quiet && ds.items().is_empty()) {
-                let text = render::human(ds, |f| sources.get(f).map(String::as_str), global.color);
+                let text = render::human(ds, |f| sources.get(f).copied(), global.color);
                 eprint!("{text}");
             }
         }
