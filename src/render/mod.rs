@@ -163,6 +163,23 @@ pub fn render(
         None => Templates::load(options.templates_root.as_deref().unwrap_or(site_root))?,
     };
     let tera = &*tera.0;
+    let base = options
+        .base_url
+        .clone()
+        .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
+    // `curriculum.json` first, beside the calendars, before the session rows
+    // and the pages: its value of the whole model is the biggest thing a
+    // render holds for a while, and made beside them it added to the peak.
+    let early = if options.only_bodies.is_none() {
+        let (json, calendars) = rayon::join(
+            || curriculum_file(model).and_then(sink),
+            || calendar_files(model, base.clone(), sink),
+        );
+        json?;
+        calendars? + 1
+    } else {
+        0
+    };
     let shared = shared(model, options);
     let jobs = jobs(model, &shared);
     let count = std::sync::atomic::AtomicUsize::new(0);
@@ -170,10 +187,6 @@ pub fn render(
         None => true,
         Some(paths) => job.body.is_some_and(|(path, _)| paths.contains(path)),
     };
-    let base = options
-        .base_url
-        .clone()
-        .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
     let canonical_base = base.as_deref().map(routes::folder);
     let site = Site {
         tera,
@@ -196,19 +209,44 @@ pub fn render(
                     sink(render_job(&site, job)?)
                 })
         },
-        || site_files(model, outlines, &shared, &jobs, base, options, sink),
+        || site_files(model, outlines, &jobs, base, options, sink),
     );
     pages?;
-    Ok(count.into_inner() + files?)
+    Ok(count.into_inner() + files? + early)
 }
 
-/// Writes the files that are not pages into `sink`: `curriculum.json`, the
-/// calendars, the search index, the sitemap and the theme's assets (only the
+/// `curriculum.json`.
+fn curriculum_file(model: &Model) -> Result<OutputFile, String> {
+    Ok(OutputFile {
+        path: routes::CURRICULUM.into(),
+        bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
+            .map_err(|e| e.to_string())?,
+    })
+}
+
+/// Writes the calendars (the site's, each year's, each session's) into
+/// `sink`, each as soon as it is made; returns their number.
+fn calendar_files(model: &Model, base: Option<String>, sink: &Sink<'_>) -> Result<usize, String> {
+    let order = rows::calendar_order(model);
+    let calendar_options = calendar::CalendarOptions::new(model, base);
+    let mut count = 0;
+    for file in calendar::files(model, &order, &calendar_options) {
+        count += 1;
+        sink(file)?;
+    }
+    for i in 0..model.sessions.len() {
+        count += 1;
+        sink(calendar::session_file(model, i, &calendar_options))?;
+    }
+    Ok(count)
+}
+
+/// Writes the files that are not pages and not made before them into
+/// `sink`: the search index, the sitemap and the theme's assets (only the
 /// search index after an edit of bodies alone). Returns their number.
 fn site_files(
     model: &Model,
     outlines: &crate::markdown::Outlines,
-    shared: &Shared,
     jobs: &[Job<'_>],
     base: Option<String>,
     options: &RenderOptions,
@@ -219,24 +257,12 @@ fn site_files(
         return Ok(1);
     }
     // Each file goes to the sink as soon as it is made: held together, a big
-    // site's calendars and indexes would add to the pages' peak memory.
+    // site's indexes would add to the pages' peak memory.
     let mut count = 0;
     let mut put = |file: OutputFile| {
         count += 1;
         sink(file)
     };
-    put(OutputFile {
-        path: routes::CURRICULUM.into(),
-        bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
-            .map_err(|e| e.to_string())?,
-    })?;
-    let calendar_options = calendar::CalendarOptions::new(model, base.clone());
-    for file in calendar::files(model, &shared.order, &calendar_options) {
-        put(file)?;
-    }
-    for i in 0..model.sessions.len() {
-        put(calendar::session_file(model, i, &calendar_options))?;
-    }
     let search_index = search::index(model, outlines);
     if options.portable {
         put(portable::search_script(&search_index))?;
