@@ -33,7 +33,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
             }
         }
     }
-    exit_status(ds, args.deny_warnings)
+    let status = exit_status(ds, args.deny_warnings);
+    // The process ends next: the system takes its memory back at once,
+    // faster than freeing a big site's values one by one.
+    std::mem::forget((checked, past, all));
+    status
 }
 
 /// 1 with errors, or with warnings under `--deny-warnings`; else 0.
