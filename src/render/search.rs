@@ -7,8 +7,26 @@ use crate::content::Collection;
 use crate::model::{Item, Model, Source};
 use crate::routes;
 use rayon::prelude::*;
-use serde_json::{Value, json};
 
+/// One page's entry; its fields in the order of their keys, as the index
+/// has always listed them (`serde_json`'s maps are sorted).
+#[derive(serde::Serialize)]
+struct Entry<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    e: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    h: Vec<&'a str>,
+    k: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    s: Option<&'a str>,
+    t: &'a str,
+    u: &'a str,
+    #[serde(skip_serializing_if = "<[u8]>::is_empty")]
+    y: &'a [u8],
+}
+
+/// An entry's JSON text; `years` left out when empty or when `one_year`.
+#[allow(clippy::too_many_arguments)]
 fn entry(
     title: &str,
     url: &str,
@@ -17,27 +35,23 @@ fn entry(
     summary: Option<&str>,
     source: Option<&Source>,
     outlines: &crate::markdown::Outlines,
-) -> Value {
-    let headings: Vec<&str> = source
-        .and_then(|s| outlines.get(&s.path))
-        .map(|o| o.headings.iter().map(|h| h.text.as_str()).collect())
-        .unwrap_or_default();
-    let mut v = json!({ "t": title, "u": url, "k": kind });
-    if !years.is_empty() {
-        v["y"] = json!(years);
-    }
-    if let Some(s) = summary {
-        v["s"] = json!(s);
-    }
-    if !headings.is_empty() {
-        v["h"] = json!(headings);
-    }
-    if let Some(outline) = source.and_then(|s| outlines.get(&s.path))
-        && !outline.excerpt.is_empty()
-    {
-        v["e"] = json!(outline.excerpt);
-    }
-    v
+    one_year: bool,
+) -> String {
+    let outline = source.and_then(|s| outlines.get(&s.path));
+    let entry = Entry {
+        e: outline
+            .map(|o| o.excerpt.as_str())
+            .filter(|e| !e.is_empty()),
+        h: outline
+            .map(|o| o.headings.iter().map(|h| h.text.as_str()).collect())
+            .unwrap_or_default(),
+        k: kind,
+        s: summary,
+        t: title,
+        u: url,
+        y: if one_year { &[] } else { years },
+    };
+    serde_json::to_string(&entry).unwrap_or_default()
 }
 
 /// The index of every page. Each entry is made and written out on its own,
@@ -46,17 +60,11 @@ fn entry(
 pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile {
     // A one-year program has no years to tell apart (SPEC 8).
     let one_year = model.program.years == 1;
-    let text = |mut e: Value| {
-        if one_year && let Some(map) = e.as_object_mut() {
-            map.remove("y");
-        }
-        e.to_string()
-    };
     let mut entries: Vec<String> = model
         .years
         .iter()
         .map(|y| {
-            text(entry(
+            entry(
                 &y.title,
                 &routes::year(y.number),
                 "Syllabus",
@@ -64,7 +72,8 @@ pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile 
                 y.summary.as_deref(),
                 y.source.as_ref(),
                 outlines,
-            ))
+                one_year,
+            )
         })
         .collect();
     let items: Vec<Item> = model.all_items().collect();
@@ -74,7 +83,7 @@ pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile 
             Collection::People => model.people[item.index].role.as_deref(),
             _ => None,
         };
-        text(entry(
+        entry(
             model.title(item),
             &routes::item(model, item),
             item.collection.label(),
@@ -82,7 +91,8 @@ pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile 
             summary,
             Some(model.source(item)),
             outlines,
-        ))
+            one_year,
+        )
     }));
     let mut out = String::with_capacity(entries.iter().map(|e| e.len() + 1).sum::<usize>() + 20);
     out.push_str("{\"pages\":[");
