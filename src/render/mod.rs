@@ -56,10 +56,9 @@ pub struct Shared {
     pub led: Vec<Vec<usize>>,
     /// Everything due, by date ([`crate::model::due`]).
     pub due: Vec<crate::model::due::Due>,
-    /// Each due item's row, by the index in `due`.
-    pub due_rows: Vec<tera::Value>,
-    /// Each due item's row as JSON text safe inside `<script>`.
-    pub due_schedule: Vec<String>,
+    /// Each due item's row, in Tera's values and as JSON text safe inside
+    /// `<script>`, by the index in `due` ([`Shared::due_rows`]).
+    due_rows: std::sync::OnceLock<(Vec<tera::Value>, Vec<String>)>,
 }
 
 /// Which schema.org JSON-LD a page's head holds.
@@ -92,6 +91,23 @@ impl Shared {
     /// text safe inside `<script>`.
     pub fn schedule_entry(&self, model: &Model, i: usize) -> &str {
         &self.session_row(model, i).schedule
+    }
+
+    /// Each due item's row ([`rows::due`]), by the index in `due`: in
+    /// Tera's values, and as JSON text safe inside `<script>` for "Next up".
+    /// Made when a page first asks (not at all after most edits of bodies).
+    pub fn due_rows(&self, model: &Model) -> (&[tera::Value], &[String]) {
+        let (rows, texts) = self.due_rows.get_or_init(|| {
+            self.due
+                .iter()
+                .map(|d| {
+                    let row = rows::due(model, d);
+                    let text = jsonld::script_json(&row);
+                    (to_tera(row), text)
+                })
+                .unzip()
+        });
+        (rows, texts)
     }
 
     fn session_row(&self, model: &Model, i: usize) -> &SessionRow {
@@ -342,14 +358,6 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
         }
     }
     let due = crate::model::due::all(model);
-    let (due_rows, due_schedule) = due
-        .iter()
-        .map(|d| {
-            let row = rows::due(model, d);
-            let text = jsonld::script_json(&row);
-            (to_tera(row), text)
-        })
-        .unzip();
     let shared = Shared {
         site: tera::Value::from_serializable(&site),
         rows: (0..model.sessions.len())
@@ -361,8 +369,7 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
         position,
         led,
         due,
-        due_rows,
-        due_schedule,
+        due_rows: std::sync::OnceLock::new(),
     };
     // A whole render shows every row (several times): made up front, in
     // parallel.

@@ -135,7 +135,7 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
     let due = shared
         .due
         .iter()
-        .zip(&shared.due_schedule)
+        .zip(shared.due_rows(model).1)
         .filter(|(d, _)| of_year(&d.years))
         .map(|(_, text)| text.as_str());
     join_into(&mut out, due);
@@ -195,7 +195,7 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> tera::Value {
                 .push(shared.row(model, i).clone());
         }
     }
-    for (d, row) in shared.due.iter().zip(&shared.due_rows) {
+    for (d, row) in shared.due.iter().zip(shared.due_rows(model).0) {
         if d.years.contains(&n) {
             months
                 .entry((d.date.0.year(), d.date.0.month()))
