@@ -1,7 +1,10 @@
 //! Micro-benchmarks of the build's hot paths found by profiling (issue 18),
 //! so that a regression shows in numbers: highlighting a code block (the
 //! work, and a repeat served by the cache), a body's outline and HTML, one
-//! file's parse, and the demo site checked and rendered whole.
+//! file's parse, the demo site checked and rendered whole, its search index,
+//! and `serve`'s quick path after an edit of one body (the reload that keeps
+//! unchanged texts, the render of that body's pages with the templates
+//! compiled once).
 //!
 //! Run with `cargo bench --bench hot_paths`.
 //!
@@ -105,6 +108,44 @@ fn render_demo(bencher: divan::Bencher<'_, '_>) {
     let checked = cairn::pipeline::check(&root, &cairn::pipeline::Options::default());
     let model = checked.model.expect("the demo has a model");
     let options = RenderOptions::default();
+    bencher.bench(|| {
+        let sink = |f: OutputFile| -> Result<(), String> {
+            black_box(f);
+            Ok(())
+        };
+        cairn::render::render(&model, &checked.outlines, Path::new(&root), &options, &sink)
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn search_index_demo(bencher: divan::Bencher<'_, '_>) {
+    let checked = cairn::pipeline::check(&demo(), &cairn::pipeline::Options::default());
+    let model = checked.model.expect("the demo has a model");
+    bencher.bench(|| {
+        cairn::render::search::index(&model, &checked.outlines)
+            .bytes
+            .len()
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn reload_unchanged(bencher: divan::Bencher<'_, '_>) {
+    let root = demo();
+    let (previous, _) = cairn::site::load(&root);
+    bencher.bench(|| cairn::site::reload(&root, &previous).0.files.len());
+}
+
+#[divan::bench(sample_count = 20)]
+fn render_demo_body_edit(bencher: divan::Bencher<'_, '_>) {
+    let root = demo();
+    let checked = cairn::pipeline::check(&root, &cairn::pipeline::Options::default());
+    let model = checked.model.expect("the demo has a model");
+    let edited = model.sessions[0].source.path.clone();
+    let options = RenderOptions {
+        only_bodies: Some(std::iter::once(edited).collect()),
+        templates: Some(cairn::render::Templates::load(&root).expect("the theme compiles")),
+        ..RenderOptions::default()
+    };
     bencher.bench(|| {
         let sink = |f: OutputFile| -> Result<(), String> {
             black_box(f);

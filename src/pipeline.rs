@@ -53,12 +53,19 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     diagnostics.extend(ds);
     let (parsed, ds) = timed(options, "parse", || content::parse_all(&loaded.files));
     diagnostics.extend(ds);
-    let (model, ds) = timed(options, "model", || {
-        model::build::build(&parsed, options.drafts)
-    });
+    // Bodies are scanned while the model is built (the one stage that runs
+    // on one core): every parsed body, then only the model's are kept.
+    let ((model, ds), scanned) = rayon::join(
+        || {
+            timed(options, "model", || {
+                model::build::build(&parsed, options.drafts)
+            })
+        },
+        || timed(options, "outline", || scan_bodies(&parsed)),
+    );
     diagnostics.extend(ds);
     let before_validation = diagnostics.items().to_vec();
-    let outlines = timed(options, "outline", || outlines(model.as_ref()));
+    let outlines = outlines_of(model.as_ref(), &parsed, scanned);
     if let Some(model) = &model {
         let ds = timed(options, "validate", || {
             validate::validate(model, &outlines, root)
@@ -85,7 +92,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
 /// the edit is more than that and needs [`check`] from the start.
 pub fn update_bodies(root: &Path, checked: &mut Checked) -> Option<Vec<String>> {
     checked.model.as_ref()?;
-    let (loaded, _) = site::load(root);
+    let (loaded, _) = site::reload(root, &checked.loaded);
     let changed = body_edits(&checked.loaded, &loaded)?;
     let mut edited = Vec::with_capacity(changed.len());
     for i in changed {
@@ -142,16 +149,39 @@ fn body_edits(before: &Loaded, after: &Loaded) -> Option<Vec<usize>> {
     Some(changed)
 }
 
-/// Scans the bodies of the files that made it into the model.
-fn outlines(model: Option<&Model>) -> Outlines {
+/// Scans the body of every parsed file that has one, by index in `parsed`.
+fn scan_bodies(parsed: &[Parsed]) -> Vec<Option<markdown::Outline>> {
+    parsed
+        .par_iter()
+        .map(|p| (!p.broken).then(|| markdown::outline(&p.body, p.body_line)))
+        .collect()
+}
+
+/// The outlines of the bodies that made it into the model, by path: taken
+/// from `scanned` (the outlines of `parsed`, by index) when the model holds
+/// that very body, else scanned here.
+fn outlines_of(
+    model: Option<&Model>,
+    parsed: &[Parsed],
+    mut scanned: Vec<Option<markdown::Outline>>,
+) -> Outlines {
     let Some(model) = model else {
         return Outlines::new();
     };
-    let sources: Vec<&crate::model::Source> = model.sources().collect();
-    sources
-        .par_iter()
-        .map(|s| (s.path.clone(), markdown::outline(&s.body, s.body_line)))
-        .collect()
+    let mut out = Outlines::with_capacity(parsed.len());
+    for source in model.sources() {
+        let known = parsed
+            .binary_search_by(|p| p.path.as_str().cmp(&source.path))
+            .ok()
+            .filter(|&i| {
+                std::sync::Arc::ptr_eq(&parsed[i].body, &source.body)
+                    && parsed[i].body_line == source.body_line
+            })
+            .and_then(|i| scanned[i].take());
+        let outline = known.unwrap_or_else(|| markdown::outline(&source.body, source.body_line));
+        out.insert(source.path.clone(), outline);
+    }
+    out
 }
 
 /// Runs `stage`, printing its time under `-v`.
@@ -219,13 +249,16 @@ pub fn all_diagnostics(current: &Checked, past: &[PastYear]) -> Diagnostics {
 }
 
 /// Every file's text by its path relative to the site root, past years
-/// included, for showing source lines.
-pub fn sources(current: &Checked, past: &[PastYear]) -> std::collections::HashMap<String, String> {
+/// included, for showing source lines; borrowed, not copied.
+pub fn sources<'a>(
+    current: &'a Checked,
+    past: &'a [PastYear],
+) -> std::collections::HashMap<String, &'a str> {
     let mut map = std::collections::HashMap::new();
-    let mut add = |prefix: &str, loaded: &Loaded| {
+    let mut add = |prefix: &str, loaded: &'a Loaded| {
         for f in &loaded.files {
             if let Some(t) = &f.text {
-                map.insert(format!("{prefix}{}", f.path), t.clone());
+                map.insert(format!("{prefix}{}", f.path), t.as_str());
             }
         }
     };

@@ -87,6 +87,9 @@ struct Last {
     /// Files whose pages have not been rendered since their last edit
     /// (edits that left errors).
     pending: HashSet<String>,
+    /// The templates it compiled: an edit of content alone renders with
+    /// them rather than compiling them again.
+    templates: render::Templates,
 }
 
 /// The result of one rebuild: whether it succeeded and what to print.
@@ -171,8 +174,16 @@ pub(crate) fn rebuild(
     // Past years are served too, each under archive/YYYY-YY/ (those with
     // errors are left out: `cairn check` names them).
     let past = pipeline::check_past_years(root, &options);
+    let templates = match render::Templates::load(root) {
+        Ok(t) => t,
+        Err(e) => {
+            *last = None;
+            return finish(state, started, Some(e), text);
+        }
+    };
     let render_options = RenderOptions {
         past_years: past_labels(root),
+        templates: Some(templates.clone()),
         ..RenderOptions::default()
     };
     let sink = |f: render::OutputFile| {
@@ -209,6 +220,7 @@ pub(crate) fn rebuild(
             *last = Some(Last {
                 checked,
                 pending: HashSet::new(),
+                templates,
             });
             finish(state, started, None, text)
         }
@@ -242,6 +254,7 @@ fn quick(
         only_bodies: Some(std::mem::take(&mut last.pending)),
         portable: false,
         past_years: past_labels(root),
+        templates: Some(last.templates.clone()),
         ..RenderOptions::default()
     };
     let rendered = render::render(model, &checked.outlines, root, &options, &|f| {

@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Pos};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 use walkdir::WalkDir;
 
 /// Files over this size are refused (E0110).
@@ -63,6 +64,52 @@ pub struct Loaded {
     pub root: PathBuf,
     /// Every recognised content file, in path order.
     pub files: Vec<SourceFile>,
+    /// Each file's size and modification time as read (by index in
+    /// `files`; `None` when unknown), and when the reading began: what
+    /// [`reload`] needs to keep the texts of files that did not change.
+    stamps: Vec<Option<Stamp>>,
+    started: Option<SystemTime>,
+}
+
+/// A file's size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: SystemTime,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok()?,
+        })
+    }
+}
+
+/// How long after a file's modification time its text may still change
+/// without the time moving on (timestamps are coarser than writes): a file
+/// modified this close to the last reading is read again.
+const STAMP_GRANULARITY: Duration = Duration::from_secs(2);
+
+impl Loaded {
+    /// The text of `rel` as read last time, if its stamp is still `stamp`
+    /// and it was modified well before that reading began, so that no write
+    /// can hide under an unchanged stamp.
+    fn unchanged(&self, rel: &str, stamp: Option<Stamp>) -> Option<&String> {
+        let stamp = stamp?;
+        let started = self.started?;
+        let i = self
+            .files
+            .binary_search_by(|f| f.path.as_str().cmp(rel))
+            .ok()?;
+        let settled = started
+            .duration_since(stamp.modified)
+            .is_ok_and(|age| age > STAMP_GRANULARITY);
+        (settled && self.stamps.get(i).copied().flatten() == Some(stamp))
+            .then(|| self.files[i].text.as_ref())
+            .flatten()
+    }
 }
 
 /// The site root: `explicit` if given, else the nearest folder at or above
@@ -90,6 +137,19 @@ pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, String>
 
 /// Reads every file under `root/content`, with the diagnostics of this stage.
 pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
+    load_with(root, None)
+}
+
+/// [`load`] again after `previous`: the texts of files whose size and
+/// modification time did not change (and that were not modified just before
+/// `previous` was read) are taken from it rather than read, so `serve`'s
+/// quick path reads only what an edit touched.
+pub fn reload(root: &Path, previous: &Loaded) -> (Loaded, Vec<Diagnostic>) {
+    load_with(root, Some(previous))
+}
+
+fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>) {
+    let started = SystemTime::now();
     let mut diagnostics = Vec::new();
     let mut paths = Vec::new();
     let walker = WalkDir::new(root.join("content"))
@@ -125,6 +185,8 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
                 Loaded {
                     root: root.to_path_buf(),
                     files: Vec::new(),
+                    stamps: Vec::new(),
+                    started: None,
                 },
                 diagnostics,
             );
@@ -168,17 +230,20 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
         }
         named.push((rel, full, kind, id, usable, found));
     }
-    let read: Vec<(Option<String>, Vec<Diagnostic>)> = named
+    let read: Vec<(Option<String>, Option<Stamp>, Vec<Diagnostic>)> = named
         .par_iter()
         .map(|(rel, full, ..)| {
             let mut found = Vec::new();
-            (read_text(full, rel, &mut found), found)
+            let (text, stamp) = read_text(full, rel, previous, &mut found);
+            (text, stamp, found)
         })
         .collect();
     let mut files = Vec::with_capacity(named.len());
-    for ((rel, _, kind, id, usable, found), (text, read)) in named.into_iter().zip(read) {
+    let mut stamps = Vec::with_capacity(named.len());
+    for ((rel, _, kind, id, usable, found), (text, stamp, read)) in named.into_iter().zip(read) {
         diagnostics.extend(found);
         diagnostics.extend(read);
+        stamps.push(stamp);
         files.push(SourceFile {
             path: rel,
             kind,
@@ -191,6 +256,8 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
         Loaded {
             root: root.to_path_buf(),
             files,
+            stamps,
+            started: Some(started),
         },
         diagnostics,
     )
@@ -286,8 +353,38 @@ fn suggest_id(id: &str) -> String {
     if s.is_empty() { "my-id".to_string() } else { s }
 }
 
-fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    let size = std::fs::metadata(full).map_or(0, |m| m.len());
+/// The text of the file at `full` (`rel` in diagnostics) and its stamp:
+/// taken from `previous` when the file did not change since, else read.
+/// One open serves the size check and the reading.
+fn read_text(
+    full: &Path,
+    rel: &str,
+    previous: Option<&Loaded>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<String>, Option<Stamp>) {
+    let cannot_read = |e: std::io::Error, diagnostics: &mut Vec<Diagnostic>| {
+        diagnostics.push(Diagnostic::new(
+            Code::E0106,
+            rel,
+            Pos::START,
+            format!("the file cannot be read: {e}"),
+        ));
+        (None, None)
+    };
+    if let Some(previous) = previous {
+        // A stat is cheaper than an open: most files did not change.
+        let stamp = std::fs::metadata(full).ok().as_ref().and_then(Stamp::of);
+        if let Some(text) = previous.unchanged(rel, stamp) {
+            return (Some(text.clone()), stamp);
+        }
+    }
+    let mut file = match std::fs::File::open(full) {
+        Ok(f) => f,
+        Err(e) => return cannot_read(e, diagnostics),
+    };
+    let meta = file.metadata().ok();
+    let stamp = meta.as_ref().and_then(Stamp::of);
+    let size = meta.map_or(0, |m| m.len());
     if size > MAX_FILE_BYTES {
         diagnostics.push(Diagnostic::new(
             Code::E0110,
@@ -295,21 +392,13 @@ fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
             Pos::START,
             format!("the file is {size} bytes, over the limit of 4 MiB"),
         ));
-        return None;
+        return (None, stamp);
     }
-    let bytes = match std::fs::read(full) {
-        Ok(b) => b,
-        Err(e) => {
-            diagnostics.push(Diagnostic::new(
-                Code::E0106,
-                rel,
-                Pos::START,
-                format!("the file cannot be read: {e}"),
-            ));
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+        return cannot_read(e, diagnostics);
+    }
+    let text = match String::from_utf8(bytes) {
         Ok(text) => Some(normalize(text)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
@@ -324,7 +413,8 @@ fn read_text(full: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
             );
             None
         }
-    }
+    };
+    (text, stamp)
 }
 
 /// Removes a BOM and turns CRLF into LF, so positions count the same everywhere.
@@ -373,6 +463,66 @@ mod tests {
         assert_eq!(classify("content/sessions/x.txt", &mut ds), None);
         assert_eq!(classify("content/other/x.md", &mut ds), None);
         assert_eq!(ds.len(), 3);
+    }
+
+    #[test]
+    fn reload_keeps_only_texts_settled_and_unchanged() {
+        let read_at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000);
+        let old = Stamp {
+            len: 5,
+            modified: read_at - Duration::from_secs(60),
+        };
+        let loaded = Loaded {
+            root: PathBuf::from("."),
+            files: vec![SourceFile {
+                path: "content/sessions/a.md".into(),
+                kind: FileKind::Item(Collection::Sessions),
+                id: "a".into(),
+                text: Some("hello".into()),
+                usable: true,
+            }],
+            stamps: vec![Some(old)],
+            started: Some(read_at),
+        };
+        let kept = loaded.unchanged("content/sessions/a.md", Some(old));
+        assert_eq!(kept.map(String::as_str), Some("hello"));
+        // Another size, another time, another file, no stamp: read again.
+        let longer = Stamp { len: 6, ..old };
+        assert!(
+            loaded
+                .unchanged("content/sessions/a.md", Some(longer))
+                .is_none()
+        );
+        let later = Stamp {
+            modified: read_at + Duration::from_secs(5),
+            ..old
+        };
+        assert!(
+            loaded
+                .unchanged("content/sessions/a.md", Some(later))
+                .is_none()
+        );
+        assert!(
+            loaded
+                .unchanged("content/sessions/b.md", Some(old))
+                .is_none()
+        );
+        assert!(loaded.unchanged("content/sessions/a.md", None).is_none());
+        // Modified just before it was read: a write in the same tick could
+        // hide under the same stamp.
+        let racy = Stamp {
+            modified: read_at - Duration::from_millis(500),
+            ..old
+        };
+        let loaded = Loaded {
+            stamps: vec![Some(racy)],
+            ..loaded
+        };
+        assert!(
+            loaded
+                .unchanged("content/sessions/a.md", Some(racy))
+                .is_none()
+        );
     }
 
     #[test]

@@ -28,12 +28,16 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
             let sources = pipeline::sources(&checked, &past);
             // -q: the errors and warnings, and nothing when there are none.
             if !(global.quiet && ds.items().is_empty()) {
-                let text = render::human(ds, |f| sources.get(f).map(String::as_str), global.color);
+                let text = render::human(ds, |f| sources.get(f).copied(), global.color);
                 eprint!("{text}");
             }
         }
     }
-    exit_status(ds, args.deny_warnings)
+    let status = exit_status(ds, args.deny_warnings);
+    // The process ends next: the system takes its memory back at once,
+    // faster than freeing a big site's values one by one.
+    std::mem::forget((checked, past, all));
+    status
 }
 
 /// 1 with errors, or with warnings under `--deny-warnings`; else 0.

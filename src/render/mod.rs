@@ -42,12 +42,14 @@ pub struct Shared {
     /// value once: Tera's values share their contents, so each page's copy
     /// costs a reference count, not a conversion.
     pub site: tera::Value,
-    /// Each session's row, by session index.
-    pub rows: Vec<Value>,
+    /// Each session's row and "Next up" entry, by session index
+    /// ([`Shared::row`]): made for every session before a whole render, and
+    /// only for the sessions the pages ask for after an edit of bodies alone.
+    rows: Vec<std::sync::OnceLock<SessionRow>>,
     /// Session indexes in calendar order.
     pub order: Vec<usize>,
     /// The framework with its modules.
-    pub phases: Value,
+    pub phases: tera::Value,
     /// Each session's place in `order`.
     pub position: Vec<usize>,
     /// Each session's prompts.
@@ -56,8 +58,70 @@ pub struct Shared {
     pub led: Vec<Vec<usize>>,
     /// Everything due, by date ([`crate::model::due`]).
     pub due: Vec<crate::model::due::Due>,
-    /// Each due item's row, by the index in `due`.
-    pub due_rows: Vec<Value>,
+    /// Each due item's row, in Tera's values and as JSON text safe inside
+    /// `<script>`, by the index in `due` ([`Shared::due_rows`]).
+    due_rows: std::sync::OnceLock<(Vec<tera::Value>, Vec<String>)>,
+}
+
+/// Which schema.org JSON-LD a page's head holds.
+#[derive(Debug, Clone, Copy)]
+enum JsonLd {
+    /// The program as a `Course` (home page).
+    Course,
+    /// Session `i` as an event.
+    Session(usize),
+}
+
+/// What the pages show of one session, made once.
+#[derive(Debug)]
+struct SessionRow {
+    /// The row every session list shows, in Tera's values: the year, print,
+    /// home and sessions pages share it by reference count instead of each
+    /// copying every row.
+    row: tera::Value,
+    /// Its entry in "Next up", as JSON text safe inside `<script>`.
+    schedule: String,
+}
+
+impl Shared {
+    /// Session `i`'s row ([`rows::session`]) in Tera's values.
+    pub fn row(&self, model: &Model, i: usize) -> &tera::Value {
+        &self.session_row(model, i).row
+    }
+
+    /// Session `i`'s entry in "Next up" ([`rows::schedule_entry`]), as JSON
+    /// text safe inside `<script>`.
+    pub fn schedule_entry(&self, model: &Model, i: usize) -> &str {
+        &self.session_row(model, i).schedule
+    }
+
+    /// Each due item's row ([`rows::due`]), by the index in `due`: in
+    /// Tera's values, and as JSON text safe inside `<script>` for "Next up".
+    /// Made when a page first asks (not at all after most edits of bodies).
+    pub fn due_rows(&self, model: &Model) -> (&[tera::Value], &[String]) {
+        let (rows, texts) = self.due_rows.get_or_init(|| {
+            self.due
+                .iter()
+                .map(|d| {
+                    let row = rows::due(model, d);
+                    let text = jsonld::script_json(&row);
+                    (to_tera(row), text)
+                })
+                .unzip()
+        });
+        (rows, texts)
+    }
+
+    fn session_row(&self, model: &Model, i: usize) -> &SessionRow {
+        self.rows[i].get_or_init(|| {
+            let row = rows::session(model, i, &self.prompts[i]);
+            let schedule = jsonld::script_json(&rows::schedule_entry(&row));
+            SessionRow {
+                row: to_tera(row),
+                schedule,
+            }
+        })
+    }
 }
 
 /// One page to render; its data is built only when it is rendered.
@@ -70,9 +134,9 @@ struct Job<'a> {
     breadcrumbs: Vec<(String, Option<String>)>,
     /// Source file and body shown, if any.
     body: Option<(&'a str, &'a str)>,
-    /// schema.org JSON-LD for the head, if any.
-    jsonld: Option<String>,
-    data: Box<dyn Fn() -> Value + Send + Sync + 'a>,
+    /// schema.org JSON-LD for the head, if any: made when the page renders.
+    jsonld: Option<JsonLd>,
+    data: Lazy<'a>,
 }
 
 /// Options of a render.
@@ -94,6 +158,9 @@ pub struct RenderOptions {
     /// Where `templates/` is read (default: the site root): a past year is
     /// shown with the current site's theme.
     pub templates_root: Option<std::path::PathBuf>,
+    /// Templates compiled by an earlier render, to use instead of compiling
+    /// them again (`serve` after an edit of content alone).
+    pub templates: Option<Templates>,
 }
 
 /// Where rendered files go, one at a time and from several threads: to disk
@@ -109,7 +176,28 @@ pub fn render(
     options: &RenderOptions,
     sink: &Sink<'_>,
 ) -> Result<usize, String> {
-    let tera = load_templates(options.templates_root.as_deref().unwrap_or(site_root))?;
+    let tera = match &options.templates {
+        Some(templates) => templates.clone(),
+        None => Templates::load(options.templates_root.as_deref().unwrap_or(site_root))?,
+    };
+    let tera = &*tera.0;
+    let base = options
+        .base_url
+        .clone()
+        .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
+    // `curriculum.json` first, beside the calendars, before the session rows
+    // and the pages: its value of the whole model is the biggest thing a
+    // render holds for a while, and made beside them it added to the peak.
+    let early = if options.only_bodies.is_none() {
+        let (json, calendars) = rayon::join(
+            || curriculum_file(model).and_then(sink),
+            || calendar_files(model, base.clone(), sink),
+        );
+        json?;
+        calendars? + 1
+    } else {
+        0
+    };
     let shared = shared(model, options);
     let jobs = jobs(model, &shared);
     let count = std::sync::atomic::AtomicUsize::new(0);
@@ -117,13 +205,9 @@ pub fn render(
         None => true,
         Some(paths) => job.body.is_some_and(|(path, _)| paths.contains(path)),
     };
-    let base = options
-        .base_url
-        .clone()
-        .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
     let canonical_base = base.as_deref().map(routes::folder);
     let site = Site {
-        tera: &tera,
+        tera,
         model,
         root: site_root,
         shared: &shared,
@@ -143,19 +227,44 @@ pub fn render(
                     sink(render_job(&site, job)?)
                 })
         },
-        || site_files(model, outlines, &shared, &jobs, base, options, sink),
+        || site_files(model, outlines, &jobs, base, options, sink),
     );
     pages?;
-    Ok(count.into_inner() + files?)
+    Ok(count.into_inner() + files? + early)
 }
 
-/// Writes the files that are not pages into `sink`: `curriculum.json`, the
-/// calendars, the search index, the sitemap and the theme's assets (only the
+/// `curriculum.json`.
+fn curriculum_file(model: &Model) -> Result<OutputFile, String> {
+    Ok(OutputFile {
+        path: routes::CURRICULUM.into(),
+        bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
+            .map_err(|e| e.to_string())?,
+    })
+}
+
+/// Writes the calendars (the site's, each year's, each session's) into
+/// `sink`, each as soon as it is made; returns their number.
+fn calendar_files(model: &Model, base: Option<String>, sink: &Sink<'_>) -> Result<usize, String> {
+    let order = rows::calendar_order(model);
+    let calendar_options = calendar::CalendarOptions::new(model, base);
+    let mut count = 0;
+    for file in calendar::files(model, &order, &calendar_options) {
+        count += 1;
+        sink(file)?;
+    }
+    for i in 0..model.sessions.len() {
+        count += 1;
+        sink(calendar::session_file(model, i, &calendar_options))?;
+    }
+    Ok(count)
+}
+
+/// Writes the files that are not pages and not made before them into
+/// `sink`: the search index, the sitemap and the theme's assets (only the
 /// search index after an edit of bodies alone). Returns their number.
 fn site_files(
     model: &Model,
     outlines: &crate::markdown::Outlines,
-    shared: &Shared,
     jobs: &[Job<'_>],
     base: Option<String>,
     options: &RenderOptions,
@@ -166,24 +275,12 @@ fn site_files(
         return Ok(1);
     }
     // Each file goes to the sink as soon as it is made: held together, a big
-    // site's calendars and indexes would add to the pages' peak memory.
+    // site's indexes would add to the pages' peak memory.
     let mut count = 0;
     let mut put = |file: OutputFile| {
         count += 1;
         sink(file)
     };
-    put(OutputFile {
-        path: routes::CURRICULUM.into(),
-        bytes: serde_json::to_vec_pretty(&crate::model::json::to_json(model))
-            .map_err(|e| e.to_string())?,
-    })?;
-    let calendar_options = calendar::CalendarOptions::new(model, base.clone());
-    for file in calendar::files(model, &shared.order, &calendar_options) {
-        put(file)?;
-    }
-    for i in 0..model.sessions.len() {
-        put(calendar::session_file(model, i, &calendar_options))?;
-    }
     let search_index = search::index(model, outlines);
     if options.portable {
         put(portable::search_script(&search_index))?;
@@ -201,12 +298,25 @@ fn site_files(
     Ok(count)
 }
 
-fn load_templates(site_root: &Path) -> Result<tera::Tera, String> {
-    let mut tera = tera::Tera::new();
-    tera.autoescape_on(vec![".html"]);
-    tera.add_raw_templates(crate::theme::templates(site_root)?)
-        .map_err(|e| format!("a template does not compile: {e}"))?;
-    Ok(tera)
+/// The theme's templates with a site's own, compiled; cheap to clone.
+#[derive(Clone)]
+pub struct Templates(std::sync::Arc<tera::Tera>);
+
+impl std::fmt::Debug for Templates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Templates")
+    }
+}
+
+impl Templates {
+    /// Compiles the theme's templates and those of `site_root/templates/`.
+    pub fn load(site_root: &Path) -> Result<Templates, String> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        tera.add_raw_templates(crate::theme::templates(site_root)?)
+            .map_err(|e| format!("a template does not compile: {e}"))?;
+        Ok(Templates(std::sync::Arc::new(tera)))
+    }
 }
 
 fn shared(model: &Model, options: &RenderOptions) -> Shared {
@@ -250,22 +360,27 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
         }
     }
     let due = crate::model::due::all(model);
-    let due_rows = due.iter().map(|d| rows::due(model, d)).collect();
-    let prompts = rows::prompts_by_session(model);
-    Shared {
+    let shared = Shared {
         site: tera::Value::from_serializable(&site),
         rows: (0..model.sessions.len())
-            .into_par_iter()
-            .map(|i| rows::session(model, i, &prompts[i]))
+            .map(|_| std::sync::OnceLock::new())
             .collect(),
+        prompts: rows::prompts_by_session(model),
         order,
-        phases: pages::phases(model),
+        phases: to_tera(pages::phases(model)),
         position,
-        prompts,
         led,
         due,
-        due_rows,
+        due_rows: std::sync::OnceLock::new(),
+    };
+    // A whole render shows every row (several times): made up front, in
+    // parallel.
+    if options.only_bodies.is_none() {
+        (0..model.sessions.len()).into_par_iter().for_each(|i| {
+            shared.session_row(model, i);
+        });
     }
+    shared
 }
 
 fn crumb(title: &str, url: &str) -> (String, Option<String>) {
@@ -287,7 +402,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         title: p.title.clone(),
         breadcrumbs: Vec::new(),
         body: body(&p.source),
-        jsonld: Some(jsonld::course_jsonld(model)),
+        jsonld: Some(JsonLd::Course),
         data: Box::new(move || pages::home(model, shared)),
     }];
     for y in &model.years {
@@ -319,7 +434,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     }
     for item in model.all_items() {
         let i = item.index;
-        let data: Lazy<'a> = Box::new(move || pages::item(model, shared, item));
+        let data: Lazy<'a> = Box::new(move || to_tera(pages::item(model, shared, item)));
         let source = model.source(item);
         let title = model.title(item);
         let list = routes::ListPage::of(item.collection);
@@ -333,8 +448,7 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             title: title.to_string(),
             breadcrumbs,
             body: body(source),
-            jsonld: (item.collection == Collection::Sessions)
-                .then(|| jsonld::session_jsonld(model, i)),
+            jsonld: (item.collection == Collection::Sessions).then_some(JsonLd::Session(i)),
             data,
         });
     }
@@ -346,13 +460,37 @@ fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         breadcrumbs: Vec::new(),
         body: None,
         jsonld: None,
-        data: Box::new(|| json!({})),
+        data: Box::new(|| to_tera(json!({}))),
     });
     jobs
 }
 
-/// A page's data, built only when the page is rendered.
-type Lazy<'d> = Box<dyn Fn() -> Value + Send + Sync + 'd>;
+/// A page's data, built only when the page is rendered: a map, in Tera's
+/// values.
+type Lazy<'d> = Box<dyn Fn() -> tera::Value + Send + Sync + 'd>;
+
+/// Page data: `fields` (a JSON object) in Tera's values, with `shared`,
+/// values that are Tera's already (rows every big page shows, shared by
+/// reference count rather than copied), added or put in place of fields.
+pub fn with<const N: usize>(
+    fields: Value,
+    shared: [(&'static str, tera::Value); N],
+) -> tera::Value {
+    insert(to_tera(fields), shared)
+}
+
+/// The map `value` with `fields` added or put in place (no copy when
+/// `value` is not shared).
+pub fn insert<const N: usize>(
+    value: tera::Value,
+    fields: [(&'static str, tera::Value); N],
+) -> tera::Value {
+    let mut map = value.into_map().unwrap_or_default();
+    for (key, value) in fields {
+        map.insert(tera::value::Key::from(key), value);
+    }
+    tera::Value::from(map)
+}
 
 /// The 404 page's job: not a folder; written as [`routes::NOT_FOUND`].
 const NOT_FOUND_JOB: &str = "404";
@@ -381,13 +519,13 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
     } = *site;
     let root = routes::root_of(&job.dir);
     let mut ctx = tera::Context::new();
-    match (job.data)() {
-        Value::Object(fields) => {
-            for (key, value) in fields {
-                ctx.insert_value(key, to_tera(value));
-            }
-        }
-        other => return Err(format!("page data must be a map, not {other}")),
+    let data = (job.data)();
+    let Some(fields) = data.as_map() else {
+        return Err(format!("page data must be a map, not {data}"));
+    };
+    for (key, value) in fields {
+        let key = key.as_str().map_or_else(|| key.to_string(), str::to_string);
+        ctx.insert_value(key, value.clone());
     }
     ctx.insert_value("site", shared.site.clone());
     ctx.insert("root", &root);
@@ -408,7 +546,11 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         })
         .unwrap_or_default();
     ctx.insert_value("body", tera::Value::from(html));
-    ctx.insert("jsonld", &job.jsonld);
+    let jsonld = job.jsonld.map(|j| match j {
+        JsonLd::Course => jsonld::course_jsonld(model),
+        JsonLd::Session(i) => jsonld::session_jsonld(model, i),
+    });
+    ctx.insert("jsonld", &jsonld);
     // The page's address where the site is published (SPEC 3.1 `base_url`).
     let canonical = canonical_base
         .filter(|_| job.dir != NOT_FOUND_JOB)
@@ -475,7 +617,7 @@ fn escape_xml(s: &str) -> String {
 /// instead: converting page data through serde's machinery was a fifth of a
 /// big site's build (issue 18's profile), and taking `value` apart as it
 /// goes frees each piece as soon as it is copied.
-fn to_tera(value: Value) -> tera::Value {
+pub fn to_tera(value: Value) -> tera::Value {
     match value {
         Value::Null => tera::Value::none(),
         Value::Bool(b) => tera::Value::from(b),

@@ -58,7 +58,7 @@ pub fn continuous(model: &Model) -> Vec<&str> {
 }
 
 /// Home page.
-pub fn home(model: &Model, shared: &Shared) -> Value {
+pub fn home(model: &Model, shared: &Shared) -> tera::Value {
     let years: Vec<Value> = model
         .years
         .iter()
@@ -70,9 +70,19 @@ pub fn home(model: &Model, shared: &Shared) -> Value {
             })
         })
         .collect();
-    let sessions: Vec<&Value> = shared.order.iter().map(|&i| &shared.rows[i]).collect();
+    let sessions: Vec<tera::Value> = shared
+        .order
+        .iter()
+        .map(|&i| shared.row(model, i).clone())
+        .collect();
     let schedule = schedule(model, shared, None);
-    json!({ "phases": shared.phases, "continuous": continuous(model), "years": years, "sessions": sessions, "schedule": schedule, "facts": facts(model) })
+    super::with(
+        json!({ "continuous": continuous(model), "years": years, "schedule": schedule, "facts": facts(model) }),
+        [
+            ("phases", shared.phases.clone()),
+            ("sessions", tera::Value::from(sessions)),
+        ],
+    )
 }
 
 /// Who the program is for and how to join, if `_program.md` says.
@@ -110,26 +120,6 @@ fn facts(model: &Model) -> Value {
 /// due items, and where the whole syllabus is.
 fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
     let of_year = |years: &[u8]| year.is_none_or(|n| years.contains(&n));
-    let sessions: Vec<Value> = shared
-        .order
-        .iter()
-        .filter(|&&i| of_year(&model.sessions[i].years))
-        .map(|&i| {
-            let r = &shared.rows[i];
-            json!({
-                "title": r["title"], "url": r["url"], "date": r["date_label"], "time": r["time_label"],
-                "end": r["end_iso"], "location": r["location"], "online": r["online"], "years": r["years"],
-                "readings": r["readings"], "prompts": r["prompts"],
-            })
-        })
-        .collect();
-    let due: Vec<&Value> = shared
-        .due
-        .iter()
-        .zip(&shared.due_rows)
-        .filter(|(d, _)| of_year(&d.years))
-        .map(|(_, row)| row)
-        .collect();
     let whole = year.map_or_else(
         || {
             routes::ListPage::of(Collection::Sessions)
@@ -137,25 +127,62 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
         },
         routes::year,
     );
-    super::jsonld::script_json(&json!({ "sessions": sessions, "due": due, "syllabus": whole }))
+    // What `script_json` makes of `{"due": [...], "sessions": [...],
+    // "syllabus": ...}`, joined from each entry's text (made once per
+    // build): JSON's keys in order, no spaces.
+    let mut out = String::from("{\"due\":[");
+    let due = shared
+        .due
+        .iter()
+        .zip(shared.due_rows(model).1)
+        .filter(|(d, _)| of_year(&d.years))
+        .map(|(_, text)| text.as_str());
+    join_into(&mut out, due);
+    out.push_str("],\"sessions\":[");
+    let sessions = shared
+        .order
+        .iter()
+        .filter(|&&i| of_year(&model.sessions[i].years))
+        .map(|&i| shared.schedule_entry(model, i));
+    join_into(&mut out, sessions);
+    out.push_str("],\"syllabus\":");
+    out.push_str(&super::jsonld::script_json(&json!(whole)));
+    out.push('}');
+    out
+}
+
+/// Appends `items` to `out`, separated by commas.
+fn join_into<'a>(out: &mut String, items: impl Iterator<Item = &'a str>) {
+    for (n, item) in items.enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(item);
+    }
 }
 
 /// One calendar month of a syllabus: its session rows and its due rows.
-type Month<'r> = (Vec<&'r Value>, Vec<&'r Value>);
+type Month = (Vec<tera::Value>, Vec<tera::Value>);
 
 /// Year `n`'s page: its syllabus and its "Next up".
-pub fn year_page(model: &Model, shared: &Shared, n: u8) -> Value {
-    let mut page = year(model, shared, n);
-    page["schedule"] = json!(schedule(model, shared, Some(n)));
-    page["next_year"] = json!(n);
-    page
+pub fn year_page(model: &Model, shared: &Shared, n: u8) -> tera::Value {
+    super::insert(
+        year(model, shared, n),
+        [
+            (
+                "schedule",
+                super::to_tera(json!(schedule(model, shared, Some(n)))),
+            ),
+            ("next_year", super::to_tera(json!(n))),
+        ],
+    )
 }
 
 /// A year's syllabus, month by month.
-pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
+pub fn year(model: &Model, shared: &Shared, n: u8) -> tera::Value {
     let y = &model.years[n as usize - 1];
     let loads = workload::by_month(model, n);
-    let mut months: BTreeMap<(i16, i8), Month<'_>> = BTreeMap::new();
+    let mut months: BTreeMap<(i16, i8), Month> = BTreeMap::new();
     for &i in &shared.order {
         let s = &model.sessions[i];
         if s.in_year(n) {
@@ -164,23 +191,26 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
                 .entry((d.year(), d.month()))
                 .or_default()
                 .0
-                .push(&shared.rows[i]);
+                .push(shared.row(model, i).clone());
         }
     }
-    for (d, row) in shared.due.iter().zip(&shared.due_rows) {
+    for (d, row) in shared.due.iter().zip(shared.due_rows(model).0) {
         if d.years.contains(&n) {
             months
                 .entry((d.date.0.year(), d.date.0.month()))
                 .or_default()
                 .1
-                .push(row);
+                .push(row.clone());
         }
     }
-    let months: Vec<Value> = months
+    let months: Vec<tera::Value> = months
         .into_iter()
         .map(|((yr, mo), (sessions, due))| {
             let load = loads.get(&(yr, mo)).map(|l| json!({ "pages": l.pages, "minutes": l.minutes }));
-            json!({ "label": labels::month(yr, mo), "id": format!("{yr:04}-{mo:02}"), "sessions": sessions, "due": due, "workload": load })
+            super::with(
+                json!({ "label": labels::month(yr, mo), "id": format!("{yr:04}-{mo:02}"), "workload": load }),
+                [("sessions", tera::Value::from(sessions)), ("due", tera::Value::from(due))],
+            )
         })
         .collect();
     let required = model
@@ -193,11 +223,13 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> Value {
         .attendance_minimum
         .as_ref()
         .map(|m| json!({ "minimum": m.value, "required_count": required }));
-    json!({
-        "year": { "number": n, "title": y.title, "summary": y.summary, "calendar": routes::year_calendar(n) },
-        "attendance": attendance,
-        "months": months,
-    })
+    super::with(
+        json!({
+            "year": { "number": n, "title": y.title, "summary": y.summary, "calendar": routes::year_calendar(n) },
+            "attendance": attendance,
+        }),
+        [("months", tera::Value::from(months))],
+    )
 }
 
 /// The modules index, by year and phase.
@@ -268,7 +300,7 @@ pub fn module(model: &Model, shared: &Shared, i: usize) -> Value {
             row["kind_label"] = json!(labels::kind(model.readings[r].kind.as_str()));
             row
         }).collect::<Vec<_>>(),
-        "sessions": m.sessions.iter().map(|&s| &shared.rows[s]).collect::<Vec<_>>(),
+        "sessions": m.sessions.iter().map(|&s| shared.row(model, s)).collect::<Vec<_>>(),
         "readings": readings.iter().map(|&r| rows::reading(model, r)).collect::<Vec<_>>(),
         "prompts": prompts,
     })
@@ -353,22 +385,28 @@ pub fn item(model: &Model, shared: &Shared, item: Item) -> Value {
 }
 
 /// The data of the list or overview page `key` (see [`routes::LIST_PAGES`]).
-pub fn list(model: &Model, shared: &Shared, key: &str) -> Value {
-    match key {
+pub fn list(model: &Model, shared: &Shared, key: &str) -> tera::Value {
+    let data = match key {
+        "sessions" => return sessions(model, shared),
+        "print" => return print(model, shared),
+        "framework" => {
+            return super::with(
+                json!({ "continuous": continuous(model) }),
+                [("phases", shared.phases.clone())],
+            );
+        }
         "modules" => modules(model),
-        "sessions" => sessions(model, shared),
         "readings" => readings::readings(model),
         "prompts" => readings::prompts(model),
         "people" => people::people(model),
         "projects" => projects(model),
         "groups" => mentoring::groups(model),
         "outcomes" => mentoring::outcomes(model),
-        "framework" => json!({ "phases": shared.phases, "continuous": continuous(model) }),
         "map" => map(model),
         "calendar" => calendar(model, shared),
-        "print" => print(model, shared),
         _ => json!({}),
-    }
+    };
+    super::to_tera(data)
 }
 
 /// The calendar page: the calendar files to subscribe to or download, and
@@ -387,20 +425,25 @@ pub fn calendar(model: &Model, shared: &Shared) -> Value {
 }
 
 /// All sessions by month, with their years.
-pub fn sessions(model: &Model, shared: &Shared) -> Value {
-    let mut months: BTreeMap<(i16, i8), Vec<&Value>> = BTreeMap::new();
+pub fn sessions(model: &Model, shared: &Shared) -> tera::Value {
+    let mut months: BTreeMap<(i16, i8), Vec<tera::Value>> = BTreeMap::new();
     for &i in &shared.order {
         let d = model.sessions[i].date.value.0;
         months
             .entry((d.year(), d.month()))
             .or_default()
-            .push(&shared.rows[i]);
+            .push(shared.row(model, i).clone());
     }
-    let months: Vec<Value> = months
+    let months: Vec<tera::Value> = months
         .into_iter()
-        .map(|((y, m), sessions)| json!({ "label": labels::month(y, m), "id": format!("{y:04}-{m:02}"), "sessions": sessions }))
+        .map(|((y, m), sessions)| {
+            super::with(
+                json!({ "label": labels::month(y, m), "id": format!("{y:04}-{m:02}") }),
+                [("sessions", tera::Value::from(sessions))],
+            )
+        })
         .collect();
-    json!({ "months": months })
+    super::with(json!({}), [("months", tera::Value::from(months))])
 }
 
 /// Capstone tracks.
@@ -450,11 +493,11 @@ pub fn map(model: &Model) -> Value {
 }
 
 /// The whole syllabus on one page: every year, month by month.
-pub fn print(model: &Model, shared: &Shared) -> Value {
-    let years: Vec<Value> = model
+pub fn print(model: &Model, shared: &Shared) -> tera::Value {
+    let years: Vec<tera::Value> = model
         .years
         .iter()
         .map(|y| year(model, shared, y.number))
         .collect();
-    json!({ "years": years })
+    super::with(json!({}), [("years", tera::Value::from(years))])
 }

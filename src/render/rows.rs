@@ -83,6 +83,15 @@ pub fn session(model: &Model, i: usize, prompts: &[usize]) -> Value {
     })
 }
 
+/// A session's entry in "Next up": the fields of its `row` the browser reads.
+pub fn schedule_entry(row: &Value) -> Value {
+    json!({
+        "title": row["title"], "url": row["url"], "date": row["date_label"], "time": row["time_label"],
+        "end": row["end_iso"], "location": row["location"], "online": row["online"], "years": row["years"],
+        "readings": row["readings"], "prompts": row["prompts"],
+    })
+}
+
 /// One due item as the syllabus, the print page and Next up list it.
 pub fn due(model: &Model, d: &crate::model::due::Due) -> Value {
     json!({

@@ -4,10 +4,29 @@
 
 use super::OutputFile;
 use crate::content::Collection;
-use crate::model::{Model, Source};
+use crate::model::{Item, Model, Source};
 use crate::routes;
-use serde_json::{Value, json};
+use rayon::prelude::*;
 
+/// One page's entry; its fields in the order of their keys, as the index
+/// has always listed them (`serde_json`'s maps are sorted).
+#[derive(serde::Serialize)]
+struct Entry<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    e: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    h: Vec<&'a str>,
+    k: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    s: Option<&'a str>,
+    t: &'a str,
+    u: &'a str,
+    #[serde(skip_serializing_if = "<[u8]>::is_empty")]
+    y: &'a [u8],
+}
+
+/// An entry's JSON text; `years` left out when empty or when `one_year`.
+#[allow(clippy::too_many_arguments)]
 fn entry(
     title: &str,
     url: &str,
@@ -16,50 +35,55 @@ fn entry(
     summary: Option<&str>,
     source: Option<&Source>,
     outlines: &crate::markdown::Outlines,
-) -> Value {
-    let headings: Vec<&str> = source
-        .and_then(|s| outlines.get(&s.path))
-        .map(|o| o.headings.iter().map(|h| h.text.as_str()).collect())
-        .unwrap_or_default();
-    let mut v = json!({ "t": title, "u": url, "k": kind });
-    if !years.is_empty() {
-        v["y"] = json!(years);
-    }
-    if let Some(s) = summary {
-        v["s"] = json!(s);
-    }
-    if !headings.is_empty() {
-        v["h"] = json!(headings);
-    }
-    if let Some(outline) = source.and_then(|s| outlines.get(&s.path))
-        && !outline.excerpt.is_empty()
-    {
-        v["e"] = json!(outline.excerpt);
-    }
-    v
+    one_year: bool,
+) -> String {
+    let outline = source.and_then(|s| outlines.get(&s.path));
+    let entry = Entry {
+        e: outline
+            .map(|o| o.excerpt.as_str())
+            .filter(|e| !e.is_empty()),
+        h: outline
+            .map(|o| o.headings.iter().map(|h| h.text.as_str()).collect())
+            .unwrap_or_default(),
+        k: kind,
+        s: summary,
+        t: title,
+        u: url,
+        y: if one_year { &[] } else { years },
+    };
+    serde_json::to_string(&entry).unwrap_or_default()
 }
 
-/// The index of every page.
+/// The index of every page. Each entry is made and written out on its own,
+/// in parallel, and the text joined: `{"pages":[...],"v":1}` as serde would
+/// write the whole, without holding every entry as a value at once.
 pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile {
-    let mut entries = Vec::new();
-    for y in &model.years {
-        entries.push(entry(
-            &y.title,
-            &routes::year(y.number),
-            "Syllabus",
-            &[y.number],
-            y.summary.as_deref(),
-            y.source.as_ref(),
-            outlines,
-        ));
-    }
-    for item in model.all_items() {
+    // A one-year program has no years to tell apart (SPEC 8).
+    let one_year = model.program.years == 1;
+    let mut entries: Vec<String> = model
+        .years
+        .iter()
+        .map(|y| {
+            entry(
+                &y.title,
+                &routes::year(y.number),
+                "Syllabus",
+                &[y.number],
+                y.summary.as_deref(),
+                y.source.as_ref(),
+                outlines,
+                one_year,
+            )
+        })
+        .collect();
+    let items: Vec<Item> = model.all_items().collect();
+    entries.par_extend(items.par_iter().map(|&item| {
         let summary = match item.collection {
             Collection::Modules => model.modules[item.index].summary.as_deref(),
             Collection::People => model.people[item.index].role.as_deref(),
             _ => None,
         };
-        entries.push(entry(
+        entry(
             model.title(item),
             &routes::item(model, item),
             item.collection.label(),
@@ -67,19 +91,20 @@ pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile 
             summary,
             Some(model.source(item)),
             outlines,
-        ));
-    }
-    // A one-year program has no years to tell apart (SPEC 8).
-    if model.program.years == 1 {
-        for e in &mut entries {
-            if let Some(map) = e.as_object_mut() {
-                map.remove("y");
-            }
+            one_year,
+        )
+    }));
+    let mut out = String::with_capacity(entries.iter().map(|e| e.len() + 1).sum::<usize>() + 20);
+    out.push_str("{\"pages\":[");
+    for (n, e) in entries.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
         }
+        out.push_str(e);
     }
-    let bytes = serde_json::to_vec(&json!({ "v": 1, "pages": entries })).unwrap_or_default();
+    out.push_str("],\"v\":1}");
     OutputFile {
         path: routes::SEARCH_INDEX.into(),
-        bytes,
+        bytes: out.into_bytes(),
     }
 }

@@ -59,6 +59,7 @@ pub fn render_past(
         archived: Some(past.label.to_string()),
         past_years: Vec::new(),
         templates_root: Some(site_root.to_path_buf()),
+        templates: None,
     };
     let moved = |mut f: OutputFile| {
         f.path = format!("{prefix}{}", f.path);
