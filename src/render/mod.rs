@@ -7,6 +7,7 @@
 pub mod body;
 pub mod brand;
 pub mod calendar;
+mod jobs;
 pub mod jsonld;
 pub mod labels;
 pub mod mentoring;
@@ -16,9 +17,12 @@ pub mod portable;
 pub mod readings;
 pub mod rows;
 pub mod search;
+mod values;
 pub mod years;
 
-use crate::content::Collection;
+use jobs::{Job, NOT_FOUND_JOB, jobs, sitemap};
+pub use values::{insert, to_tera, with};
+
 use crate::model::Item;
 use crate::model::Model;
 use crate::routes;
@@ -122,21 +126,6 @@ impl Shared {
             }
         })
     }
-}
-
-/// One page to render; its data is built only when it is rendered.
-struct Job<'a> {
-    /// Output folder relative to the root, e.g. `modules/allyship/` (empty for home).
-    dir: String,
-    template: &'static str,
-    section: String,
-    title: String,
-    breadcrumbs: Vec<(String, Option<String>)>,
-    /// Source file and body shown, if any.
-    body: Option<(&'a str, &'a str)>,
-    /// schema.org JSON-LD for the head, if any: made when the page renders.
-    jsonld: Option<JsonLd>,
-    data: Lazy<'a>,
 }
 
 /// Options of a render.
@@ -383,118 +372,6 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
     shared
 }
 
-fn crumb(title: &str, url: &str) -> (String, Option<String>) {
-    (title.to_string(), Some(url.to_string()))
-}
-
-fn here(title: &str) -> (String, Option<String>) {
-    (title.to_string(), None)
-}
-
-fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
-    let p = &model.program;
-    let home = crumb("Home", routes::HOME);
-    let body = |s: &'a crate::model::Source| Some((s.path.as_str(), &*s.body));
-    let mut jobs = vec![Job {
-        dir: routes::HOME.to_string(),
-        template: "home.html",
-        section: "home".into(),
-        title: p.title.clone(),
-        breadcrumbs: Vec::new(),
-        body: body(&p.source),
-        jsonld: Some(JsonLd::Course),
-        data: Box::new(move || pages::home(model, shared)),
-    }];
-    for y in &model.years {
-        let n = y.number;
-        jobs.push(Job {
-            dir: routes::year(n),
-            template: "year.html",
-            section: routes::year_key(n),
-            title: y.title.clone(),
-            breadcrumbs: vec![home.clone(), here(&y.title)],
-            body: y.source.as_ref().and_then(body),
-            jsonld: None,
-            data: Box::new(move || pages::year_page(model, shared, n)),
-        });
-    }
-    for page in routes::LIST_PAGES.into_iter().filter(|l| l.wanted(model)) {
-        let key = page.key;
-        let data: Lazy<'a> = Box::new(move || pages::list(model, shared, key));
-        jobs.push(Job {
-            dir: page.url(),
-            template: page.template,
-            section: page.key.to_string(),
-            title: page.title.to_string(),
-            breadcrumbs: vec![home.clone(), here(page.title)],
-            body: None,
-            jsonld: None,
-            data,
-        });
-    }
-    for item in model.all_items() {
-        let i = item.index;
-        let data: Lazy<'a> = Box::new(move || to_tera(pages::item(model, shared, item)));
-        let source = model.source(item);
-        let title = model.title(item);
-        let list = routes::ListPage::of(item.collection);
-        let mut breadcrumbs = vec![home.clone()];
-        breadcrumbs.extend(list.map(|l| crumb(l.title, &l.url())));
-        breadcrumbs.push(here(title));
-        jobs.push(Job {
-            dir: routes::item(model, item),
-            template: item.collection.template(),
-            section: list.map_or_else(|| source.id.clone(), |l| l.key.to_string()),
-            title: title.to_string(),
-            breadcrumbs,
-            body: body(source),
-            jsonld: (item.collection == Collection::Sessions).then_some(JsonLd::Session(i)),
-            data,
-        });
-    }
-    jobs.push(Job {
-        dir: NOT_FOUND_JOB.into(),
-        template: "404.html",
-        section: String::new(),
-        title: "Page not found".into(),
-        breadcrumbs: Vec::new(),
-        body: None,
-        jsonld: None,
-        data: Box::new(|| to_tera(json!({}))),
-    });
-    jobs
-}
-
-/// A page's data, built only when the page is rendered: a map, in Tera's
-/// values.
-type Lazy<'d> = Box<dyn Fn() -> tera::Value + Send + Sync + 'd>;
-
-/// Page data: `fields` (a JSON object) in Tera's values, with `shared`,
-/// values that are Tera's already (rows every big page shows, shared by
-/// reference count rather than copied), added or put in place of fields.
-pub fn with<const N: usize>(
-    fields: Value,
-    shared: [(&'static str, tera::Value); N],
-) -> tera::Value {
-    insert(to_tera(fields), shared)
-}
-
-/// The map `value` with `fields` added or put in place (no copy when
-/// `value` is not shared).
-pub fn insert<const N: usize>(
-    value: tera::Value,
-    fields: [(&'static str, tera::Value); N],
-) -> tera::Value {
-    let mut map = value.into_map().unwrap_or_default();
-    for (key, value) in fields {
-        map.insert(tera::value::Key::from(key), value);
-    }
-    tera::Value::from(map)
-}
-
-/// The 404 page's job: not a folder; written as [`routes::NOT_FOUND`].
-const NOT_FOUND_JOB: &str = "404";
-
 /// What every page's render reads.
 struct Site<'a> {
     tera: &'a tera::Tera,
@@ -580,66 +457,4 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         path,
         bytes: text.into_bytes(),
     })
-}
-
-fn sitemap(base: &str, jobs: &[Job<'_>]) -> OutputFile {
-    let mut urls: Vec<&str> = jobs
-        .iter()
-        .filter(|j| j.dir != NOT_FOUND_JOB)
-        .map(|j| j.dir.as_str())
-        .collect();
-    urls.sort_unstable();
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for u in urls {
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            escape_xml(&routes::absolute(base, u))
-        ));
-    }
-    xml.push_str("</urlset>\n");
-    OutputFile {
-        path: routes::SITEMAP.into(),
-        bytes: xml.into_bytes(),
-    }
-}
-
-fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The Tera value that Tera's own serializer makes of `value` (the same
-/// kinds of numbers, `none` for null, string keys), built by walking it
-/// instead: converting page data through serde's machinery was a fifth of a
-/// big site's build (issue 18's profile), and taking `value` apart as it
-/// goes frees each piece as soon as it is copied.
-pub fn to_tera(value: Value) -> tera::Value {
-    match value {
-        Value::Null => tera::Value::none(),
-        Value::Bool(b) => tera::Value::from(b),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                tera::Value::from(u)
-            } else if let Some(i) = n.as_i64() {
-                tera::Value::from(i)
-            } else {
-                tera::Value::from(n.as_f64().unwrap_or(f64::NAN))
-            }
-        }
-        Value::String(s) => tera::Value::from(s.as_str()),
-        Value::Array(items) => {
-            tera::Value::from(items.into_iter().map(to_tera).collect::<Vec<_>>())
-        }
-        Value::Object(fields) => {
-            let mut map = tera::value::Map::with_capacity(fields.len());
-            for (key, value) in fields {
-                map.insert(tera::value::Key::from(key), to_tera(value));
-            }
-            tera::Value::from(map)
-        }
-    }
 }
