@@ -72,7 +72,8 @@ fn parse_file(bencher: divan::Bencher<'_, '_>) {
         text: Some(format!(
             "---\ntitle: \"Lesson 1: Ratios\"\nkind: seminar\nmodule: module-001\ndate: 2025-07-01\nstart: \"08:00\"\nend: \"09:00\"\n---\n{}",
             body()
-        )),
+        )
+        .into()),
         usable: true,
     };
     bencher.bench(|| cairn::content::parse_file(black_box(&file)));

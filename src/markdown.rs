@@ -102,7 +102,7 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
     let mut slugs = Slugs::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut image: Option<(String, usize, usize, String)> = None;
-    let lines = LineIndex::new(body);
+    let mut lines = LineIndex::new(body);
     // The body's text as one string: pulldown-cmark splits a word's text at
     // smart quotes and emphasis (`person`, `’`, `s`), so pieces are joined as
     // they come and a space goes only where the Markdown has one (a line
@@ -158,12 +158,14 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let at = find_dest(body, range.clone(), &dest_url);
+                // The start first: `lines` moves forward through the body.
+                let start = lines.pos(range.start, body_line, 1);
                 out.links.push(Link {
                     dest: dest_url.to_string(),
                     image: false,
                     empty_alt: false,
                     pos: lines.pos(at, body_line, dest_url.chars().count()),
-                    start: lines.pos(range.start, body_line, 1),
+                    start,
                 });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -173,12 +175,13 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
             Event::End(TagEnd::Image) => {
                 if let Some((dest, at, start, alt)) = image.take() {
                     let len = dest.chars().count();
+                    let start = lines.pos(start, body_line, 1);
                     out.links.push(Link {
                         empty_alt: alt.trim().is_empty(),
                         dest,
                         image: true,
                         pos: lines.pos(at, body_line, len),
-                        start: lines.pos(start, body_line, 1),
+                        start,
                     });
                 }
             }
@@ -246,25 +249,42 @@ fn find_dest(body: &str, range: std::ops::Range<usize>, dest: &str) -> usize {
         .unwrap_or(range.start)
 }
 
-/// Turns byte offsets into (line, column) with columns in characters.
+/// Turns byte offsets into (line, column) with columns in characters. It
+/// counts lines forward from the last offset asked (links come in order), so
+/// a body is read only up to its last link, not indexed whole: on a big site
+/// the index of every line of every body was a tenth of the scan.
 struct LineIndex<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    /// Lines (0-based) before `start`.
+    line: usize,
+    /// Where line `line` starts.
+    start: usize,
 }
 
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            line: 0,
+            start: 0,
+        }
     }
 
-    fn pos(&self, offset: usize, first_line: u32, len: usize) -> Pos {
-        let line = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let start = self.starts[line];
+    fn pos(&mut self, offset: usize, first_line: u32, len: usize) -> Pos {
+        if offset < self.start {
+            // Backwards (a reference link's definition): count from the top.
+            self.line = 0;
+            self.start = 0;
+        }
+        let passed = &self.text.as_bytes()[self.start..offset.min(self.text.len())];
+        if let Some(last) = passed.iter().rposition(|&b| b == b'\n') {
+            // The compiler vectorises this count; no crate needed for it.
+            #[allow(clippy::naive_bytecount)]
+            let lines = passed.iter().filter(|&&b| b == b'\n').count();
+            self.line += lines;
+            self.start += last + 1;
+        }
+        let (line, start) = (self.line, self.start);
         let column = self
             .text
             .get(start..offset)

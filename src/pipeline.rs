@@ -174,8 +174,7 @@ fn outlines_of(
             .binary_search_by(|p| p.path.as_str().cmp(&source.path))
             .ok()
             .filter(|&i| {
-                std::sync::Arc::ptr_eq(&parsed[i].body, &source.body)
-                    && parsed[i].body_line == source.body_line
+                parsed[i].body.same(&source.body) && parsed[i].body_line == source.body_line
             })
             .and_then(|i| scanned[i].take());
         let outline = known.unwrap_or_else(|| markdown::outline(&source.body, source.body_line));

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         path: "content/x.md".into(),
         kind,
         id: "x".into(),
-        text: Some(normalize(text.to_string())),
+        text: Some(normalize(text.to_string()).into()),
         usable: true,
     };
     let (_, diagnostics) = parse_file(&file);

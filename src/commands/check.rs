@@ -25,7 +25,13 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
         Format::Json => println!("{}", render::json(ds)),
         Format::Github => print!("{}", render::github(ds, &github_prefix(&root))),
         Format::Human => {
-            let sources = pipeline::sources(&checked, &past);
+            // Source lines are shown only with diagnostics: a clean site's
+            // files are not indexed at all.
+            let sources = if ds.items().is_empty() {
+                std::collections::HashMap::new()
+            } else {
+                pipeline::sources(&checked, &past)
+            };
             // -q: the errors and warnings, and nothing when there are none.
             if !(global.quiet && ds.items().is_empty()) {
                 let text = render::human(ds, |f| sources.get(f).copied(), global.color);

@@ -230,7 +230,7 @@ pub struct Parsed {
     pub front: Option<Front>,
     /// The Markdown after the front matter; shared with the model's
     /// [`crate::model::Source`], so a big site holds each body once.
-    pub body: std::sync::Arc<str>,
+    pub body: crate::text::Body,
     /// File line of the body's first line.
     pub body_line: u32,
     /// False when the file's name is no valid id or repeats another's (see
@@ -260,7 +260,7 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
         kind: file.kind,
         id: file.id.clone(),
         front: None,
-        body: std::sync::Arc::from(""),
+        body: crate::text::Body::default(),
         body_line: 1,
         usable: file.usable,
         broken: true,
@@ -276,7 +276,8 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
             return (parsed, vec![d]);
         }
     };
-    parsed.body = split.body.into();
+    // The body stays in the file's text: the split's body is its end.
+    parsed.body = crate::text::Body::new(text.clone(), text.len() - split.body.len());
     parsed.body_line = split.body_line;
     let node = match front_matter::parse(split.yaml, &file.path) {
         Ok(node) => node,

@@ -121,7 +121,7 @@ pub(super) fn source(p: &Parsed, draft: Option<bool>) -> Source {
     Source {
         id: p.id.clone(),
         path: p.path.clone(),
-        body: std::sync::Arc::clone(&p.body),
+        body: p.body.clone(),
         body_line: p.body_line,
         draft: draft.unwrap_or(false),
     }

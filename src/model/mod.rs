@@ -174,7 +174,7 @@ pub struct Source {
     /// Its file relative to the root, e.g. `content/sessions/year-1/2025-09-orientation.md`.
     pub path: String,
     /// The Markdown body (shared with the parsed file's).
-    pub body: std::sync::Arc<str>,
+    pub body: crate::text::Body,
     /// File line where the body starts.
     pub body_line: u32,
     /// `draft: true` (only present in the model with `--drafts`).
@@ -370,7 +370,7 @@ impl Model {
     /// Replaces the Markdown body of the item read from `path` (for `serve`
     /// after an edit that left the front matter as it was). False when no
     /// item of the model comes from `path`.
-    pub fn set_body(&mut self, path: &str, body: &str) -> bool {
+    pub fn set_body(&mut self, path: &str, body: &crate::text::Body) -> bool {
         let item = self
             .all_items()
             .find(|&item| self.source(item).path == path);
@@ -387,7 +387,7 @@ impl Model {
                 None => return false,
             },
         };
-        source.body = body.into();
+        source.body = body.clone();
         true
     }
 

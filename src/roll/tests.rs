@@ -14,7 +14,7 @@ fn file(path: &str, kind: FileKind, text: &str) -> SourceFile {
         path: path.to_string(),
         kind,
         id,
-        text: Some(text.to_string()),
+        text: Some(text.into()),
         usable: true,
     }
 }

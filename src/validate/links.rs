@@ -9,12 +9,17 @@ use crate::markdown::Outlines;
 use crate::model::Model;
 use crate::routes::links::{Broken, Target, resolve_link, static_file};
 use crate::site::PROGRAM_FILE;
+use rayon::prelude::*;
 use std::path::Path;
 
 /// All link and file rules.
 pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic> {
-    let mut ds = Vec::new();
-    for (path, outline) in outlines {
+    // Bodies are checked in parallel: resolving their links is most of
+    // validation, which otherwise runs on one core.
+    let mut ds: Vec<Diagnostic> = outlines
+        .par_iter()
+        .flat_map_iter(|(path, outline)| {
+        let mut ds = Vec::new();
         for link in &outline.links {
             if link.image && link.empty_alt {
                 ds.push(
@@ -48,7 +53,9 @@ pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic>
                 ),
             }
         }
-    }
+        ds
+    })
+    .collect();
     for p in &model.people {
         if let Some(photo) = &p.photo
             && static_file(root, &photo.value).is_none()

@@ -17,12 +17,20 @@ use std::path::Path;
 
 /// Runs every cross-file rule.
 pub fn validate(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic> {
-    let mut ds = Vec::new();
-    ds.extend(schedule::check(model));
-    ds.extend(sequencing::check(model));
-    ds.extend(workload::check(model));
-    ds.extend(outcomes::check(model));
-    ds.extend(links::check(model, outlines, root));
+    // The links' rules (the biggest part) beside the others, the
+    // diagnostics kept in the same order.
+    let (mut ds, links) = rayon::join(
+        || {
+            let mut ds = Vec::new();
+            ds.extend(schedule::check(model));
+            ds.extend(sequencing::check(model));
+            ds.extend(workload::check(model));
+            ds.extend(outcomes::check(model));
+            ds
+        },
+        || links::check(model, outlines, root),
+    );
+    ds.extend(links);
     ds.extend(brand::check(model, root));
     ds
 }

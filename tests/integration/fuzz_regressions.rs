@@ -34,7 +34,7 @@ fn front_matter_corpus_never_panics() {
             path: "content/x.md".into(),
             kind: kinds[selector as usize % kinds.len()],
             id: "x".into(),
-            text: Some(normalize(text.to_string())),
+            text: Some(normalize(text.to_string()).into()),
             usable: true,
         };
         for d in parse_file(&file).1 {
