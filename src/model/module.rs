@@ -56,6 +56,14 @@ pub(super) fn build(
         year_in_range(b, program, &y, file);
         y.value.0
     });
+    let phase_ids = || {
+        program
+            .phases
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let phase = match (&f.phase, program.phases.is_empty()) {
         (None, false) => {
             b.push(
@@ -65,15 +73,7 @@ pub(super) fn build(
                     Pos::START,
                     "missing required field `phase`",
                 )
-                .help(format!(
-                    "add `phase: ...` with one of: {}",
-                    program
-                        .phases
-                        .iter()
-                        .map(|p| p.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                .help(format!("add `phase: ...` with one of: {}", phase_ids())),
             );
             None
         }
@@ -86,19 +86,8 @@ pub(super) fn build(
                         "the program has `phases: []`: remove `phase` from this module".to_string(),
                     )
                 } else {
-                    did_you_mean(&id.value, program.phases.iter().map(|p| p.id.as_str())).or_else(
-                        || {
-                            Some(format!(
-                                "the phases are: {}",
-                                program
-                                    .phases
-                                    .iter()
-                                    .map(|p| p.id.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ))
-                        },
-                    )
+                    did_you_mean(&id.value, program.phases.iter().map(|p| p.id.as_str()))
+                        .or_else(|| Some(format!("the phases are: {}", phase_ids())))
                 };
                 b.push(
                     Diagnostic::new(
