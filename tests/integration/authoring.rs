@@ -1,6 +1,6 @@
 //! The authoring loop: `init`, `new`, `schema`.
 
-use crate::support::{cairn, repo, temp};
+use crate::support::{assert_success, cairn, repo, temp};
 use cairn::front_matter;
 
 #[test]
@@ -8,19 +8,9 @@ fn init_then_build_passes_with_no_warnings() {
     let dir = temp("init");
     let d = dir.to_str().expect("utf-8");
     let out = cairn(&std::env::temp_dir(), &["init", d]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let out = cairn(&dir, &["--root", d, "build", "--deny-warnings"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(dir.join("public/index.html").is_file());
     // A second init refuses the now non-empty folder.
     assert_eq!(
@@ -65,12 +55,7 @@ fn new_for_every_kind_then_check_passes() {
         Some(2)
     );
     let out = cairn(&dir, &["check"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let _ = std::fs::remove_dir_all(dir);
 }
 

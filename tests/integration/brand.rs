@@ -2,7 +2,7 @@
 //! logo on every page, sharing cards only with a base URL, the framework as
 //! text, initials avatars for people without a photo.
 
-use crate::support::{build_into, copy_dir, fixture, repo, temp};
+use crate::support::{assert_success, build_into, copy_dir, fixture, repo, temp};
 use std::path::Path;
 
 fn page(out: &Path, rel: &str) -> String {
@@ -13,12 +13,7 @@ fn page(out: &Path, rel: &str) -> String {
 fn the_brand_reaches_every_page_in_both_schemes() {
     let out = temp("brand-kitchen-sink");
     let o = build_into(&fixture("kitchen-sink"), &out, &[]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let home = page(&out, "index.html");
     assert!(home.contains("--accent:#8a1538") && home.contains("--accent:#f4a3b8"));
     assert!(home.contains(r#"class="site-logo" src="images/northgate-logo.svg""#));
@@ -42,12 +37,7 @@ fn no_preview_picture_without_a_base_url_and_initials_without_a_logo() {
     std::fs::write(&program, text).unwrap();
     let out = temp("brand-no-base-out");
     let o = build_into(&site, &out, &[]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let home = page(&out, "index.html");
     assert!(!home.contains("og:image") && !home.contains("og:url"));
     assert!(home.contains(r##"<meta name="theme-color" content="#1f6f5c">"##));
@@ -61,12 +51,7 @@ fn no_preview_picture_without_a_base_url_and_initials_without_a_logo() {
 fn the_demo_draws_its_framework_with_text_and_gives_people_initials() {
     let out = temp("brand-demo");
     let o = build_into(&repo(), &out, &[]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     let home = page(&out, "index.html");
     let graphic = home
         .split(r#"<figure class="framework-graphic">"#)

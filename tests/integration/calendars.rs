@@ -5,7 +5,7 @@
 //! events that say where, what to read and where the page is; `webcal:`
 //! links only when the site's address is known; a month grid.
 
-use crate::support::{copy_dir, fixture, repo, snapshot, temp};
+use crate::support::{assert_success, copy_dir, fixture, repo, snapshot, temp};
 use icalendar::{Component, DatePerhapsTime, EventLike};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -14,12 +14,7 @@ use std::path::{Path, PathBuf};
 fn build(site: &Path, name: &str, extra: &[&str]) -> PathBuf {
     let out = temp(name);
     let o = crate::support::build_into(site, &out, extra);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_success(&o);
     out
 }
 

@@ -6,7 +6,7 @@
 //! and `init` starts in the academic year of today.
 
 use crate::build::{links, resolves};
-use crate::support::{cairn, check_json, copy_dir, repo, snapshot, temp};
+use crate::support::{assert_success, cairn, check_json, copy_dir, repo, snapshot, temp};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -216,12 +216,7 @@ fn roll_then_build_writes_the_past_year_with_no_broken_link_across_both() {
     );
     let out = site.join("public");
     let built = run(&site, &["build"]);
-    assert_eq!(
-        built.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    assert_success(&built);
     let files = snapshot(&out);
     for path in [
         "index.html",
@@ -334,12 +329,7 @@ fn diff_names_exactly_a_removed_module_a_changed_speaker_and_a_moved_session() {
     std::fs::write(&moved, text.replace("date: 2026-10-20", "date: 2026-10-29")).expect("write");
 
     let out = run(&site, &["diff", "--format", "json"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let ids = |key: &str| -> Vec<String> {
         d[key]

@@ -54,6 +54,16 @@ pub(crate) fn check_json(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value)
     (out.status.code().unwrap_or(-1), json)
 }
 
+/// Asserts that a run of cairn succeeded, showing what it said otherwise.
+pub(crate) fn assert_success(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// `cairn --root SITE build -o OUT [extra]`.
 pub(crate) fn build_into(site: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
