@@ -180,6 +180,15 @@ pub(crate) fn read<T: DeserializeOwned>(node: &Node, file: &str) -> (Option<T>, 
             return (None, vec![d]);
         }
     };
+    // Most files are fine: read them whole, once. A struct's fields are read
+    // independently, so when the whole reads, every field alone would too;
+    // only a file that fails is read field by field, for every bad field.
+    if let Ok(value) = T::deserialize(EntriesDe {
+        entries: entries.iter().collect(),
+        pos: Pos::START,
+    }) {
+        return (Some(value), Vec::new());
+    }
     let mut problems = Vec::new();
     let mut good: Vec<&(Key, Node)> = Vec::with_capacity(entries.len());
     for entry in entries {

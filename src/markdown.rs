@@ -277,7 +277,7 @@ impl<'a> LineIndex<'a> {
             self.start = 0;
         }
         let passed = &self.text.as_bytes()[self.start..offset.min(self.text.len())];
-        if let Some(last) = passed.iter().rposition(|&b| b == b'\n') {
+        if let Some(last) = memchr::memrchr(b'\n', passed) {
             // The compiler vectorises this count; no crate needed for it.
             #[allow(clippy::naive_bytecount)]
             let lines = passed.iter().filter(|&&b| b == b'\n').count();

@@ -153,9 +153,9 @@ fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>
     let started = SystemTime::now();
     let mut diagnostics = Vec::new();
     let mut paths = Vec::new();
+    // Unsorted: the paths are sorted once below, whole.
     let walker = WalkDir::new(root.join("content"))
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             e.depth() == 0 || !is_hidden(e.file_name().to_str().unwrap_or("."), e.depth())
@@ -169,11 +169,7 @@ fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>
         let Ok(rel) = entry.path().strip_prefix(root) else {
             continue;
         };
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel = rel_path(rel);
         paths.push((rel, entry.into_path()));
         if paths.len() > MAX_FILES {
             diagnostics.push(Diagnostic::new(
@@ -194,7 +190,7 @@ fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>
         }
     }
     // Path order is byte order of the relative paths (SPEC 5).
-    paths.sort();
+    paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // Names first, in path order; then the files are read in parallel (the
     // reads are most of this stage), and each file's diagnostics are put
     // back in path order, names before contents, as a sequential walk has
@@ -262,6 +258,16 @@ fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>
         },
         diagnostics,
     )
+}
+
+/// `rel` as a `/`-separated string, e.g. `content/sessions/x.md`.
+fn rel_path(rel: &Path) -> String {
+    let text = rel.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        text.into_owned()
+    } else {
+        text.replace(std::path::MAIN_SEPARATOR, "/")
+    }
 }
 
 // `.git`, `.DS_Store`, `_drafts/`... are the authors' own; `_program.md` is ours.
