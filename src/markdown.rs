@@ -278,9 +278,10 @@ impl<'a> LineIndex<'a> {
         }
         let passed = &self.text.as_bytes()[self.start..offset.min(self.text.len())];
         if let Some(last) = memchr::memrchr(b'\n', passed) {
-            // The compiler vectorises this count; no crate needed for it.
-            #[allow(clippy::naive_bytecount)]
-            let lines = passed.iter().filter(|&&b| b == b'\n').count();
+            // memchr's count: the compiler's own loop widened each byte to
+            // a 64-bit counter, four bytes a step, and was a twentieth of
+            // `check`.
+            let lines = memchr::memchr_iter(b'\n', &passed[..=last]).count();
             self.line += lines;
             self.start += last + 1;
         }

@@ -229,9 +229,9 @@ fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>
     }
     let read: Vec<(Option<Text>, Option<Stamp>, Vec<Diagnostic>)> = named
         .par_iter()
-        .map(|(rel, full, ..)| {
+        .map_init(Folder::default, |folder, (rel, full, ..)| {
             let mut found = Vec::new();
-            let (text, stamp) = read_text(full, rel, previous, &mut found);
+            let (text, stamp) = read_text(folder, full, rel, previous, &mut found);
             (text, stamp, found)
         })
         .collect();
@@ -360,10 +360,47 @@ fn suggest_id(id: &str) -> String {
     if s.is_empty() { "my-id".to_string() } else { s }
 }
 
+/// The folder the last file was opened in, kept open: files are opened by
+/// their name in it, so the kernel looks up one name rather than every
+/// folder of a full path again.
+#[derive(Default)]
+struct Folder {
+    path: PathBuf,
+    fd: Option<std::os::fd::OwnedFd>,
+}
+
+impl Folder {
+    /// Opens the file at `full` for reading, by its name in its folder.
+    fn open(&mut self, full: &Path) -> std::io::Result<std::fs::File> {
+        use rustix::fs::{Mode, OFlags};
+        let (Some(parent), Some(name)) = (full.parent(), full.file_name()) else {
+            return std::fs::File::open(full);
+        };
+        if self.fd.is_none() || self.path != parent {
+            self.path = parent.to_path_buf();
+            self.fd = rustix::fs::open(
+                parent,
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .ok();
+        }
+        match &self.fd {
+            Some(dir) => {
+                rustix::fs::openat(dir, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())
+                    .map(std::fs::File::from)
+                    .map_err(std::io::Error::from)
+            }
+            None => std::fs::File::open(full),
+        }
+    }
+}
+
 /// The text of the file at `full` (`rel` in diagnostics) and its stamp:
 /// taken from `previous` when the file did not change since, else read.
 /// One open serves the size check and the reading.
 fn read_text(
+    folder: &mut Folder,
     full: &Path,
     rel: &str,
     previous: Option<&Loaded>,
@@ -385,7 +422,7 @@ fn read_text(
             return (Some(text.clone()), stamp);
         }
     }
-    let mut file = match std::fs::File::open(full) {
+    let mut file = match folder.open(full) {
         Ok(f) => f,
         Err(e) => return cannot_read(e, diagnostics),
     };
