@@ -3,13 +3,6 @@
 
 use clap::Parser;
 
-// Every stage allocates from both cores at once (texts, YAML trees, outlines,
-// pages); mimalloc's per-thread pages make `check` of 10,000 lessons about a
-// seventh faster than the system allocator, whose per-thread heaps grow a
-// page at a time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> std::process::ExitCode {
     let cli = match cairn::cli::Cli::try_parse() {
         Ok(cli) => cli,

@@ -9,19 +9,32 @@ use crate::diagnostics::Diagnostics;
 use crate::markdown;
 use crate::markdown::Outlines;
 use crate::model::{self, Model};
-use crate::site::{self, Loaded};
+use crate::site::{self, Loaded, Texts};
+use crate::text::Text;
 use crate::validate;
-use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
 
 /// Options that change what the stages see.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Include drafts (`--drafts`).
     pub drafts: bool,
     /// Print each stage's time on stderr (`-v`).
     pub verbose: bool,
+    /// Keep the files' texts (bodies to render, source lines to show), or
+    /// drop each once it is parsed and scanned (`check`).
+    pub texts: Texts,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            drafts: false,
+            verbose: false,
+            texts: Texts::Keep,
+        }
+    }
 }
 
 /// The outcome of checking a site.
@@ -49,20 +62,31 @@ pub const INCOMPLETE_NOTE: &str = "a session file could not be read, so attendan
 /// Runs every stage up to validation.
 pub fn check(root: &Path, options: &Options) -> Checked {
     let mut diagnostics = Diagnostics::new();
-    let (loaded, ds) = timed(options, "load", || site::load(root));
+    // Each file is parsed and its body scanned as soon as it is read, on the
+    // core that read it: one pass over each text while it is in the cache,
+    // and `check` need not keep 10,000 texts in memory at once.
+    let (loaded, ds, each) = timed(options, "load, parse, outline", || {
+        site::load_each(root, options.texts, |file| {
+            let (mut parsed, ds) = content::parse_file(file);
+            let outline =
+                (!parsed.broken).then(|| markdown::outline(&parsed.body, parsed.body_line));
+            if options.texts == Texts::Drop {
+                parsed.body = crate::text::Body::default();
+            }
+            (parsed, ds, outline)
+        })
+    });
     diagnostics.extend(ds);
-    let (parsed, ds) = timed(options, "parse", || content::parse_all(&loaded.files));
-    diagnostics.extend(ds);
-    // Bodies are scanned while the model is built (the one stage that runs
-    // on one core): every parsed body, then only the model's are kept.
-    let ((model, ds), scanned) = rayon::join(
-        || {
-            timed(options, "model", || {
-                model::build::build(&parsed, options.drafts)
-            })
-        },
-        || timed(options, "outline", || scan_bodies(&parsed)),
-    );
+    let mut parsed = Vec::with_capacity(each.len());
+    let mut scanned = Vec::with_capacity(each.len());
+    for (p, ds, outline) in each {
+        parsed.push(p);
+        diagnostics.extend(ds);
+        scanned.push(outline);
+    }
+    let (model, ds) = timed(options, "model", || {
+        model::build::build(&parsed, options.drafts)
+    });
     diagnostics.extend(ds);
     let before_validation = diagnostics.items().to_vec();
     let outlines = outlines_of(model.as_ref(), &parsed, scanned);
@@ -147,14 +171,6 @@ fn body_edits(before: &Loaded, after: &Loaded) -> Option<Vec<usize>> {
         changed.push(i);
     }
     Some(changed)
-}
-
-/// Scans the body of every parsed file that has one, by index in `parsed`.
-fn scan_bodies(parsed: &[Parsed]) -> Vec<Option<markdown::Outline>> {
-    parsed
-        .par_iter()
-        .map(|p| (!p.broken).then(|| markdown::outline(&p.body, p.body_line)))
-        .collect()
 }
 
 /// The outlines of the bodies that made it into the model, by path: taken
@@ -247,17 +263,30 @@ pub fn all_diagnostics(current: &Checked, past: &[PastYear]) -> Diagnostics {
     all
 }
 
-/// Every file's text by its path relative to the site root, past years
-/// included, for showing source lines; borrowed, not copied.
-pub fn sources<'a>(
-    current: &'a Checked,
-    past: &'a [PastYear],
-) -> std::collections::HashMap<String, &'a str> {
+/// The text of every file `ds` names, by its path relative to the site root
+/// (past years' under `archive/YYYY-YY/`), for showing source lines: as
+/// loaded, or read again when `check` dropped it.
+pub fn sources(
+    current: &Checked,
+    past: &[PastYear],
+    ds: &Diagnostics,
+) -> std::collections::HashMap<String, Text> {
+    let named: std::collections::HashSet<&str> =
+        ds.items().iter().map(|d| d.file.as_str()).collect();
     let mut map = std::collections::HashMap::new();
-    let mut add = |prefix: &str, loaded: &'a Loaded| {
+    let mut add = |prefix: &str, loaded: &Loaded| {
         for f in &loaded.files {
-            if let Some(t) = &f.text {
-                map.insert(format!("{prefix}{}", f.path), t.as_str());
+            let key = format!("{prefix}{}", f.path);
+            if !named.contains(key.as_str()) {
+                continue;
+            }
+            // An unreadable file is as unreadable the second time.
+            let text = f
+                .text
+                .clone()
+                .or_else(|| site::read_source(&loaded.root, &f.path));
+            if let Some(text) = text {
+                map.insert(key, text);
             }
         }
     };

@@ -159,6 +159,7 @@ pub(crate) fn rebuild(
     let options = Options {
         drafts,
         verbose: false,
+        texts: crate::site::Texts::Keep,
     };
     let checked = pipeline::check(root, &options);
     let text = human(&checked);

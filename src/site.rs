@@ -138,7 +138,43 @@ pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf, String>
 
 /// Reads every file under `root/content`, with the diagnostics of this stage.
 pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
-    load_with(root, None)
+    let (loaded, diagnostics, _) = load_with(root, None, Texts::Keep, |_| ());
+    (loaded, diagnostics)
+}
+
+/// What becomes of the files' texts once `each` has seen them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Kept in [`Loaded`] (to render the bodies, or show source lines).
+    Keep,
+    /// Dropped: [`SourceFile::text`] is `None` afterwards, so a big site is
+    /// never in memory whole (`check`, which only needs what `each`
+    /// returns; [`read_source`] reads a file again to show its lines).
+    Drop,
+}
+
+/// [`load`], running `each` on every file as soon as it is read, on the core
+/// that read it (while its text is still in the cache), and returning what
+/// `each` gave for every file, in the files' order.
+pub fn load_each<T: Send>(
+    root: &Path,
+    texts: Texts,
+    each: impl Fn(&SourceFile) -> T + Sync,
+) -> (Loaded, Vec<Diagnostic>, Vec<T>) {
+    load_with(root, None, texts, each)
+}
+
+/// The text of the content file `rel` (e.g. `content/sessions/x.md`) under
+/// `root`, read again as [`load`] reads it; `None` when it cannot be read.
+pub fn read_source(root: &Path, rel: &str) -> Option<Text> {
+    read_text(
+        &mut Folder::default(),
+        &root.join(rel),
+        rel,
+        None,
+        &mut Vec::new(),
+    )
+    .0
 }
 
 /// [`load`] again after `previous`: the texts of files whose size and
@@ -146,10 +182,16 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
 /// `previous` was read) are taken from it rather than read, so `serve`'s
 /// quick path reads only what an edit touched.
 pub fn reload(root: &Path, previous: &Loaded) -> (Loaded, Vec<Diagnostic>) {
-    load_with(root, Some(previous))
+    let (loaded, diagnostics, _) = load_with(root, Some(previous), Texts::Keep, |_| ());
+    (loaded, diagnostics)
 }
 
-fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>) {
+fn load_with<T: Send>(
+    root: &Path,
+    previous: Option<&Loaded>,
+    texts: Texts,
+    each: impl Fn(&SourceFile) -> T + Sync,
+) -> (Loaded, Vec<Diagnostic>, Vec<T>) {
     let started = SystemTime::now();
     let mut diagnostics = Vec::new();
     let mut paths = Vec::new();
@@ -186,6 +228,7 @@ fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>
                     started: None,
                 },
                 diagnostics,
+                Vec::new(),
             );
         }
     }
@@ -227,27 +270,36 @@ fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>
         }
         named.push((rel, full, kind, id, usable, found));
     }
-    let read: Vec<(Option<Text>, Option<Stamp>, Vec<Diagnostic>)> = named
-        .par_iter()
-        .map_init(Folder::default, |folder, (rel, full, ..)| {
-            let mut found = Vec::new();
-            let (text, stamp) = read_text(folder, full, rel, previous, &mut found);
-            (text, stamp, found)
-        })
+    let read: Vec<(SourceFile, Option<Stamp>, Vec<Diagnostic>, T)> = named
+        .into_par_iter()
+        .map_init(
+            Folder::default,
+            |folder, (rel, full, kind, id, usable, names)| {
+                let mut found = names;
+                let (text, stamp) = read_text(folder, &full, &rel, previous, &mut found);
+                let mut file = SourceFile {
+                    path: rel,
+                    kind,
+                    id,
+                    text,
+                    usable,
+                };
+                let seen = each(&file);
+                if texts == Texts::Drop {
+                    file.text = None;
+                }
+                (file, stamp, found, seen)
+            },
+        )
         .collect();
-    let mut files = Vec::with_capacity(named.len());
-    let mut stamps = Vec::with_capacity(named.len());
-    for ((rel, _, kind, id, usable, found), (text, stamp, read)) in named.into_iter().zip(read) {
+    let mut files = Vec::with_capacity(read.len());
+    let mut stamps = Vec::with_capacity(read.len());
+    let mut seen = Vec::with_capacity(read.len());
+    for (file, stamp, found, t) in read {
         diagnostics.extend(found);
-        diagnostics.extend(read);
         stamps.push(stamp);
-        files.push(SourceFile {
-            path: rel,
-            kind,
-            id,
-            text,
-            usable,
-        });
+        files.push(file);
+        seen.push(t);
     }
     (
         Loaded {
@@ -257,6 +309,7 @@ fn load_with(root: &Path, previous: Option<&Loaded>) -> (Loaded, Vec<Diagnostic>
             started: Some(started),
         },
         diagnostics,
+        seen,
     )
 }
 

@@ -26,16 +26,21 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
     let options = Options {
         drafts: args.drafts,
         verbose: global.verbose,
+        texts: crate::site::Texts::Keep,
     };
     let checked = pipeline::check(&root, &options);
     let past = pipeline::check_past_years(&root, &options);
     let all = pipeline::all_diagnostics(&checked, &past);
     let ds = &all;
     if !ds.items().is_empty() {
-        let sources = pipeline::sources(&checked, &past);
+        let sources = pipeline::sources(&checked, &past, ds);
         eprint!(
             "{}",
-            show::human(ds, |f| sources.get(f).copied(), global.color)
+            show::human(
+                ds,
+                |f| sources.get(f).map(crate::text::Text::as_str),
+                global.color
+            )
         );
     }
     let status = exit_status(ds, args.deny_warnings);

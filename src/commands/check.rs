@@ -5,6 +5,8 @@ use crate::cli::CheckArgs;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::render::{self, Format};
 use crate::pipeline::{self, Options};
+use crate::site::Texts;
+use crate::text::Text;
 
 /// Checks the site and prints the diagnostics in the chosen format.
 pub fn run(global: &Global, args: &CheckArgs) -> u8 {
@@ -15,6 +17,8 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
     let options = Options {
         drafts: args.drafts,
         verbose: global.verbose,
+        // Nothing is rendered: each text goes once its file is scanned.
+        texts: Texts::Drop,
     };
     let checked = pipeline::check(&root, &options);
     // Past years under archive/ are checked too, each on its own.
@@ -30,11 +34,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
             let sources = if ds.items().is_empty() {
                 std::collections::HashMap::new()
             } else {
-                pipeline::sources(&checked, &past)
+                pipeline::sources(&checked, &past, ds)
             };
             // -q: the errors and warnings, and nothing when there are none.
             if !(global.quiet && ds.items().is_empty()) {
-                let text = render::human(ds, |f| sources.get(f).copied(), global.color);
+                let text = render::human(ds, |f| sources.get(f).map(Text::as_str), global.color);
                 eprint!("{text}");
             }
         }

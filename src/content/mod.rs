@@ -18,7 +18,6 @@ use crate::diagnostics::{Diagnostic, Pos};
 use crate::fields;
 use crate::front_matter::{self, Node, Value};
 use crate::site::{FileKind, SourceFile};
-use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 /// The collections of `content/`, one folder each.
@@ -239,18 +238,6 @@ pub struct Parsed {
     /// True when a required field is missing or the file is unreadable: the
     /// file's id still exists for references, but no rule looks inside it.
     pub broken: bool,
-}
-
-/// Parses every file in parallel; returns them in the input's (path) order.
-pub fn parse_all(files: &[SourceFile]) -> (Vec<Parsed>, Vec<Diagnostic>) {
-    let results: Vec<(Parsed, Vec<Diagnostic>)> = files.par_iter().map(parse_file).collect();
-    let mut parsed = Vec::with_capacity(results.len());
-    let mut diagnostics = Vec::new();
-    for (p, ds) in results {
-        parsed.push(p);
-        diagnostics.extend(ds);
-    }
-    (parsed, diagnostics)
 }
 
 /// Parses one file: split, YAML, fields, required fields.
