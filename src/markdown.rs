@@ -63,10 +63,21 @@ pub const EXCERPT_WORDS: usize = 30;
 /// GitHub's heading id: lowercase; keep letters, digits, spaces, hyphens and
 /// underscores; spaces become hyphens.
 pub fn slug(text: &str) -> String {
+    let keep = |c: char| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_';
+    let dash = |c: char| if c == ' ' { '-' } else { c };
+    // Most headings are ASCII, whose lowercase is one byte each.
+    if text.is_ascii() {
+        return text
+            .chars()
+            .map(|c| c.to_ascii_lowercase())
+            .filter(|&c| keep(c))
+            .map(dash)
+            .collect();
+    }
     text.chars()
         .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
-        .map(|c| if c == ' ' { '-' } else { c })
+        .filter(|&c| keep(c))
+        .map(dash)
         .collect()
 }
 
@@ -98,6 +109,16 @@ impl Slugs {
 
 /// Scans `body` (whose first line is line `body_line` of its file).
 pub fn outline(body: &str, body_line: u32) -> Outline {
+    scan(body, body_line, true)
+}
+
+/// [`outline`] without the excerpt, which only the search index shows
+/// (`check` renders nothing).
+pub fn outline_for_check(body: &str, body_line: u32) -> Outline {
+    scan(body, body_line, false)
+}
+
+fn scan(body: &str, body_line: u32, excerpt: bool) -> Outline {
     let mut out = Outline::default();
     let mut slugs = Slugs::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
@@ -108,7 +129,8 @@ pub fn outline(body: &str, body_line: u32) -> Outline {
     // they come and a space goes only where the Markdown has one (a line
     // break, the end of a block).
     let mut prose = String::new();
-    let mut spaces = 0;
+    // Without an excerpt, as if its words were already there.
+    let mut spaces = if excerpt { 0 } else { EXCERPT_WORDS + 1 };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         if spaces > EXCERPT_WORDS {
             // Enough words for the excerpt: only headings and links remain.
@@ -335,6 +357,16 @@ mod tests {
             e,
             "It’s one person’s head, “quoted” and boldly split. Next line. item"
         );
+    }
+
+    #[test]
+    fn check_scans_all_but_the_excerpt() {
+        let body = "# Été à l'Hôpital\n\nSee [x](@/modules/a.md#b) and ![](/y.png).\n\n## Été à l'Hôpital\n";
+        let full = outline(body, 3);
+        let lean = outline_for_check(body, 3);
+        assert_eq!((&lean.headings, &lean.links), (&full.headings, &full.links));
+        assert_eq!(lean.headings[1].id, "été-à-lhôpital-1");
+        assert!(lean.excerpt.is_empty() && !full.excerpt.is_empty());
     }
 
     #[test]

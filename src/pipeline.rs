@@ -68,8 +68,11 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     let (loaded, ds, each) = timed(options, "load, parse, outline", || {
         site::load_each(root, options.texts, |file| {
             let (mut parsed, ds) = content::parse_file(file);
-            let outline =
-                (!parsed.broken).then(|| markdown::outline(&parsed.body, parsed.body_line));
+            let scan = match options.texts {
+                Texts::Keep => markdown::outline,
+                Texts::Drop => markdown::outline_for_check,
+            };
+            let outline = (!parsed.broken).then(|| scan(&parsed.body, parsed.body_line));
             if options.texts == Texts::Drop {
                 parsed.body = crate::text::Body::default();
             }
