@@ -40,7 +40,8 @@ impl Default for Options {
 /// The outcome of checking a site.
 #[derive(Debug)]
 pub struct Checked {
-    /// The files as loaded (for showing source lines).
+    /// The files as loaded: with their texts (for rendering and source
+    /// lines) unless [`Options::texts`] dropped them.
     pub loaded: Loaded,
     /// The parsed files.
     pub parsed: Vec<Parsed>,

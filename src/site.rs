@@ -51,7 +51,8 @@ pub struct SourceFile {
     /// Its id: the file stem, e.g. `2025-09-orientation`.
     pub id: String,
     /// The text, BOM removed and CRLF turned into LF; `None` when unreadable
-    /// (not UTF-8, too large), which has already been reported.
+    /// (not UTF-8, too large), which has already been reported, or when it
+    /// was dropped after scanning ([`Texts::Drop`]).
     pub text: Option<crate::text::Text>,
     /// False when the name is not a valid id or the id repeats an earlier
     /// file's: the file is checked on its own but takes no part in the model.
