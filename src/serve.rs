@@ -128,13 +128,8 @@ fn human(checked: &pipeline::Checked) -> String {
     if ds.items().is_empty() {
         return String::new();
     }
-    let sources: HashMap<&str, &str> = checked
-        .loaded
-        .files
-        .iter()
-        .filter_map(|f| f.text.as_deref().map(|t| (f.path.as_str(), t)))
-        .collect();
-    show::human(ds, |f| sources.get(f).copied(), false)
+    let sources = pipeline::sources(checked, &[], ds);
+    show::human(ds, |f| sources.get(f).map(crate::text::Text::as_str), false)
 }
 
 /// Rebuilds after a change. `content_only` says that only files under
