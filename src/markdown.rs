@@ -81,7 +81,56 @@ pub fn slug(text: &str) -> String {
         .collect()
 }
 
+/// The ids the default theme gives its own elements on a page that may show
+/// a body (`themes/default/templates`; a test holds this list to them). A
+/// heading that would take one is renamed, so that no page holds an id twice
+/// (SPEC 9.1).
+pub const THEME_IDS: &[&str] = &[
+    "main",
+    "home-link",
+    "next-up",
+    "next-up-heading",
+    "sessions-heading",
+    "sessions-note",
+    "session-list",
+    "session-agenda",
+    "subscribe",
+    "download",
+    "how",
+    "months",
+    "map-caption",
+    "sections",
+    "search-input",
+    "search-status",
+    "search-results",
+];
+
+/// The ids the theme makes from data, by their shape: months (`2025-09`),
+/// outcomes (`outcome-ID`), agenda days (`session-agenda-N`) and the
+/// footnotes of a body (`fn-LABEL`, see [`footnote_id`]).
+fn theme_owns(id: &str) -> bool {
+    let b = id.as_bytes();
+    let month = b.len() == 7
+        && b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit());
+    month
+        || THEME_IDS.contains(&id)
+        || ["outcome-", "session-agenda-", "fn-"]
+            .iter()
+            .any(|p| id.starts_with(p))
+}
+
+/// A footnote's id from its label: `fn-` and the label's slug, a prefix no
+/// heading id takes.
+pub fn footnote_id(label: &str) -> String {
+    format!("fn-{}", slug(label))
+}
+
 /// Makes heading ids unique the way GitHub does: `-1`, `-2`... on repeats.
+/// An empty id becomes `section`, and one the theme owns (see
+/// [`THEME_IDS`]) is prefixed `section-`, explicit `{#id}`s too.
 #[derive(Debug, Default)]
 pub struct Slugs {
     seen: HashMap<String, usize>,
@@ -90,6 +139,13 @@ pub struct Slugs {
 impl Slugs {
     /// The id for the next heading with base id `base`.
     pub fn unique(&mut self, base: String) -> String {
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else if theme_owns(&base) {
+            format!("section-{base}")
+        } else {
+            base
+        };
         let Some(&count) = self.seen.get(&base) else {
             self.seen.insert(base.clone(), 0);
             return base;
@@ -98,7 +154,7 @@ impl Slugs {
         loop {
             n += 1;
             let candidate = format!("{base}-{n}");
-            if !self.seen.contains_key(&candidate) {
+            if !self.seen.contains_key(&candidate) && !theme_owns(&candidate) {
                 self.seen.insert(base, n);
                 self.seen.insert(candidate.clone(), 0);
                 return candidate;
@@ -324,6 +380,61 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_ids_never_take_the_themes_ids_nor_each_others() {
+        let o = outline(
+            "# Main\n\n## Next up\n\n## 2025-09\n\n## ???\n\n## !!\n\n\
+             ## X {#how}\n\n## Y {#fn-1}\n\n## Outcome lead\n\n## outcome-lead {#outcome-lead}\n\n\
+             ## 2025 {#2025}\n\n## 2025\n",
+            1,
+        );
+        let ids: Vec<_> = o.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "section-main",
+                "section-next-up",
+                "section-2025-09",
+                "section",
+                "section-1",
+                "section-how",
+                "section-fn-1",
+                "outcome-lead",
+                "section-outcome-lead",
+                "2025",
+                "2025-1",
+            ]
+        );
+        assert_eq!(footnote_id("My Note"), "fn-my-note");
+    }
+
+    #[test]
+    fn the_theme_ids_list_holds_every_fixed_id_of_the_templates() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        for entry in std::fs::read_dir(dir).expect("templates") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("template");
+            for part in text.split(" id=\"").skip(1) {
+                let id = &part[..part.find('"').expect("closing quote")];
+                if id.contains("{{") {
+                    // Made from data: each shape is in `theme_owns`.
+                    let stem = id.split("{{").next().unwrap_or_default();
+                    assert!(
+                        stem.is_empty() || theme_owns(&format!("{stem}1")),
+                        "{}: the id shape {id} is not in theme_owns",
+                        path.display()
+                    );
+                } else {
+                    assert!(
+                        theme_owns(id),
+                        "{}: the id {id} is not in THEME_IDS",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn github_heading_ids() {

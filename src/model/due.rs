@@ -1,6 +1,7 @@
 //! What a trainee must have done by a date (issue 15): reflection prompts,
 //! self-paced work, readings (due at the earliest session of a year that
-//! lists them) and project milestones, each with the years it concerns. The
+//! lists them; an optional reading is never due, SPEC 9.1) and project
+//! milestones, each with the years it concerns. The
 //! year pages, the print page, Next up and the calendars all read this list.
 
 use super::{Item, Model};
@@ -129,6 +130,9 @@ pub fn all(model: &Model) -> Vec<Due> {
         }
     }
     for (i, r) in model.readings.iter().enumerate() {
+        if r.optional {
+            continue;
+        }
         for year in model.year_numbers() {
             // Sessions are in curriculum order: the first of the year is the earliest.
             let Some(&s) = r

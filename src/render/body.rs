@@ -12,6 +12,7 @@ use crate::model::Model;
 use crate::routes::links::{Target, resolve_link};
 use pulldown_cmark::HeadingLevel;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Renders `body` of the file `from` for a page whose root prefix is `root`.
@@ -44,9 +45,31 @@ pub fn to_html(
             })
         )
     });
+    // Footnotes take `fn-` ids, which no heading takes; two labels with one
+    // slug are told apart (`fn-a`, `fn-a-1`).
+    let mut footnotes: HashMap<String, String> = HashMap::new();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut footnote = |label: &str| -> CowStr<'static> {
+        let id = footnotes.entry(label.to_string()).or_insert_with(|| {
+            let base = crate::markdown::footnote_id(label);
+            let id = (0..)
+                .map(|n| if n == 0 { base.clone() } else { format!("{base}-{n}") })
+                .find(|id| !taken.contains(id))
+                .unwrap_or_default();
+            taken.insert(id.clone());
+            id
+        });
+        CowStr::from(id.clone())
+    };
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
+            Event::FootnoteReference(label) => {
+                out_events.push(Event::FootnoteReference(footnote(label)));
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                out_events.push(Event::Start(Tag::FootnoteDefinition(footnote(label))));
+            }
             Event::Start(Tag::Heading {
                 level,
                 id,

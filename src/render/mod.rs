@@ -28,6 +28,7 @@ use crate::model::Model;
 use crate::routes;
 use rayon::prelude::*;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A file of the output: its path relative to the output root and its bytes.
@@ -54,8 +55,10 @@ pub struct Shared {
     pub order: Vec<usize>,
     /// The framework with its modules.
     pub phases: tera::Value,
-    /// Each session's place in `order`.
-    pub position: Vec<usize>,
+    /// Each session's previous and next session within its track year (its
+    /// first year, for a session of several), in calendar order: a year-1
+    /// trainee paging through sessions never lands on year 2's (SPEC 9.1).
+    pub neighbours: Vec<(Option<usize>, Option<usize>)>,
     /// Each session's prompts.
     pub prompts: Vec<Vec<usize>>,
     /// Each person's sessions (as speaker or facilitator) in calendar order.
@@ -336,11 +339,16 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
     });
     years::mark(&mut site, options);
     let order = rows::calendar_order(model);
-    let mut position = vec![0; model.sessions.len()];
+    let mut neighbours = vec![(None, None); model.sessions.len()];
+    let mut last_of_year: BTreeMap<u8, usize> = BTreeMap::new();
     let mut led = vec![Vec::new(); model.people.len()];
-    for (n, &i) in order.iter().enumerate() {
-        position[i] = n;
+    for &i in &order {
         let s = &model.sessions[i];
+        let track = s.years.first().copied().unwrap_or(0);
+        if let Some(prev) = last_of_year.insert(track, i) {
+            neighbours[i].0 = Some(prev);
+            neighbours[prev].1 = Some(i);
+        }
         let mut people: Vec<usize> = s.speakers.iter().chain(&s.facilitators).copied().collect();
         people.sort_unstable();
         people.dedup();
@@ -357,7 +365,7 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
         prompts: rows::prompts_by_session(model),
         order,
         phases: to_tera(pages::phases(model)),
-        position,
+        neighbours,
         led,
         due,
         due_rows: std::sync::OnceLock::new(),

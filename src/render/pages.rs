@@ -306,10 +306,10 @@ pub fn module(model: &Model, shared: &Shared, i: usize) -> Value {
     })
 }
 
-/// One session, with its neighbours in calendar order.
+/// One session, with its neighbours in calendar order within its track year.
 pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
     let s = &model.sessions[i];
-    let pos = shared.position[i];
+    let (prev, next) = shared.neighbours[i];
     let neighbour = |j: Option<usize>| {
         j.map(|j| rows::link(model, Collection::Sessions, j, &model.sessions[j].title))
     };
@@ -334,8 +334,8 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
         "facilitators": people(&s.facilitators),
         "readings": s.readings.iter().map(|&r| rows::reading(model, r)).collect::<Vec<_>>(),
         "prompts": rows::prompts_of_session(model, &shared.prompts[i]),
-        "prev": neighbour(pos.checked_sub(1).map(|p| shared.order[p])),
-        "next": neighbour(shared.order.get(pos + 1).copied()),
+        "prev": neighbour(prev),
+        "next": neighbour(next),
     })
 }
 

@@ -1,6 +1,9 @@
 //! `search-index.json`: for every page its title, URL, kind, years, summary,
 //! headings and a short excerpt (never the whole body), kept compact with
-//! one-letter keys that `assets/search.js` reads.
+//! one-letter keys that `assets/search.js` reads. Things without a page of
+//! their own have entries too (SPEC 9.1): each module's self-paced items
+//! (at their module's page) and the program's outcomes (at their place on
+//! the outcomes page).
 
 use super::OutputFile;
 use crate::content::Collection;
@@ -94,6 +97,34 @@ pub fn index(model: &Model, outlines: &crate::markdown::Outlines) -> OutputFile 
             one_year,
         )
     }));
+    for (i, m) in model.modules.iter().enumerate() {
+        let url = routes::item(model, Item::module(i));
+        for sp in &m.self_paced {
+            entries.push(entry(
+                &sp.title,
+                &url,
+                "Self-paced",
+                &[m.year],
+                Some(sp.provider.as_deref().unwrap_or(&m.title)),
+                None,
+                outlines,
+                one_year,
+            ));
+        }
+    }
+    for o in &model.program.outcomes {
+        let o = &o.value;
+        entries.push(entry(
+            &o.statement,
+            &routes::outcome(&o.id.value),
+            "Outcome",
+            &[],
+            o.measure.as_deref(),
+            None,
+            outlines,
+            one_year,
+        ));
+    }
     let mut out = String::with_capacity(entries.iter().map(|e| e.len() + 1).sum::<usize>() + 20);
     out.push_str("{\"pages\":[");
     for (n, e) in entries.iter().enumerate() {

@@ -329,11 +329,11 @@ fn due_items_are_all_day_events_each_in_the_calendars_of_its_years() {
     );
     let reading = find(
         "year-1/calendar.ics",
-        "due-reading-blindspot-y1.2025@example.org",
+        "due-reading-fitzgerald-implicit-bias-y1.2025@example.org",
     )
     .expect("a reading");
     assert!(
-        reading.summary.contains("(254 pages)"),
+        reading.summary.contains("(18 pages)"),
         "{}",
         reading.summary
     );

@@ -15,5 +15,6 @@ mod hardening;
 mod human;
 mod participants;
 mod roll;
+mod second_contact;
 mod serve;
 mod support;

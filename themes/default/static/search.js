@@ -13,8 +13,10 @@
   var list = document.getElementById("search-results");
   var pages = [];
 
+  // Apostrophes join a word's parts ("don't", "don’t" and "dont" are one
+  // word) before the text is cut at every other non-letter.
   function words(s) {
-    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+    return s.replace(/['\u2018\u2019\u02bc]/g, "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
   }
 
   function score(page, terms) {
@@ -42,7 +44,9 @@
     status.textContent = hits.length ? hits.length + (hits.length === 1 ? " result" : " results") : "No results.";
     hits.forEach(function (x) {
       var p = x[1], li = document.createElement("li"), a = document.createElement("a");
-      a.href = root + p.u + (portable && (p.u === "" || p.u.slice(-1) === "/") ? "index.html" : "");
+      // The portable form names the file, before any #anchor.
+      var cut = p.u.indexOf("#"), path = cut < 0 ? p.u : p.u.slice(0, cut), anchor = cut < 0 ? "" : p.u.slice(cut);
+      a.href = root + path + (portable && (path === "" || path.slice(-1) === "/") ? "index.html" : "") + anchor;
       a.textContent = p.t;
       li.appendChild(a);
       var meta = document.createElement("span");
