@@ -458,3 +458,27 @@ fn everyone_and_every_reading_has_a_place() {
         let _ = fs::remove_dir_all(dir);
     }
 }
+
+#[test]
+fn the_browser_gate_installs_chromium_and_java_from_one_place() {
+    let script = crate::support::repo().join("tests/browser/install-deps");
+    // Where it may not install, it names the one command that does.
+    let out = std::process::Command::new(&script)
+        .arg("--print")
+        .env("CHROMIUM", "/nonexistent/chromium")
+        .output()
+        .expect("install-deps runs");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("apt-get install -y chromium"),
+        "{}",
+        text(&out)
+    );
+    // Both the gate and CI install through it, and nowhere else.
+    for user in ["tests/browser/run", ".ci/run"] {
+        let body = fs::read_to_string(crate::support::repo().join(user)).expect(user);
+        assert!(body.contains("install-deps"), "{user}");
+        assert!(!body.contains("install -y chromium"), "{user}");
+        assert!(!body.contains("default-jre-headless"), "{user}");
+    }
+}
