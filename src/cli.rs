@@ -45,9 +45,9 @@ pub enum Command {
     /// Check, then build the site into public/ (or -o DIR).
     ///
     /// The output folder is replaced whole, and only when it is missing, empty
-    /// or an earlier cairn build (it holds the .cairn-build file every build
-    /// writes). A folder with other files is refused (exit 2, nothing written)
-    /// unless --force.
+    /// or holds nothing but what the last build wrote (the .cairn-build file
+    /// every build writes lists those files). A folder with any other file is
+    /// refused (exit 2, nothing written, the files named) unless --force.
     Build(BuildArgs),
     /// Build in memory, serve on 127.0.0.1, rebuild and reload on every change.
     Serve(ServeArgs),
@@ -117,7 +117,7 @@ pub struct BuildArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Replace the output folder even when cairn did not write it (its files are lost).
+    /// Replace the output folder even when it holds files cairn did not write (they are lost).
     #[arg(long)]
     pub force: bool,
     /// Links name the file (sessions/index.html) and search works without a

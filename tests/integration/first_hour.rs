@@ -95,6 +95,121 @@ fn a_folder_cairn_did_not_write_is_refused_without_force() {
     }
 }
 
+/// The marker's list: every line after the first.
+fn listed(out: &Path) -> Vec<String> {
+    fs::read_to_string(out.join(".cairn-build"))
+        .expect("marker")
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_second_build_keeps_what_the_office_added_to_the_output() {
+    let site = base("office-uploads");
+    write(&site, "static/files/handout.txt", "the handout");
+    let out = temp("office-uploads-out");
+    let first = build(&site, &out, &[]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    // The marker lists every file the build wrote, sorted, itself aside.
+    let list = listed(&out);
+    let mut sorted = list.clone();
+    sorted.sort();
+    assert_eq!(list, sorted);
+    let on_disk: Vec<String> = snapshot(&out)
+        .into_keys()
+        .filter(|p| p != ".cairn-build")
+        .collect();
+    assert_eq!(list, on_disk);
+    assert!(list.contains(&"files/handout.txt".to_string()), "{list:?}");
+    let marker = fs::read(out.join(".cairn-build")).expect("marker");
+
+    // A changed file that cairn wrote is cairn's: replaced, and the marker
+    // of a second build is byte for byte the first's.
+    write(&out, "index.html", "<p>edited by hand</p>");
+    fs::create_dir_all(out.join("an-empty-folder")).expect("mkdir");
+    let again = build(&site, &out, &[]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again));
+    assert_ne!(
+        fs::read_to_string(out.join("index.html")).expect("index"),
+        "<p>edited by hand</p>"
+    );
+    assert_eq!(fs::read(out.join(".cairn-build")).expect("marker"), marker);
+
+    // An added file, then an added folder, are refused and named, and kept.
+    write(&out, "board-minutes.pdf", "%PDF the minutes");
+    let refused = build(&site, &out, &[]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("board-minutes.pdf"),
+        "{}",
+        text(&refused)
+    );
+    assert!(text(&refused).contains("--force"), "{}", text(&refused));
+    assert!(out.join("board-minutes.pdf").is_file());
+    fs::remove_file(out.join("board-minutes.pdf")).expect("rm");
+    write(&out, "uploads/2026/minutes.pdf", "%PDF the minutes");
+    let refused = build(&site, &out, &[]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("uploads/2026/minutes.pdf"),
+        "{}",
+        text(&refused)
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("uploads/2026/minutes.pdf")).expect("kept"),
+        "%PDF the minutes"
+    );
+    // Many are named ten at a time.
+    for i in 0..12 {
+        write(&out, &format!("uploads/file-{i:02}.pdf"), "x");
+    }
+    let refused = text(&build(&site, &out, &[]));
+    assert!(refused.contains("uploads/file-08.pdf"), "{refused}");
+    assert!(!refused.contains("uploads/file-09.pdf"), "{refused}");
+    assert!(refused.contains("and 3 more"), "{refused}");
+
+    // --force replaces the folder and what was added to it.
+    let forced = build(&site, &out, &["--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced));
+    assert!(!out.join("uploads").exists());
+
+    // An earlier version's marker (its first line, no list) counts as
+    // listing everything, once: the build it allows writes a list.
+    write(
+        &out,
+        ".cairn-build",
+        "This folder was written by `cairn build`; the next build replaces it whole.\n",
+    );
+    write(&out, "old-page.html", "<p>an earlier build's page</p>");
+    let upgraded = build(&site, &out, &[]);
+    assert_eq!(upgraded.status.code(), Some(0), "{}", text(&upgraded));
+    assert!(!out.join("old-page.html").exists());
+    assert_eq!(fs::read(out.join(".cairn-build")).expect("marker"), marker);
+    write(&out, "old-page.html", "<p>added after</p>");
+    assert_eq!(build(&site, &out, &[]).status.code(), Some(2));
+    fs::remove_file(out.join("old-page.html")).expect("rm");
+
+    // Past years are cairn's too: a rolled site builds twice.
+    let rolled = cairn(&site, &["--root", site.to_str().expect("utf-8"), "roll"]);
+    assert_eq!(rolled.status.code(), Some(0), "{}", text(&rolled));
+    assert_eq!(build(&site, &out, &[]).status.code(), Some(0));
+    assert!(
+        listed(&out)
+            .iter()
+            .any(|p| p.starts_with("archive/2025-26/"))
+    );
+    let twice = build(&site, &out, &[]);
+    assert_eq!(twice.status.code(), Some(0), "{}", text(&twice));
+
+    let help = text(&cairn(&site, &["build", "--help"]));
+    assert!(help.contains("lists"), "{help}");
+    for dir in [site, out] {
+        let _ = fs::remove_dir_all(dir);
+    }
+}
+
 #[test]
 fn the_kitchen_sink_has_one_h1_per_page_and_named_checkboxes() {
     let out = temp("kitchen-sink-h1");
