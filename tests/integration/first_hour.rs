@@ -421,6 +421,57 @@ fn a_new_session_takes_its_date_from_its_id() {
 }
 
 #[test]
+fn a_new_site_s_first_session_falls_on_a_weekday() {
+    let site = base("new-first-weekday");
+    fs::remove_dir_all(site.join("content/sessions")).expect("rm");
+    let root = site.to_str().expect("utf-8");
+    // 1 November 2025 is a Saturday, 1 February 2026 a Sunday.
+    for (id, date) in [
+        ("2025-11-first-evening", "date: 2025-11-03"),
+        ("2026-02-second-evening", "date: 2026-02-02"),
+    ] {
+        fs::remove_dir_all(site.join("content/sessions")).ok();
+        let out = cairn(&site, &["--root", root, "new", "session", id]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let file = fs::read_to_string(site.join(format!("content/sessions/{id}.md"))).expect("new");
+        assert!(file.contains(date), "{id}: {file}");
+    }
+    let _ = fs::remove_dir_all(site);
+}
+
+#[test]
+fn a_new_session_on_a_blackout_date_is_refused() {
+    let site = base("new-blackout");
+    write(
+        &site,
+        "content/_program.md",
+        "---\ntitle: Base Leadership Track\nyears: 1\nstarts: 2025-07-01\ntimezone: America/Chicago\nphases: []\nschedule:\n  blackout: [2025-12-25, 2025-12-26]\n---\n",
+    );
+    let root = site.to_str().expect("utf-8");
+    let out = cairn(
+        &site,
+        &["--root", root, "new", "session", "2025-12-25-party"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("2025-12-25"), "{said}");
+    assert!(said.contains("blackout"), "{said}");
+    // The 26th is a blackout too and the 27th a Saturday: the next free
+    // weekday is Monday the 29th.
+    assert!(said.contains("2025-12-29-party"), "{said}");
+    assert!(!site.join("content/sessions/2025-12-25-party.md").exists());
+    // The day it names is taken, and passes check.
+    let out = cairn(
+        &site,
+        &["--root", root, "new", "session", "2025-12-29-party"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let (code, json) = check_json(&site, &[]);
+    assert_eq!(code, 0, "{json}");
+    let _ = fs::remove_dir_all(site);
+}
+
+#[test]
 fn the_map_and_module_lists_follow_curriculum_order() {
     let site = base("map-order");
     write(
