@@ -7,7 +7,8 @@
 //! that starts with a month (`2025-11-...`) takes the first day of that month
 //! on the weekday the program's sessions usually fall on (else its first
 //! weekday, Monday to Friday); any other takes the first weekday of the
-//! academic year. Blackout dates are stepped over.
+//! academic year. Blackout dates are stepped over. A date or month id
+//! outside the academic year is refused too, as check would fail it.
 
 use super::{Global, OK, fail};
 use crate::content::session::SessionKind;
@@ -123,6 +124,7 @@ fn session_date(model: &Model, id: &str) -> Result<Date, String> {
     let (mut date, step_a_week) = match id_date(id) {
         Some(((y, m, Some(d)), rest)) => {
             let date = jiff::civil::date(y, m, d);
+            outside_the_year(model, id, date, true, rest)?;
             if !blackout(date) {
                 return Ok(date);
             }
@@ -139,8 +141,9 @@ fn session_date(model: &Model, id: &str) -> Result<Date, String> {
                 weekday_name(free)
             ));
         }
-        Some(((y, m, None), _)) => {
+        Some(((y, m, None), rest)) => {
             let first = jiff::civil::date(y, m, 1);
+            outside_the_year(model, id, first, false, rest)?;
             match usual {
                 Some(w) => (first.nth_weekday_of_month(1, w).unwrap_or(first), true),
                 None => (first_weekday(first), false),
@@ -161,6 +164,48 @@ fn session_date(model: &Model, id: &str) -> Result<Date, String> {
         }
     }
     Ok(date)
+}
+
+/// Refuses a date id outside the academic year, which check would fail
+/// (E0304), suggesting the same month in the year (the README's quick
+/// start names a month that a site `init` rolled to today's year lacks).
+fn outside_the_year(
+    model: &Model,
+    id: &str,
+    date: Date,
+    has_day: bool,
+    rest: &str,
+) -> Result<(), String> {
+    let p = &model.program;
+    let month = |d: Date| d.first_of_month();
+    let starts = p.starts.value.0;
+    let ends = p.ends().0;
+    // A month id needs only its month in the year.
+    let from = if has_day { starts } else { month(starts) };
+    if date >= from && date < ends {
+        return Ok(());
+    }
+    let last = ends.yesterday().unwrap_or(ends);
+    let in_year = [starts.year(), starts.year().saturating_add(1)]
+        .into_iter()
+        .filter_map(|y| Date::new(y, date.month(), 1).ok())
+        .find(|d| *d >= month(starts) && *d < ends);
+    let suggestion = in_year.map_or_else(String::new, |d| {
+        let prefix = if has_day {
+            let day = Date::new(d.year(), d.month(), date.day()).unwrap_or(d);
+            day.to_string()
+        } else {
+            format!("{:04}-{:02}", d.year(), d.month())
+        };
+        if rest.is_empty() {
+            format!(", e.g. `{prefix}`")
+        } else {
+            format!(", e.g. `{prefix}-{rest}`")
+        }
+    });
+    Err(format!(
+        "`{id}` starts with a date outside the academic year ({starts} to {last}, from `starts` in content/_program.md), and a session takes its date from its id: use an id in that year{suggestion}, or move the year with `cairn roll`"
+    ))
 }
 
 fn is_weekday(date: Date) -> bool {

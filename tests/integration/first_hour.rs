@@ -468,6 +468,17 @@ fn a_new_session_on_a_blackout_date_is_refused() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let (code, json) = check_json(&site, &[]);
     assert_eq!(code, 0, "{json}");
+    // A date outside the academic year (2025-26) is refused too, with the
+    // id of the same month in it.
+    for (id, suggested) in [
+        ("2024-11-kickoff", "`2025-11-kickoff`"),
+        ("2026-09-03-kickoff", "`2025-09-03-kickoff`"),
+    ] {
+        let out = cairn(&site, &["--root", root, "new", "session", id]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        assert!(text(&out).contains(suggested), "{}", text(&out));
+        assert!(!site.join(format!("content/sessions/{id}.md")).exists());
+    }
     let _ = fs::remove_dir_all(site);
 }
 
