@@ -45,27 +45,36 @@ pub enum Command {
     /// Check, then build the site into public/ (or -o DIR).
     ///
     /// The output folder is replaced whole, and only when it is missing, empty
-    /// or an earlier cairn build (it holds the .cairn-build file every build
-    /// writes). A folder with other files is refused (exit 2, nothing written)
-    /// unless --force.
+    /// or holds nothing but what the last build wrote (the .cairn-build file
+    /// every build writes lists those files). A folder with any other file is
+    /// refused (exit 2, nothing written, the files named) unless --force.
     Build(BuildArgs),
     /// Build in memory, serve on 127.0.0.1, rebuild and reload on every change.
     Serve(ServeArgs),
-    /// Start a new program from the built-in starter (refuses a non-empty DIR).
+    /// Start a new program from the built-in starter (refuses a DIR holding more than dot-files such as .git/).
     Init {
         /// Where (default: the working directory).
         dir: Option<PathBuf>,
     },
     /// Add a content file with its front matter.
+    ///
+    /// A new session's date comes from its id: `2025-11-04-...` is that day
+    /// (refused when it is a blackout date), `2025-11-...` the month's first
+    /// day on the program's usual weekday (its first weekday, Monday to
+    /// Friday, when it has no sessions yet).
     New {
-        /// module, session, reading, prompt, person, project or page.
-        #[arg(value_parser = crate::content::Collection::from_singular)]
-        kind: crate::content::Collection,
+        /// module, session, reading, prompt, person, project, page or group.
+        #[arg(value_name = "KIND", value_parser = crate::content::Collection::from_singular)]
+        collection: crate::content::Collection,
         /// The new file's id, e.g. listening-first.
         id: String,
         /// Its title (default: from the id).
         #[arg(long)]
         title: Option<String>,
+        /// A session's kind: seminar (the default), book-club, discussion,
+        /// workshop, community, orientation, forum, graduation or other.
+        #[arg(long = "kind", value_name = "SESSION-KIND", value_parser = crate::content::session::SessionKind::parse)]
+        session_kind: Option<crate::content::session::SessionKind>,
     },
     /// Print the JSON Schema of a kind's front matter, for editors.
     Schema {
@@ -117,7 +126,7 @@ pub struct BuildArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// Replace the output folder even when cairn did not write it (its files are lost).
+    /// Replace the output folder even when it holds files cairn did not write (they are lost).
     #[arg(long)]
     pub force: bool,
     /// Links name the file (sessions/index.html) and search works without a
@@ -197,4 +206,29 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     }
     s.parse()
         .map_err(|_| format!("`{s}` is not a date of the calendar"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use crate::content::Collection;
+    use crate::content::session::SessionKind;
+    use clap::CommandFactory;
+
+    /// `new --help` is written by hand: it must keep up with the registry.
+    #[test]
+    fn new_help_names_every_kind_of_file_and_of_session() {
+        let mut cli = Cli::command();
+        let help = cli
+            .find_subcommand_mut("new")
+            .expect("new")
+            .render_long_help()
+            .to_string();
+        for c in Collection::ALL {
+            assert!(help.contains(c.singular()), "{}: {help}", c.singular());
+        }
+        for k in SessionKind::ALL {
+            assert!(help.contains(k.as_str()), "{}: {help}", k.as_str());
+        }
+    }
 }

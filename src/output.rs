@@ -4,21 +4,28 @@
 //! renames; a build killed at any moment leaves the old or the new output,
 //! never a mix. Leftovers of killed builds are removed by the next one.
 //!
-//! Every build leaves [`MARKER`] at the top of its folder. A folder that holds
-//! files but no marker belongs to someone else (a web root, an office's
-//! uploads), and is replaced only with `--force`.
+//! Every build leaves [`MARKER`] at the top of its folder, listing every file
+//! it wrote (SPEC 9.1). A folder that holds any other file (a web root, an
+//! office's `uploads/`) is someone else's too, and is replaced only with
+//! `--force`: a build replaces the folder whole, so those files would be lost.
 
 use crate::render::OutputFile;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// The file every build writes at the top of its output folder, so the next
-/// build knows the folder is cairn's to replace.
+/// build knows which files are cairn's to replace.
 pub(crate) use crate::routes::MARKER;
 
-const MARKER_TEXT: &str =
-    "This folder was written by `cairn build`; the next build replaces it whole.\n";
+/// The marker's first line; the files the build wrote follow it, one a line.
+/// Earlier versions wrote a first line and nothing else.
+const MARKER_TEXT: &str = "This folder was written by `cairn build`; the next build replaces it when it holds nothing but the files listed below.\n";
+
+/// How many of the files cairn did not write a refusal names.
+const NAMED: usize = 10;
 
 /// Refuses output folders that would clobber the site (SPEC 6), and folders
 /// cairn did not write unless `force` (SPEC 8).
@@ -48,15 +55,73 @@ pub(crate) fn check_target(root: &Path, out: &Path, force: bool) -> Result<(), S
             out.display()
         ));
     }
-    let mut entries = std::fs::read_dir(out)
-        .map_err(|e| format!("cannot read the output folder {}: {e}", out.display()))?;
-    if entries.next().is_none() || out.join(MARKER).is_file() {
+    let others = others(out)?;
+    if others.is_empty() {
         return Ok(());
     }
+    let mut named = others
+        .iter()
+        .take(NAMED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if others.len() > NAMED {
+        named.push_str(&format!(" and {} more", others.len() - NAMED));
+    }
     Err(format!(
-        "refusing to replace {}: it holds files that cairn did not write (no {MARKER} in it), and a build replaces the whole folder. Choose an empty or new folder with -o, or pass --force to replace it and everything in it",
+        "refusing to replace {}: it holds files that cairn did not write ({named}), and a build replaces the whole folder. Move them elsewhere, choose an empty or new folder with -o, or pass --force to replace it and everything in it",
         out.display()
     ))
+}
+
+/// The files under `out` that its marker does not list, `/`-separated and
+/// sorted (folders aside): every file when there is no marker, none when the
+/// marker has no list (an earlier version's, which listed nothing).
+fn others(out: &Path) -> Result<Vec<String>, String> {
+    let marker = match fs::read(out.join(MARKER)) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("cannot read {}: {e}", out.join(MARKER).display())),
+    };
+    let listed: HashSet<&str> = match &marker {
+        Some(text) => {
+            let list: HashSet<&str> = text.lines().skip(1).filter(|l| !l.is_empty()).collect();
+            if list.is_empty() {
+                return Ok(Vec::new());
+            }
+            list
+        }
+        None => HashSet::new(),
+    };
+    let mut others = Vec::new();
+    for entry in walkdir::WalkDir::new(out).min_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            // An entry cairn cannot read is not known to be its own.
+            Err(e) => {
+                let path = e.path().unwrap_or(out);
+                others.push(relative(out, path));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = relative(out, entry.path());
+        if rel != MARKER && !listed.contains(rel.as_str()) {
+            others.push(rel);
+        }
+    }
+    Ok(others)
+}
+
+/// `path` under `dir`, `/`-separated, as the marker lists it.
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `path` made absolute with its existing part resolved through symlinks.
@@ -99,6 +164,8 @@ pub(crate) struct Output {
     out: PathBuf,
     parent: PathBuf,
     name: String,
+    /// Every file written, for the marker's list.
+    written: Mutex<Vec<String>>,
     done: bool,
 }
 
@@ -122,14 +189,13 @@ impl Output {
             out: out.to_path_buf(),
             parent,
             name,
+            written: Mutex::new(Vec::new()),
             done: false,
         };
         fs::create_dir_all(&output.fresh)
             .map_err(|e| format!("cannot create {}: {e}", output.fresh.display()))?;
-        copy_static(&output.fresh, static_dir)?;
-        let marker = output.fresh.join(MARKER);
-        fs::write(&marker, MARKER_TEXT)
-            .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
+        let copied = copy_static(&output.fresh, static_dir)?;
+        output.record(copied);
         Ok(output)
     }
 
@@ -140,12 +206,41 @@ impl Output {
             fs::create_dir_all(p).map_err(|e| format!("cannot create {}: {e}", p.display()))?;
         }
         fs::write(&target, &file.bytes)
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        self.record(vec![file.path]);
+        Ok(())
     }
 
-    /// Swaps the new site in.
+    fn record(&self, paths: Vec<String>) {
+        // A poisoned lock only means another writer panicked; the list is whole.
+        let mut written = self
+            .written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        written.extend(paths);
+    }
+
+    /// Writes the marker with its sorted list (so two builds of one site are
+    /// byte for byte the same), then swaps the new site in.
     pub(crate) fn finish(mut self) -> Result<(), String> {
         self.done = true;
+        let mut written = std::mem::take(
+            self.written
+                .get_mut()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        written.sort_unstable();
+        written.dedup();
+        let mut text = String::from(MARKER_TEXT);
+        for path in written.iter().filter(|p| p.as_str() != MARKER) {
+            text.push_str(path);
+            text.push('\n');
+        }
+        let marker = self.fresh.join(MARKER);
+        if let Err(e) = fs::write(&marker, text) {
+            let _ = fs::remove_dir_all(&self.fresh);
+            return Err(format!("cannot write {}: {e}", marker.display()));
+        }
         let result = swap(&self.fresh, &self.out, &self.parent, &self.name);
         if result.is_err() {
             let _ = fs::remove_dir_all(&self.fresh);
@@ -162,8 +257,10 @@ impl Drop for Output {
     }
 }
 
-fn copy_static(dir: &Path, static_dir: &Path) -> Result<(), String> {
+/// Copies `static/` into `dir`; returns the files copied, as the marker lists them.
+fn copy_static(dir: &Path, static_dir: &Path) -> Result<Vec<String>, String> {
     let io = |p: &Path, e: std::io::Error| format!("cannot write {}: {e}", p.display());
+    let mut copied = Vec::new();
     if static_dir.is_dir() {
         for entry in walkdir::WalkDir::new(static_dir)
             .sort_by_file_name()
@@ -178,10 +275,11 @@ fn copy_static(dir: &Path, static_dir: &Path) -> Result<(), String> {
                 fs::create_dir_all(&target).map_err(|e| io(&target, e))?;
             } else if entry.file_type().is_file() {
                 fs::copy(entry.path(), &target).map_err(|e| io(&target, e))?;
+                copied.push(relative(static_dir, entry.path()));
             }
         }
     }
-    Ok(())
+    Ok(copied)
 }
 
 /// Puts `fresh` where `out` is: exchange when `out` exists, else rename.

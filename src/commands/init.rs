@@ -1,5 +1,8 @@
 //! `cairn init [DIR]`: a new program from the built-in starter
-//! (`examples/starter/`, embedded in the binary). Refuses a non-empty folder.
+//! (`examples/starter/`, embedded in the binary). Refuses a folder holding
+//! anything but dot-files: a fresh `git init` or clone (`.git/`,
+//! `.gitignore`) is where a program usually starts. A dot-file the starter
+//! also has is kept; a `.gitignore` gets the starter's lines it lacks.
 
 use super::{OK, fail};
 use include_dir::{Dir, include_dir};
@@ -12,15 +15,25 @@ pub static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples/st
 pub fn run(dir: Option<&Path>, quiet: bool) -> u8 {
     let dir = dir.unwrap_or(Path::new("."));
     if dir.exists() {
-        let empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
-        if !empty {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return fail(&format!("cannot read {}: {e}", dir.display())),
+        };
+        let mut visible: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        visible.sort();
+        if let Some(first) = visible.first() {
             return fail(&format!(
-                "{} is not empty: cairn init only fills an empty or new folder",
+                "{} is not empty (it holds {first}): cairn init only fills a new folder, an empty one, or one holding only dot-files such as .git/ and .gitignore",
                 dir.display()
             ));
         }
     }
-    if let Err(e) = write(&STARTER, dir) {
+    let mut kept = Vec::new();
+    if let Err(e) = write(&STARTER, dir, &mut kept) {
         return fail(&format!(
             "cannot write the starter into {}: {e}",
             dir.display()
@@ -32,6 +45,9 @@ pub fn run(dir: Option<&Path>, quiet: bool) -> u8 {
         ));
     }
     if !quiet {
+        for path in &kept {
+            eprintln!("kept your {path} (the starter has one too)");
+        }
         eprintln!("created a new program in {}", dir.display());
         eprintln!("next: cd {} && cairn check && cairn build", dir.display());
     }
@@ -63,17 +79,41 @@ fn start_now(dir: &Path, today: jiff::civil::Date) -> Result<(), String> {
     crate::commands::roll::write(dir, &plan)
 }
 
-fn write(d: &Dir<'_>, into: &Path) -> std::io::Result<()> {
+/// Writes the starter's files under `into`, keeping any that is there
+/// already (only dot-files can be: `run` refuses anything else), whose
+/// paths go to `kept`; an existing `.gitignore` gets the lines it lacks.
+fn write(d: &Dir<'_>, into: &Path, kept: &mut Vec<String>) -> std::io::Result<()> {
     std::fs::create_dir_all(into)?;
     for file in d.files() {
         let target = into.join(file.path());
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(target, file.contents())?;
+        if target.file_name().is_some_and(|n| n == ".gitignore") && target.is_file() {
+            let mut ours = std::fs::read_to_string(&target)?;
+            let theirs = String::from_utf8_lossy(file.contents());
+            let missing: Vec<&str> = theirs
+                .lines()
+                .filter(|l| !l.is_empty() && !ours.lines().any(|o| o.trim() == l.trim()))
+                .collect();
+            if !missing.is_empty() {
+                if !ours.is_empty() && !ours.ends_with('\n') {
+                    ours.push('\n');
+                }
+                for line in missing {
+                    ours.push_str(line);
+                    ours.push('\n');
+                }
+                std::fs::write(&target, ours)?;
+            }
+        } else if target.symlink_metadata().is_ok() {
+            kept.push(file.path().display().to_string());
+        } else {
+            std::fs::write(target, file.contents())?;
+        }
     }
     for sub in d.dirs() {
-        write(sub, into)?;
+        write(sub, into, kept)?;
     }
     Ok(())
 }

@@ -74,7 +74,12 @@ pub fn run(cli: Cli) -> u8 {
         Command::Diff(args) => diff::run(&global, &args),
         Command::Explain { code } => explain::run(&code),
         Command::Init { dir } => init::run(dir.as_deref(), global.quiet),
-        Command::New { kind, id, title } => new::run(&global, kind, &id, title.as_deref()),
+        Command::New {
+            collection,
+            id,
+            title,
+            session_kind,
+        } => new::run(&global, collection, &id, title.as_deref(), session_kind),
         Command::Schema { kind } => schema::run(kind.as_deref()),
     }
 }

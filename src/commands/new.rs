@@ -1,20 +1,37 @@
-//! `cairn new KIND ID [--title T]`: a new content file with its kind's front
-//! matter: required fields filled, optional ones as comments. Nothing depends
-//! on today's date: a new session whose id starts with a date
-//! (`2025-11-04-...`) takes that date; one that starts with a month
-//! (`2025-11-...`) takes the first day of that month on the weekday the
-//! program's sessions usually fall on (else the 1st); any other takes the
-//! first day of the academic year. Blackout dates are stepped over.
+//! `cairn new KIND ID [--title T] [--kind K]`: a new content file with its
+//! kind's front matter: required fields filled, optional ones as comments; a
+//! session of the SPEC's default kind (`seminar`) unless `--kind`. Nothing
+//! depends on today's date: a new session whose id starts with a date
+//! (`2025-11-04-...`) takes that date, and is refused when it is a blackout
+//! date (a date id is the session's date, and `check` would fail it); one
+//! that starts with a month (`2025-11-...`) takes the first day of that month
+//! on the weekday the program's sessions usually fall on (else its first
+//! weekday, Monday to Friday); any other takes the first weekday of the
+//! academic year. Blackout dates are stepped over. A date or month id
+//! outside the academic year is refused too, as check would fail it.
 
 use super::{Global, OK, fail};
+use crate::content::session::SessionKind;
 use crate::content::{Collection, Starter};
 use crate::model::Model;
 use crate::pipeline::{self, Options};
 use crate::site::{FileKind, is_valid_id};
+use jiff::civil::{Date, Weekday};
 
 /// Creates `content/<collection>/<ID>.md`.
-pub fn run(global: &Global, collection: Collection, id: &str, title: Option<&str>) -> u8 {
+pub fn run(
+    global: &Global,
+    collection: Collection,
+    id: &str,
+    title: Option<&str>,
+    session_kind: Option<SessionKind>,
+) -> u8 {
     let kind = collection.singular();
+    if session_kind.is_some() && collection != Collection::Sessions {
+        return fail(&format!(
+            "--kind is a session's kind (seminar, workshop, ...); a {kind} has none"
+        ));
+    }
     if !is_valid_id(id) {
         return fail(&format!(
             "`{id}` is not a valid id: use lowercase letters, digits and hyphens, e.g. `listening-first`"
@@ -38,7 +55,16 @@ pub fn run(global: &Global, collection: Collection, id: &str, title: Option<&str
         return fail(&format!("a {kind} with the id `{id}` already exists"));
     }
     let title = title.map_or_else(|| default_title(id), str::to_string);
-    let text = front_matter(collection, id, &title, checked.model.as_ref());
+    let text = match front_matter(
+        collection,
+        id,
+        &title,
+        session_kind.unwrap_or_default(),
+        checked.model.as_ref(),
+    ) {
+        Ok(text) => text,
+        Err(e) => return fail(&e),
+    };
     let path = root
         .join("content")
         .join(collection.dir())
@@ -89,33 +115,127 @@ fn id_date(id: &str) -> Option<(IdDate, &str)> {
     }
 }
 
-/// The date a new session `id` gets (see the module's doc).
-fn session_date(model: &Model, id: &str) -> jiff::civil::Date {
+/// The date a new session `id` gets (see the module's doc), or why its id
+/// cannot be used.
+fn session_date(model: &Model, id: &str) -> Result<Date, String> {
     let p = &model.program;
-    let blackout = |d: jiff::civil::Date| p.blackout.iter().any(|b| b.value.0 == d);
-    let mut date = match id_date(id) {
-        Some(((y, m, Some(d)), _)) => return jiff::civil::date(y, m, d),
-        Some(((y, m, None), _)) => {
+    let blackout = |d: Date| p.blackout.iter().any(|b| b.value.0 == d);
+    let usual = usual_weekday(model);
+    let (mut date, step_a_week) = match id_date(id) {
+        Some(((y, m, Some(d)), rest)) => {
+            let date = jiff::civil::date(y, m, d);
+            outside_the_year(model, id, date, true, rest)?;
+            if !blackout(date) {
+                return Ok(date);
+            }
+            // The day after, kept to Monday to Friday when the date was.
+            let free = next_free(date, is_weekday(date), &blackout);
+            let free_id = if rest.is_empty() {
+                free.to_string()
+            } else {
+                format!("{free}-{rest}")
+            };
+            return Err(format!(
+                "{date} ({}) is a blackout date of the program (`schedule.blackout` in content/_program.md), and a session whose id starts with a date falls on it; the next free day is {free} ({}): use the id `{free_id}`, or take {date} out of `blackout`",
+                weekday_name(date),
+                weekday_name(free)
+            ));
+        }
+        Some(((y, m, None), rest)) => {
             let first = jiff::civil::date(y, m, 1);
-            match usual_weekday(model) {
-                Some(w) => first.nth_weekday_of_month(1, w).unwrap_or(first),
-                None => first,
+            outside_the_year(model, id, first, false, rest)?;
+            match usual {
+                Some(w) => (first.nth_weekday_of_month(1, w).unwrap_or(first), true),
+                None => (first_weekday(first), false),
             }
         }
-        None => p.starts.value.0,
+        None => (first_weekday(p.starts.value.0), false),
     };
-    // A blackout date: the same weekday a week on when the weekday matters.
-    let step = if id_date(id).is_some() && usual_weekday(model).is_some() {
-        7
-    } else {
-        1
-    };
+    // A blackout date: the same weekday a week on when the weekday matters,
+    // else the next weekday.
     while blackout(date) {
-        date = date
-            .checked_add(jiff::Span::new().days(step))
-            .unwrap_or(date);
+        date = if step_a_week {
+            date.checked_add(jiff::Span::new().days(7)).unwrap_or(date)
+        } else {
+            next_free(date, true, &|_| false)
+        };
+        if date.year() == 9999 {
+            break;
+        }
+    }
+    Ok(date)
+}
+
+/// Refuses a date id outside the academic year, which check would fail
+/// (E0304), suggesting the same month in the year (the README's quick
+/// start names a month that a site `init` rolled to today's year lacks).
+fn outside_the_year(
+    model: &Model,
+    id: &str,
+    date: Date,
+    has_day: bool,
+    rest: &str,
+) -> Result<(), String> {
+    let p = &model.program;
+    let month = |d: Date| d.first_of_month();
+    let starts = p.starts.value.0;
+    let ends = p.ends().0;
+    // A month id needs only its month in the year.
+    let from = if has_day { starts } else { month(starts) };
+    if date >= from && date < ends {
+        return Ok(());
+    }
+    let last = ends.yesterday().unwrap_or(ends);
+    let in_year = [starts.year(), starts.year().saturating_add(1)]
+        .into_iter()
+        .filter_map(|y| Date::new(y, date.month(), 1).ok())
+        .find(|d| *d >= month(starts) && *d < ends);
+    let suggestion = in_year.map_or_else(String::new, |d| {
+        let prefix = if has_day {
+            let day = Date::new(d.year(), d.month(), date.day()).unwrap_or(d);
+            day.to_string()
+        } else {
+            format!("{:04}-{:02}", d.year(), d.month())
+        };
+        if rest.is_empty() {
+            format!(", e.g. `{prefix}`")
+        } else {
+            format!(", e.g. `{prefix}-{rest}`")
+        }
+    });
+    Err(format!(
+        "`{id}` starts with a date outside the academic year ({starts} to {last}, from `starts` in content/_program.md), and a session takes its date from its id: use an id in that year{suggestion}, or move the year with `cairn roll`"
+    ))
+}
+
+fn is_weekday(date: Date) -> bool {
+    !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday)
+}
+
+/// `date`, or the first Monday to Friday after it.
+fn first_weekday(date: Date) -> Date {
+    if is_weekday(date) {
+        date
+    } else {
+        next_free(date, true, &|_| false)
+    }
+}
+
+/// The first day after `date` that is no blackout (and a weekday when
+/// `weekdays_only`); `date` itself at the end of the calendar.
+fn next_free(date: Date, weekdays_only: bool, blackout: &dyn Fn(Date) -> bool) -> Date {
+    let mut day = date;
+    while let Ok(next) = day.tomorrow() {
+        day = next;
+        if !blackout(day) && (!weekdays_only || is_weekday(day)) {
+            return day;
+        }
     }
     date
+}
+
+fn weekday_name(date: Date) -> String {
+    date.strftime("%A").to_string()
 }
 
 /// The weekday most of the program's sessions fall on (the earliest weekday
@@ -136,13 +256,15 @@ fn quote(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// The file's text for a new item of `collection`.
+/// The file's text for a new item of `collection`, or why its id cannot be
+/// used (a session's date id on a blackout date).
 pub fn front_matter(
     collection: Collection,
     id: &str,
     title: &str,
+    session_kind: SessionKind,
     model: Option<&Model>,
-) -> String {
+) -> Result<String, String> {
     let first_module = model
         .and_then(|m| m.modules.first())
         .map(|m| m.source.id.as_str());
@@ -152,23 +274,27 @@ pub fn front_matter(
     let phase = model
         .and_then(|m| m.program.phases.iter().find(|p| !p.continuous))
         .map(|p| p.id.as_str());
-    let date = model.map_or_else(
-        || {
-            id_date(id).map_or_else(
-                || "YYYY-MM-DD".to_string(),
-                |((y, m, d), _)| format!("{y:04}-{m:02}-{:02}", d.unwrap_or(1)),
-            )
-        },
-        |m| session_date(m, id).to_string(),
-    );
+    let date = match model {
+        Some(m) if collection == Collection::Sessions => session_date(m, id)?.to_string(),
+        _ => id_date(id).map_or_else(
+            || "YYYY-MM-DD".to_string(),
+            |((y, m, d), _)| match d {
+                Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+                None => first_weekday(jiff::civil::date(y, m, 1)).to_string(),
+            },
+        ),
+    };
     let body = collection.starter(&Starter {
         title: &quote(title),
         date: &date,
         first_module,
         first_session,
         phase,
+        session_kind,
     });
-    format!("---\n{body}---\n\nWrite the text here, in Markdown.\n")
+    Ok(format!(
+        "---\n{body}---\n\nWrite the text here, in Markdown.\n"
+    ))
 }
 
 #[cfg(test)]

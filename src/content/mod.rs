@@ -170,6 +170,8 @@ pub struct Starter<'a> {
     pub first_session: Option<&'a str>,
     /// The framework's first phase that is not continuous, if any.
     pub phase: Option<&'a str>,
+    /// A new session's kind (`cairn new --kind`, default `seminar`).
+    pub session_kind: session::SessionKind,
 }
 
 /// A file's typed front matter.

@@ -75,6 +75,33 @@ pub enum SessionKind {
 }
 
 impl SessionKind {
+    /// Every kind, as the README lists them.
+    pub const ALL: [SessionKind; 9] = [
+        SessionKind::Seminar,
+        SessionKind::BookClub,
+        SessionKind::Discussion,
+        SessionKind::Workshop,
+        SessionKind::Community,
+        SessionKind::Orientation,
+        SessionKind::Forum,
+        SessionKind::Graduation,
+        SessionKind::Other,
+    ];
+
+    /// The kind written `s`, as `cairn new --kind` takes it.
+    pub fn parse(s: &str) -> Result<SessionKind, String> {
+        SessionKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                let kinds: Vec<&str> = SessionKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!(
+                    "unknown session kind `{s}`; the kinds are: {}",
+                    kinds.join(", ")
+                )
+            })
+    }
+
     /// How the kind is written and shown, e.g. `book-club`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -106,12 +133,17 @@ pub struct AgendaItem {
 }
 
 /// The front matter `cairn new session` writes: required fields filled, the
-/// others as comments.
+/// others as comments. A seminar needs a module when the program has any,
+/// so a new seminar gets the first one (to be changed) rather than an error.
 pub fn starter(s: &super::Starter<'_>) -> String {
+    let module = match s.first_module {
+        Some(m) if s.session_kind == SessionKind::Seminar => format!("module: {m}"),
+        m => format!("# module: {}", m.unwrap_or("MODULE-ID")),
+    };
     format!(
-        "title: {}\nkind: workshop\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n# module: {}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# counts: false\n# feedback: https://...\n# agenda:\n#   - {{ day: 1, time: \"18:00\", title: ..., detail: ... }}\n# draft: true\n",
+        "title: {}\nkind: {}\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n{module}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# counts: false\n# feedback: https://...\n# agenda:\n#   - {{ day: 1, time: \"18:00\", title: ..., detail: ... }}\n# draft: true\n",
         s.title,
+        s.session_kind.as_str(),
         s.date,
-        s.first_module.unwrap_or("MODULE-ID")
     )
 }

@@ -29,7 +29,7 @@ fn new_for_every_kind_then_check_passes() {
         Some(0)
     );
     for kind in [
-        "module", "session", "reading", "prompt", "person", "project", "page",
+        "module", "session", "reading", "prompt", "person", "project", "page", "group",
     ] {
         let id = format!("fresh-{kind}");
         let out = cairn(&dir, &["new", kind, &id, "--title", "A <new> \"one\""]);
@@ -56,6 +56,100 @@ fn new_for_every_kind_then_check_passes() {
     );
     let out = cairn(&dir, &["check"]);
     assert_success(&out);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn init_accepts_a_folder_holding_only_dot_files() {
+    let dir = temp("init-git");
+    std::fs::create_dir_all(dir.join(".git/refs")).expect("mkdir");
+    std::fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").expect("write");
+    std::fs::write(dir.join(".gitignore"), "target/").expect("write");
+    let d = dir.to_str().expect("utf-8");
+    let out = cairn(&std::env::temp_dir(), &["init", d]);
+    assert_success(&out);
+    // The clone's files are kept; its .gitignore gets the starter's lines.
+    assert_eq!(
+        std::fs::read_to_string(dir.join(".git/HEAD")).expect("kept"),
+        "ref: refs/heads/main\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join(".gitignore")).expect("kept"),
+        "target/\npublic/\n"
+    );
+    assert!(dir.join(".github/workflows/site.yml").is_file());
+    assert_success(&cairn(&dir, &["--root", d, "build", "--deny-warnings"]));
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // A folder with anything else is refused, and named.
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::write(dir.join("notes.txt"), "mine").expect("write");
+    let out = cairn(&std::env::temp_dir(), &["init", d]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.txt"));
+    assert_eq!(std::fs::read_dir(&dir).expect("list").count(), 1);
+    let help = cairn(&std::env::temp_dir(), &["init", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains(".git/"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_new_session_is_a_seminar_unless_kind_says_otherwise() {
+    let dir = temp("new-kind");
+    let d = dir.to_str().expect("utf-8");
+    assert_success(&cairn(&std::env::temp_dir(), &["init", d]));
+    let read = |id: &str| {
+        std::fs::read_to_string(dir.join(format!("content/sessions/{id}.md"))).expect("new")
+    };
+    assert_success(&cairn(&dir, &["new", "session", "plain-one"]));
+    let plain = read("plain-one");
+    assert!(plain.contains("\nkind: seminar\n"), "{plain}");
+    // A seminar needs a module when the program has any: it gets one.
+    assert!(plain.contains("\nmodule: "), "{plain}");
+    assert_success(&cairn(
+        &dir,
+        &["new", "session", "hands-on", "--kind", "workshop"],
+    ));
+    let workshop = read("hands-on");
+    assert!(workshop.contains("\nkind: workshop\n"), "{workshop}");
+    assert!(workshop.contains("\n# module: "), "{workshop}");
+    assert_success(&cairn(
+        &dir,
+        &["new", "session", "readers", "--kind", "book-club"],
+    ));
+    let bad = cairn(&dir, &["new", "session", "odd-one", "--kind", "party"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("book-club"));
+    let bad = cairn(&dir, &["new", "module", "odd-module", "--kind", "workshop"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(!dir.join("content/modules/odd-module.md").exists());
+    // The seminar passes check (the others fall on its day: set aside).
+    for id in ["hands-on", "readers"] {
+        std::fs::remove_file(dir.join(format!("content/sessions/{id}.md"))).expect("rm");
+    }
+    assert_success(&cairn(&dir, &["check"]));
+
+    // `new --help` names every kind of file, and every session kind.
+    let help = cairn(&dir, &["new", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for kind in [
+        "module", "session", "reading", "prompt", "person", "project", "page", "group",
+    ] {
+        assert!(help.contains(kind), "{kind}: {help}");
+    }
+    for kind in [
+        "seminar",
+        "book-club",
+        "discussion",
+        "workshop",
+        "community",
+        "orientation",
+        "forum",
+        "graduation",
+        "other",
+    ] {
+        assert!(help.contains(kind), "{kind}: {help}");
+    }
     let _ = std::fs::remove_dir_all(dir);
 }
 

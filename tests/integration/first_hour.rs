@@ -95,6 +95,121 @@ fn a_folder_cairn_did_not_write_is_refused_without_force() {
     }
 }
 
+/// The marker's list: every line after the first.
+fn listed(out: &Path) -> Vec<String> {
+    fs::read_to_string(out.join(".cairn-build"))
+        .expect("marker")
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_second_build_keeps_what_the_office_added_to_the_output() {
+    let site = base("office-uploads");
+    write(&site, "static/files/handout.txt", "the handout");
+    let out = temp("office-uploads-out");
+    let first = build(&site, &out, &[]);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    // The marker lists every file the build wrote, sorted, itself aside.
+    let list = listed(&out);
+    let mut sorted = list.clone();
+    sorted.sort();
+    assert_eq!(list, sorted);
+    let on_disk: Vec<String> = snapshot(&out)
+        .into_keys()
+        .filter(|p| p != ".cairn-build")
+        .collect();
+    assert_eq!(list, on_disk);
+    assert!(list.contains(&"files/handout.txt".to_string()), "{list:?}");
+    let marker = fs::read(out.join(".cairn-build")).expect("marker");
+
+    // A changed file that cairn wrote is cairn's: replaced, and the marker
+    // of a second build is byte for byte the first's.
+    write(&out, "index.html", "<p>edited by hand</p>");
+    fs::create_dir_all(out.join("an-empty-folder")).expect("mkdir");
+    let again = build(&site, &out, &[]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again));
+    assert_ne!(
+        fs::read_to_string(out.join("index.html")).expect("index"),
+        "<p>edited by hand</p>"
+    );
+    assert_eq!(fs::read(out.join(".cairn-build")).expect("marker"), marker);
+
+    // An added file, then an added folder, are refused and named, and kept.
+    write(&out, "board-minutes.pdf", "%PDF the minutes");
+    let refused = build(&site, &out, &[]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("board-minutes.pdf"),
+        "{}",
+        text(&refused)
+    );
+    assert!(text(&refused).contains("--force"), "{}", text(&refused));
+    assert!(out.join("board-minutes.pdf").is_file());
+    fs::remove_file(out.join("board-minutes.pdf")).expect("rm");
+    write(&out, "uploads/2026/minutes.pdf", "%PDF the minutes");
+    let refused = build(&site, &out, &[]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("uploads/2026/minutes.pdf"),
+        "{}",
+        text(&refused)
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("uploads/2026/minutes.pdf")).expect("kept"),
+        "%PDF the minutes"
+    );
+    // Many are named ten at a time.
+    for i in 0..12 {
+        write(&out, &format!("uploads/file-{i:02}.pdf"), "x");
+    }
+    let refused = text(&build(&site, &out, &[]));
+    assert!(refused.contains("uploads/file-08.pdf"), "{refused}");
+    assert!(!refused.contains("uploads/file-09.pdf"), "{refused}");
+    assert!(refused.contains("and 3 more"), "{refused}");
+
+    // --force replaces the folder and what was added to it.
+    let forced = build(&site, &out, &["--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced));
+    assert!(!out.join("uploads").exists());
+
+    // An earlier version's marker (its first line, no list) counts as
+    // listing everything, once: the build it allows writes a list.
+    write(
+        &out,
+        ".cairn-build",
+        "This folder was written by `cairn build`; the next build replaces it whole.\n",
+    );
+    write(&out, "old-page.html", "<p>an earlier build's page</p>");
+    let upgraded = build(&site, &out, &[]);
+    assert_eq!(upgraded.status.code(), Some(0), "{}", text(&upgraded));
+    assert!(!out.join("old-page.html").exists());
+    assert_eq!(fs::read(out.join(".cairn-build")).expect("marker"), marker);
+    write(&out, "old-page.html", "<p>added after</p>");
+    assert_eq!(build(&site, &out, &[]).status.code(), Some(2));
+    fs::remove_file(out.join("old-page.html")).expect("rm");
+
+    // Past years are cairn's too: a rolled site builds twice.
+    let rolled = cairn(&site, &["--root", site.to_str().expect("utf-8"), "roll"]);
+    assert_eq!(rolled.status.code(), Some(0), "{}", text(&rolled));
+    assert_eq!(build(&site, &out, &[]).status.code(), Some(0));
+    assert!(
+        listed(&out)
+            .iter()
+            .any(|p| p.starts_with("archive/2025-26/"))
+    );
+    let twice = build(&site, &out, &[]);
+    assert_eq!(twice.status.code(), Some(0), "{}", text(&twice));
+
+    let help = text(&cairn(&site, &["build", "--help"]));
+    assert!(help.contains("lists"), "{help}");
+    for dir in [site, out] {
+        let _ = fs::remove_dir_all(dir);
+    }
+}
+
 #[test]
 fn the_kitchen_sink_has_one_h1_per_page_and_named_checkboxes() {
     let out = temp("kitchen-sink-h1");
@@ -306,6 +421,68 @@ fn a_new_session_takes_its_date_from_its_id() {
 }
 
 #[test]
+fn a_new_site_s_first_session_falls_on_a_weekday() {
+    let site = base("new-first-weekday");
+    fs::remove_dir_all(site.join("content/sessions")).expect("rm");
+    let root = site.to_str().expect("utf-8");
+    // 1 November 2025 is a Saturday, 1 February 2026 a Sunday.
+    for (id, date) in [
+        ("2025-11-first-evening", "date: 2025-11-03"),
+        ("2026-02-second-evening", "date: 2026-02-02"),
+    ] {
+        fs::remove_dir_all(site.join("content/sessions")).ok();
+        let out = cairn(&site, &["--root", root, "new", "session", id]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let file = fs::read_to_string(site.join(format!("content/sessions/{id}.md"))).expect("new");
+        assert!(file.contains(date), "{id}: {file}");
+    }
+    let _ = fs::remove_dir_all(site);
+}
+
+#[test]
+fn a_new_session_on_a_blackout_date_is_refused() {
+    let site = base("new-blackout");
+    write(
+        &site,
+        "content/_program.md",
+        "---\ntitle: Base Leadership Track\nyears: 1\nstarts: 2025-07-01\ntimezone: America/Chicago\nphases: []\nschedule:\n  blackout: [2025-12-25, 2025-12-26]\n---\n",
+    );
+    let root = site.to_str().expect("utf-8");
+    let out = cairn(
+        &site,
+        &["--root", root, "new", "session", "2025-12-25-party"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let said = text(&out);
+    assert!(said.contains("2025-12-25"), "{said}");
+    assert!(said.contains("blackout"), "{said}");
+    // The 26th is a blackout too and the 27th a Saturday: the next free
+    // weekday is Monday the 29th.
+    assert!(said.contains("2025-12-29-party"), "{said}");
+    assert!(!site.join("content/sessions/2025-12-25-party.md").exists());
+    // The day it names is taken, and passes check.
+    let out = cairn(
+        &site,
+        &["--root", root, "new", "session", "2025-12-29-party"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let (code, json) = check_json(&site, &[]);
+    assert_eq!(code, 0, "{json}");
+    // A date outside the academic year (2025-26) is refused too, with the
+    // id of the same month in it.
+    for (id, suggested) in [
+        ("2024-11-kickoff", "`2025-11-kickoff`"),
+        ("2026-09-03-kickoff", "`2025-09-03-kickoff`"),
+    ] {
+        let out = cairn(&site, &["--root", root, "new", "session", id]);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        assert!(text(&out).contains(suggested), "{}", text(&out));
+        assert!(!site.join(format!("content/sessions/{id}.md")).exists());
+    }
+    let _ = fs::remove_dir_all(site);
+}
+
+#[test]
 fn the_map_and_module_lists_follow_curriculum_order() {
     let site = base("map-order");
     write(
@@ -456,5 +633,29 @@ fn everyone_and_every_reading_has_a_place() {
     assert!(readings.contains("Resources"));
     for dir in [site, out] {
         let _ = fs::remove_dir_all(dir);
+    }
+}
+
+#[test]
+fn the_browser_gate_installs_chromium_and_java_from_one_place() {
+    let script = crate::support::repo().join("tests/browser/install-deps");
+    // Where it may not install, it names the one command that does.
+    let out = std::process::Command::new(&script)
+        .arg("--print")
+        .env("CHROMIUM", "/nonexistent/chromium")
+        .output()
+        .expect("install-deps runs");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("apt-get install -y chromium"),
+        "{}",
+        text(&out)
+    );
+    // Both the gate and CI install through it, and nowhere else.
+    for user in ["tests/browser/run", ".ci/run"] {
+        let body = fs::read_to_string(crate::support::repo().join(user)).expect(user);
+        assert!(body.contains("install-deps"), "{user}");
+        assert!(!body.contains("install -y chromium"), "{user}");
+        assert!(!body.contains("default-jre-headless"), "{user}");
     }
 }
