@@ -61,6 +61,9 @@ fn explain_names_the_fields_that_exempt_from_w0204_and_w0305() {
         let out = cairn(&repo(), &["explain", code]);
         assert_eq!(out.status.code(), Some(0), "{code}");
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(text.contains(field), "{code} does not name {field}:\n{text}");
+        assert!(
+            text.contains(field),
+            "{code} does not name {field}:\n{text}"
+        );
     }
 }
