@@ -1,8 +1,9 @@
 //! Loading stage: finds the site root and reads every file under `content/`
 //! into memory, deciding what each file is (program, year, collection item or
 //! stray). Reports what can be known from names and bytes alone: W0108 (stray
-//! files), E0109 (bad names), E0107 (duplicate ids), E0106 (not UTF-8) and
-//! E0110 (size and count limits). Parsing is the next stage's job.
+//! files), E0109 (bad names), E0107 (duplicate ids), E0106 (not UTF-8),
+//! E0110 (size and count limits) and W0404 (symbolic links it does not
+//! follow: those that leave `content/`, loop or lead nowhere). Parsing is the next stage's job.
 
 use crate::content::Collection;
 use crate::diagnostics::Code;
@@ -201,16 +202,42 @@ fn load_with<T: Send>(
     let started = SystemTime::now();
     let mut diagnostics = Vec::new();
     let mut paths = Vec::new();
+    let content = root.join("content");
+    let canonical = content.canonicalize().unwrap_or_else(|_| content.clone());
+    // Symbolic links are followed while they stay inside content/; the
+    // others are W0404 (in path order, with the walk's other diagnostics).
+    let mut unfollowed = Vec::new();
+    let mut unreadable = Vec::new();
     // Unsorted: the paths are sorted once below, whole.
-    let walker = WalkDir::new(root.join("content"))
+    let walker = WalkDir::new(&content)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || !is_hidden(e.file_name().to_str().unwrap_or("."), e.depth())
+            if e.depth() > 0 && is_hidden(e.file_name().to_str().unwrap_or("."), e.depth()) {
+                return false;
+            }
+            if e.path_is_symlink()
+                && let Some(why) = crate::symlinks::unfollowed(&canonical, e.path())
+            {
+                unfollowed.push((e.path().to_path_buf(), why));
+                return false;
+            }
+            true
         });
     for entry in walker {
-        // Unreadable entries and symlink loops are skipped: they hold no content.
-        let Ok(entry) = entry else { continue };
+        // Unreadable entries are skipped: they hold no content. A link
+        // that loops or leads nowhere is W0404.
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                if let Some(path) = e.path()
+                    && let Some(why) = crate::symlinks::unfollowed(&canonical, path)
+                {
+                    unreadable.push((path.to_path_buf(), why));
+                }
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -240,6 +267,18 @@ fn load_with<T: Send>(
     }
     // Path order is byte order of the relative paths (SPEC 5).
     paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut links: Vec<(String, crate::symlinks::Unfollowed)> = unfollowed
+        .into_iter()
+        .chain(unreadable)
+        .filter_map(|(path, why)| Some((rel_path(path.strip_prefix(root).ok()?), why)))
+        .collect();
+    links.sort_by(|a, b| a.0.cmp(&b.0));
+    links.dedup_by(|a, b| a.0 == b.0);
+    diagnostics.extend(
+        links
+            .iter()
+            .map(|(rel, why)| crate::symlinks::warning(rel, "content", why)),
+    );
     // Names first, in path order; then the files are read in parallel (the
     // reads are most of this stage), and each file's diagnostics are put
     // back in path order, names before contents, as a sequential walk has
