@@ -144,3 +144,66 @@ fn utf16_files_are_named_as_such_and_latin1_is_shown_at_its_byte() {
     assert!(err.contains("save the file as UTF-8"), "{err}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn an_unreadable_program_hides_no_other_problem() {
+    // Issue 25 / SPEC 9.1: one YAML error in _program.md hid every other
+    // problem. The other files are still checked for all that needs no
+    // program, and one note says what was skipped (human and JSON).
+    let dir = site_with(
+        "no-program",
+        "content/sessions/2025-09-listening.md",
+        b"---\ntitle: Listening\ndate: 2025-09-18\nmodule: listening-frist\n---\nSee @/x.\n",
+    );
+    std::fs::write(
+        dir.join("content/_program.md"),
+        "---\ntitle: Bad Input\n  years: 1\nstarts: 2025-07-01\n---\n",
+    )
+    .expect("write");
+    std::fs::create_dir_all(dir.join("content/modules")).expect("mkdir");
+    std::fs::write(
+        dir.join("content/modules/listening-first.md"),
+        "---\ntitle: Listening First\nyear: 1\n---\nSee [the plan](@/modules/nope.md).\n",
+    )
+    .expect("write");
+    let (status, out) = check_json(&dir, &[]);
+    assert_eq!(status, 1, "{out}");
+    let found: Vec<(String, String)> = out["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or("").to_string(),
+                d["file"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    for (code, file) in [
+        ("E0102", "content/_program.md"),
+        ("E0201", "content/sessions/2025-09-listening.md"),
+        ("E0202", "content/modules/listening-first.md"),
+    ] {
+        assert!(
+            found.iter().any(|(c, f)| c == code && f == file),
+            "{code} {file}: {out}"
+        );
+    }
+    let notes = out["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1, "{out}");
+    assert!(
+        notes[0].as_str().is_some_and(|n| n.contains("skipped")),
+        "{out}"
+    );
+    let e0102 = &out["diagnostics"][0];
+    assert!(
+        e0102["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("line 3 is indented")),
+        "{e0102}"
+    );
+    let human = cairn(&dir, &["check"]);
+    let err = String::from_utf8_lossy(&human.stderr);
+    assert_eq!(err.matches("\nnote: ").count(), 1, "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
