@@ -117,7 +117,7 @@ pub fn parse(yaml: &str, file: &str) -> Result<Node, Diagnostic> {
     options.with_snippet = false;
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(yaml, options) {
         Ok(raw) => Ok(convert(raw)),
-        Err(e) => Err(yaml_error(&e, file)),
+        Err(e) => Err(yaml_error(&e, file, yaml)),
     }
 }
 
@@ -140,7 +140,7 @@ pub fn to_json(node: &Node) -> serde_json::Value {
     }
 }
 
-fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
+fn yaml_error(e: &serde_saphyr::Error, file: &str, yaml: &str) -> Diagnostic {
     let pos = e
         .location()
         .filter(|l| l.line() > 0)
@@ -179,7 +179,7 @@ fn yaml_error(e: &serde_saphyr::Error, file: &str) -> Diagnostic {
             pos,
             format!("YAML syntax error: {message}"),
         )
-        .help(syntax_help(&message))
+        .help(syntax_help(&message, yaml, pos))
     }
 }
 
@@ -198,22 +198,106 @@ fn without_parser_place(message: &str) -> &str {
     if is_place { &message[..at] } else { message }
 }
 
-/// What usually causes a YAML syntax error of this kind, and the fix.
-fn syntax_help(message: &str) -> &'static str {
-    if message.contains("mapping values are not allowed") {
-        "a value that contains `: ` must be quoted, e.g. `title: \"About: the program\"`"
-    } else if message.contains("tab") {
-        "YAML indents with spaces, not tabs"
-    } else if message.contains("did not find expected")
-        || message.contains("unclosed")
-        || message.contains("end of stream")
-    {
-        "a bracket, brace or quote is not closed: check that every `[`, `{` and `\"` on this line or above has its pair"
-    } else if message.contains("alias") || message.contains("anchor") {
-        "`*` and `&` start YAML aliases and anchors: quote a value that begins with them"
-    } else {
-        "quote values that contain `: `, ` #` or start with one of `[ ] { } & * ! | > ' \" % @`; indent with spaces"
+/// What caused a YAML syntax error, and the fix, from the parser's
+/// `message` and the front matter `yaml` around `pos` (the error's place in
+/// the file: the front matter starts on the file's line 2): a tab, a line
+/// indented unlike the one above it, an unquoted `: ` in a value, an
+/// unclosed quote or bracket; else the usual causes.
+fn syntax_help(message: &str, yaml: &str, pos: Pos) -> String {
+    let lines: Vec<&str> = yaml.lines().collect();
+    // The error's line, 0-based in `yaml`; the file's line is `index + 2`.
+    let index = (pos.line as usize)
+        .saturating_sub(2)
+        .min(lines.len().saturating_sub(1));
+    let file_line = |i: usize| i + 2;
+    let line = lines.get(index).copied().unwrap_or("");
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    if message.contains("tab") || line[..indent(line)].contains('\t') {
+        // The parser may stop at the end of the line before the tab.
+        let tab = (index..lines.len())
+            .find(|&i| lines[i].contains('\t'))
+            .unwrap_or(index);
+        return format!(
+            "line {} has a tab: YAML indents with spaces only, so replace the tab with spaces",
+            file_line(tab)
+        );
     }
+    if let Some((at, what)) = unclosed(&lines[..=index.min(lines.len().saturating_sub(1))]) {
+        return format!(
+            "the {what} opened on line {} is not closed: close it on that line (a quoted value may not span lines unless it is closed)",
+            file_line(at)
+        );
+    }
+    if message.contains("unclosed") || message.contains("flow") {
+        return "a bracket, brace or quote is not closed: check that every `[`, `{` and `\"` on this line or above has its pair".to_string();
+    }
+    if message.contains("alias") || message.contains("anchor") {
+        return "`*` and `&` start YAML aliases and anchors: quote a value that begins with them"
+            .to_string();
+    }
+    let above = (0..index)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty() && !lines[i].trim_start().starts_with('#'));
+    // The column (0-based, in bytes of this ASCII-led line) of the first
+    // `key:` on the line: an error past it is in the value.
+    let first_colon = line
+        .find(": ")
+        .or_else(|| line.strip_suffix(':').map(str::len));
+    let column = (pos.column as usize).saturating_sub(1);
+    let in_value = first_colon.is_some_and(|c| {
+        line.char_indices()
+            .nth(column)
+            .is_some_and(|(byte, _)| byte > c)
+    });
+    if message.contains("mapping values are not allowed") && in_value {
+        let (key, value) = line.split_once(": ").unwrap_or(("title", line));
+        let key = key.trim_start().trim_start_matches("- ");
+        return format!(
+            "a value that contains `: ` must be quoted: `{key}: \"{}\"`",
+            value.trim().replace('"', "\\\"")
+        );
+    }
+    if let Some(a) = above
+        && indent(lines[a]) != indent(line)
+    {
+        return format!(
+            "line {} is indented by {} spaces, the line above it (line {}, `{}`) by {}: fields of one level start in one column, and a list's items too",
+            file_line(index),
+            indent(line),
+            file_line(a),
+            lines[a].trim(),
+            indent(lines[a])
+        );
+    }
+    "quote values that contain `: `, ` #` or start with one of `[ ] { } & * ! | > ' \" % @`; indent with spaces".to_string()
+}
+
+/// The last of `lines` whose value opens a quote or a bracket it does not
+/// close on that line, and what it opened (`quote`, `bracket`, `brace`).
+fn unclosed(lines: &[&str]) -> Option<(usize, &'static str)> {
+    lines.iter().enumerate().rev().find_map(|(i, line)| {
+        let value = line
+            .trim_start()
+            .trim_start_matches("- ")
+            .split_once(": ")
+            .map_or_else(
+                || line.trim_start().strip_prefix("- ").unwrap_or(""),
+                |(_, v)| v,
+            )
+            .trim();
+        let open_quote = |q: char| value.starts_with(q) && !value[1..].contains(q);
+        if open_quote('"') || open_quote('\'') {
+            return Some((i, "quote"));
+        }
+        let depth = |open: char, close: char| {
+            value.chars().filter(|&c| c == open).count()
+                > value.chars().filter(|&c| c == close).count()
+        };
+        if value.starts_with('[') && depth('[', ']') {
+            return Some((i, "bracket"));
+        }
+        (value.starts_with('{') && depth('{', '}')).then_some((i, "brace"))
+    })
 }
 
 /// serde-saphyr's view of a node, before positions are shifted into the file.
@@ -408,5 +492,49 @@ mod tests {
             panic!()
         };
         assert_eq!(entries[0].1.value, Value::Str("0306406152".into()));
+    }
+}
+
+#[cfg(test)]
+mod syntax_help_tests {
+    use super::parse;
+
+    fn help(yaml: &str) -> String {
+        parse(yaml, "x.md").unwrap_err().help.unwrap_or_default()
+    }
+
+    #[test]
+    fn e0102_help_follows_the_cause() {
+        // Issue 25: an indentation error was told to quote a value.
+        assert!(help("title: a\n\tyear: 1\n").contains("line 3 has a tab"));
+        assert!(help("title: a\nyear:\n\t- 1\n").contains("line 4 has a tab"));
+        let h = help("title: About: the program\n");
+        assert!(h.contains("`title: \"About: the program\"`"), "{h}");
+        let h = help("title: a\n  year: 1\n");
+        assert!(
+            h.contains(
+                "line 3 is indented by 2 spaces, the line above it (line 2, `title: a`) by 0"
+            ),
+            "{h}"
+        );
+        let h = help("title: a\nobjectives:\n  - a\n - b\n");
+        assert!(
+            h.contains("line 5 is indented by 1 spaces") && h.contains("line 4"),
+            "{h}"
+        );
+        let h = help("title: a\nyear: 1\n   x: 2\n");
+        assert!(h.contains("line 4 is indented"), "{h}");
+        for (yaml, what) in [
+            ("title: \"unclosed\nyear: 1\n", "quote opened on line 2"),
+            ("title: 'unclosed\nyear: 1\n", "quote opened on line 2"),
+            (
+                "title: a\ntags: [a, b\nyear: 1\n",
+                "bracket opened on line 3",
+            ),
+            ("tags: {a: 1\nyear: 1\n", "brace opened on line 2"),
+        ] {
+            let h = help(yaml);
+            assert!(h.contains(what), "{yaml:?}: {h}");
+        }
     }
 }

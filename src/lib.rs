@@ -35,6 +35,7 @@ pub mod roll;
 pub mod routes;
 pub(crate) mod serve;
 pub mod site;
+pub mod symlinks;
 pub mod text;
 pub(crate) mod theme;
 pub mod validate;

@@ -60,6 +60,70 @@ pub struct Checked {
 /// [`Model::sessions_incomplete`]).
 pub const INCOMPLETE_NOTE: &str = "a session file could not be read, so attendance (E0306), cadence (W0307), modules without sessions (W0305) and readings or speakers no session lists (W0204) were not checked: fix the errors above and check again";
 
+/// Said once when `_program.md` could not be read (SPEC 9.1), in the human
+/// report and in JSON's `notes`.
+pub const NO_PROGRAM_NOTE: &str = "content/_program.md could not be read, so the other files were checked without it (fields, references, links, ids) and the rules that need the program were skipped: dates and years (E0304, E0312), phases, competencies and outcomes, sessions' times, schedule and attendance (E0306-E0311, W0305, W0307, W0204), sequencing (E0301-E0303), workload (W0310), outcomes' measures (W0314), the brand (W0315) and static files the build would overwrite (E0403): fix _program.md and check again";
+
+/// The program that stands in for an unreadable `_program.md`, so that the
+/// other files can be built and checked: its values decide nothing that
+/// [`without_program`] keeps.
+const STAND_IN_PROGRAM: &str =
+    "---\ntitle: Stand-in\nyears: 6\nstarts: 2000-07-01\ntimezone: UTC\nphases: []\n---\n";
+
+/// The diagnostics of the other files when `_program.md` could not be read:
+/// the model built with a stand-in program, and the rules that need no
+/// program (references, links, files, objectives); whatever the stand-in's
+/// values could decide (phases, years, dates, times) is left out.
+fn without_program(
+    root: &Path,
+    parsed: &[Parsed],
+    scanned: Vec<Option<markdown::Outline>>,
+    drafts: bool,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::Code;
+    let stand_in = site::SourceFile {
+        path: site::PROGRAM_FILE.to_string(),
+        kind: site::FileKind::Program,
+        id: "_program".to_string(),
+        text: Some(STAND_IN_PROGRAM.into()),
+        usable: true,
+    };
+    let (program, _) = content::parse_file(&stand_in);
+    let files: Vec<Parsed> = parsed
+        .iter()
+        .map(|p| {
+            if p.kind == site::FileKind::Program {
+                program.clone()
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
+    let (Some(model), built) = model::build::build(&files, drafts) else {
+        return Vec::new();
+    };
+    let outlines = outlines_of(Some(&model), &files, scanned);
+    let mut ds = built;
+    ds.extend(validate::links::check(&model, &outlines, root));
+    ds.extend(validate::outcomes::check(&model));
+    let by_program = ["unknown phase", "unknown competency", "unknown outcome"];
+    ds.retain(|d| {
+        d.file != site::PROGRAM_FILE
+            && match d.code {
+                Code::E0201 => !by_program.iter().any(|m| d.message.starts_with(m)),
+                Code::E0105
+                | Code::E0202
+                | Code::W0203
+                | Code::E0401
+                | Code::W0402
+                | Code::W0404
+                | Code::W0313 => true,
+                _ => false,
+            }
+    });
+    ds
+}
+
 /// Runs every stage up to validation.
 pub fn check(root: &Path, options: &Options) -> Checked {
     let mut diagnostics = Diagnostics::new();
@@ -92,6 +156,17 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         model::build::build(&parsed, options.drafts)
     });
     diagnostics.extend(ds);
+    let program_unreadable = model.is_none() && !parsed.is_empty();
+    if program_unreadable {
+        // SPEC 9.1: one error in _program.md hides nothing else.
+        diagnostics.extend(without_program(
+            root,
+            &parsed,
+            scanned.clone(),
+            options.drafts,
+        ));
+        diagnostics.note(NO_PROGRAM_NOTE);
+    }
     let before_validation = diagnostics.items().to_vec();
     let outlines = outlines_of(model.as_ref(), &parsed, scanned);
     if let Some(model) = &model {

@@ -1,8 +1,9 @@
 //! Loading stage: finds the site root and reads every file under `content/`
 //! into memory, deciding what each file is (program, year, collection item or
 //! stray). Reports what can be known from names and bytes alone: W0108 (stray
-//! files), E0109 (bad names), E0107 (duplicate ids), E0106 (not UTF-8) and
-//! E0110 (size and count limits). Parsing is the next stage's job.
+//! files), E0109 (bad names), E0107 (duplicate ids), E0106 (not UTF-8),
+//! E0110 (size and count limits) and W0404 (symbolic links it does not
+//! follow: those that leave `content/`, loop or lead nowhere). Parsing is the next stage's job.
 
 use crate::content::Collection;
 use crate::diagnostics::Code;
@@ -166,16 +167,21 @@ pub fn load_each<T: Send>(
 }
 
 /// The text of the content file `rel` (e.g. `content/sessions/x.md`) under
-/// `root`, read again as [`load`] reads it; `None` when it cannot be read.
+/// `root`, read again as [`load`] reads it, to show its lines; a file that
+/// is not UTF-8 (but not UTF-16) is shown with U+FFFD for its bad bytes, one
+/// character each as E0106 counts its column; `None` when it cannot be read.
 pub fn read_source(root: &Path, rel: &str) -> Option<Text> {
-    read_text(
-        &mut Folder::default(),
-        &root.join(rel),
-        rel,
-        None,
-        &mut Vec::new(),
-    )
-    .0
+    let full = root.join(rel);
+    let mut found = Vec::new();
+    let text = read_text(&mut Folder::default(), &full, rel, None, &mut found).0;
+    if text.is_some() || found.iter().all(|d| d.code != Code::E0106) {
+        return text;
+    }
+    let bytes = std::fs::read(&full).ok()?;
+    if utf16(&bytes).is_some() {
+        return None;
+    }
+    Some(normalize(String::from_utf8_lossy(&bytes).into_owned()).into())
 }
 
 /// [`load`] again after `previous`: the texts of files whose size and
@@ -196,16 +202,42 @@ fn load_with<T: Send>(
     let started = SystemTime::now();
     let mut diagnostics = Vec::new();
     let mut paths = Vec::new();
+    let content = root.join("content");
+    let canonical = content.canonicalize().unwrap_or_else(|_| content.clone());
+    // Symbolic links are followed while they stay inside content/; the
+    // others are W0404 (in path order, with the walk's other diagnostics).
+    let mut unfollowed = Vec::new();
+    let mut unreadable = Vec::new();
     // Unsorted: the paths are sorted once below, whole.
-    let walker = WalkDir::new(root.join("content"))
+    let walker = WalkDir::new(&content)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || !is_hidden(e.file_name().to_str().unwrap_or("."), e.depth())
+            if e.depth() > 0 && is_hidden(e.file_name().to_str().unwrap_or("."), e.depth()) {
+                return false;
+            }
+            if e.path_is_symlink()
+                && let Some(why) = crate::symlinks::unfollowed(&canonical, e.path())
+            {
+                unfollowed.push((e.path().to_path_buf(), why));
+                return false;
+            }
+            true
         });
     for entry in walker {
-        // Unreadable entries and symlink loops are skipped: they hold no content.
-        let Ok(entry) = entry else { continue };
+        // Unreadable entries are skipped: they hold no content. A link
+        // that loops or leads nowhere is W0404.
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                if let Some(path) = e.path()
+                    && let Some(why) = crate::symlinks::unfollowed(&canonical, path)
+                {
+                    unreadable.push((path.to_path_buf(), why));
+                }
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -235,6 +267,18 @@ fn load_with<T: Send>(
     }
     // Path order is byte order of the relative paths (SPEC 5).
     paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut links: Vec<(String, crate::symlinks::Unfollowed)> = unfollowed
+        .into_iter()
+        .chain(unreadable)
+        .filter_map(|(path, why)| Some((rel_path(path.strip_prefix(root).ok()?), why)))
+        .collect();
+    links.sort_by(|a, b| a.0.cmp(&b.0));
+    links.dedup_by(|a, b| a.0 == b.0);
+    diagnostics.extend(
+        links
+            .iter()
+            .map(|(rel, why)| crate::symlinks::warning(rel, "content", why)),
+    );
     // Names first, in path order; then the files are read in parallel (the
     // reads are most of this stage), and each file's diagnostics are put
     // back in path order, names before contents, as a sequential walk has
@@ -404,14 +448,26 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn suggest_id(id: &str) -> String {
-    let s: String = id
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "my-id".to_string() } else { s }
+/// A valid id made from `name`: accents and other scripts transliterated to
+/// ASCII (`josé-garcía` -> `jose-garcia`, `straße` -> `strasse`, by
+/// deunicode, not a table of our own), lowercased, every other character a
+/// hyphen, runs of hyphens made one; `my-id` when nothing is left.
+pub fn suggest_id(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_ascii_lowercase();
+    let mut id = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    if id.is_empty() {
+        "my-id".to_string()
+    } else {
+        id.to_string()
+    }
 }
 
 /// The folder the last file was opened in, kept open: files are opened by
@@ -484,35 +540,98 @@ fn read_text(
     let stamp = meta.as_ref().and_then(Stamp::of);
     let size = meta.map_or(0, |m| m.len());
     if size > MAX_FILE_BYTES {
-        diagnostics.push(Diagnostic::new(
-            Code::E0110,
-            rel,
-            Pos::START,
-            format!("the file is {size} bytes, over the limit of 4 MiB"),
-        ));
+        diagnostics.push(
+            Diagnostic::new(
+                Code::E0110,
+                rel,
+                Pos::START,
+                format!("the file is {size} bytes, over the limit of 4 MiB"),
+            )
+            .help("a content file holds text: put images, PDFs and video under static/ and link to them (`/files/handbook.pdf`), and split a long text into several pages"),
+        );
         return (None, stamp);
     }
     let mut bytes = Vec::new();
     if let Err(e) = read_all(&mut file, size, &mut bytes) {
         return cannot_read(e, diagnostics);
     }
+    if let Some(order) = utf16(&bytes) {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::E0106,
+                rel,
+                Pos::START,
+                format!("the file is UTF-16 text ({order}), not UTF-8"),
+            )
+            .help(SAVE_AS_UTF8),
+        );
+        return (None, stamp);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => Some(normalize(text).into()),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             diagnostics.push(
                 Diagnostic::new(
                     Code::E0106,
                     rel,
-                    Pos::START,
-                    format!("the file is not UTF-8 text (bad byte at offset {at})"),
+                    position_after(valid),
+                    format!(
+                        "the file is not UTF-8 text: the byte 0x{:02X} here is not UTF-8 (perhaps Latin-1 or Windows-1252)",
+                        e.as_bytes()[valid.len()]
+                    ),
                 )
-                .help("save the file as UTF-8 in your editor"),
+                .help(SAVE_AS_UTF8),
             );
             None
         }
     };
     (text, stamp)
+}
+
+/// E0106's help, for every encoding that is not UTF-8.
+const SAVE_AS_UTF8: &str =
+    "save the file as UTF-8 in your editor (\"Save with encoding\" or \"Save as\", then UTF-8)";
+
+/// The byte order when `bytes` look like UTF-16: a byte-order mark
+/// (FF FE or FE FF), or NUL bytes at every other place of the start (ASCII
+/// in UTF-16, which is otherwise valid UTF-8 full of NULs).
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian, with a byte-order mark"),
+        [0xFE, 0xFF, ..] => return Some("big-endian, with a byte-order mark"),
+        _ => {}
+    }
+    let start = &bytes[..bytes.len().min(256) & !1];
+    if start.len() < 4 {
+        return None;
+    }
+    let nul_at = |parity: usize| start.iter().skip(parity).step_by(2).all(|&b| b == 0);
+    if nul_at(1) {
+        Some("little-endian")
+    } else if nul_at(0) {
+        Some("big-endian")
+    } else {
+        None
+    }
+}
+
+/// Where the text that follows `valid` (a file's valid UTF-8 start) begins:
+/// its line and column, the column in characters, a byte-order mark not
+/// counted, as every other position.
+fn position_after(valid: &[u8]) -> Pos {
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut column = text[line_start..].chars().count() + 1;
+    if line == 1 && text.starts_with('\u{feff}') {
+        column -= 1;
+    }
+    Pos {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        len: 1,
+    }
 }
 
 /// Reads `file`, of `size` bytes by its metadata, to its end into `bytes`.
@@ -570,6 +689,16 @@ mod tests {
         assert!(!is_valid_id("-x"));
         assert!(!is_valid_id(""));
         assert_eq!(suggest_id("Bad_Name"), "bad-name");
+    }
+
+    #[test]
+    fn suggested_ids_are_transliterated() {
+        assert_eq!(suggest_id("josé-garcía"), "jose-garcia");
+        assert_eq!(suggest_id("straße"), "strasse");
+        assert_eq!(suggest_id("Zoë Ångström"), "zoe-angstrom");
+        assert_eq!(suggest_id("--a__b--"), "a-b");
+        assert_eq!(suggest_id("!!!"), "my-id");
+        assert!(is_valid_id(&suggest_id("北京 2025")));
     }
 
     #[test]
@@ -652,6 +781,34 @@ mod tests {
                 .unchanged("content/sessions/a.md", Some(racy))
                 .is_none()
         );
+    }
+
+    #[test]
+    fn finds_the_first_byte_that_is_not_utf8() {
+        assert_eq!(position_after(b"").line, 1);
+        let at = position_after("---\ntitle: Caf".as_bytes());
+        assert_eq!((at.line, at.column), (2, 11));
+        let at = position_after("\u{feff}\u{e9}t\u{e9} ".as_bytes());
+        assert_eq!((at.line, at.column), (1, 5));
+    }
+
+    #[test]
+    fn recognises_utf16() {
+        let le: Vec<u8> = "---\ntitle: x\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "---\ntitle: x\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(utf16(&le), Some("little-endian"));
+        assert_eq!(utf16(&be), Some("big-endian"));
+        assert!(utf16(&[0xFF, 0xFE, b'-', 0]).is_some_and(|o| o.contains("mark")));
+        assert!(utf16(&[0xFE, 0xFF]).is_some());
+        assert_eq!(utf16(b"---\ntitle: x\n"), None);
+        assert_eq!(utf16(b"\0\0"), None);
+        assert_eq!(utf16(b""), None);
     }
 
     #[test]

@@ -34,7 +34,8 @@ pub fn run(
     }
     if !is_valid_id(id) {
         return fail(&format!(
-            "`{id}` is not a valid id: use lowercase letters, digits and hyphens, e.g. `listening-first`"
+            "`{id}` is not a valid id: use lowercase ASCII letters, digits and hyphens, e.g. `{}`",
+            crate::site::suggest_id(id)
         ));
     }
     if collection == Collection::Pages && crate::routes::is_reserved_page_id(id) {

@@ -82,12 +82,15 @@ pub fn summary(ds: &Diagnostics) -> String {
     }
 }
 
-/// The JSON object of SPEC 6: diagnostics, errors and warnings.
+/// The JSON object of SPEC 6: diagnostics, errors and warnings, and
+/// `notes` (the human report's `note:` lines, e.g. the rules that were
+/// skipped; an empty list when there are none).
 pub fn json(ds: &Diagnostics) -> String {
     let value = serde_json::json!({
         "diagnostics": ds.items(),
         "errors": ds.errors(),
         "warnings": ds.warnings(),
+        "notes": ds.notes(),
     });
     value.to_string()
 }

@@ -52,10 +52,13 @@ impl Builder<'_> {
             }
             None => {
                 let ids = self.ids.get(&collection).map_or(&[][..], Vec::as_slice);
-                let help = did_you_mean(&reference.value, ids.iter().copied()).or_else(|| {
-                    (ids.is_empty())
-                        .then(|| format!("there is no {noun} yet: add one under content/{dir}/"))
-                });
+                let help = not_an_id(&reference.value, dir)
+                    .or_else(|| did_you_mean(&reference.value, ids.iter().copied()))
+                    .or_else(|| {
+                        (ids.is_empty()).then(|| {
+                            format!("there is no {noun} yet: add one under content/{dir}/")
+                        })
+                    });
                 self.diagnostics.push(
                     Diagnostic::new(
                         Code::E0201,
@@ -110,6 +113,18 @@ impl Builder<'_> {
     pub(super) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
+}
+
+/// The help for a reference that cannot be an id (accents, capitals,
+/// spaces): the id it should be, transliterated to ASCII, and the file name
+/// that goes with it.
+fn not_an_id(reference: &str, dir: &str) -> Option<String> {
+    (!crate::site::is_valid_id(reference)).then(|| {
+        let id = crate::site::suggest_id(reference);
+        format!(
+            "ids use lowercase ASCII letters, digits and hyphens: write `{id}`, the id of content/{dir}/{id}.md"
+        )
+    })
 }
 
 /// A required text field's value (already known to be present for items in the model).

@@ -64,8 +64,10 @@ pub fn resolve_link(
         let file = decode(rest);
         return match static_file(root, &file) {
             Some(()) => Ok((Target::Static(file), None)),
-            None => Err(Broken::NoFile(format!(
-                "`{dest}` names no file under static/"
+            None => Err(Broken::NoFile(not_a_static_file(
+                root,
+                &file,
+                &format!("`{dest}`"),
             ))),
         };
     }
@@ -163,6 +165,19 @@ fn normalize(path: &Path) -> Option<PathBuf> {
         }
     }
     Some(out)
+}
+
+/// E0401's message for `what` (`` `/etc/passwd` ``, ``the photo `x.png` ``)
+/// naming `static/rel`, which is no file there: through a symbolic link
+/// cairn does not follow (W0404), or simply not there.
+pub fn not_a_static_file(root: &Path, rel: &str, what: &str) -> String {
+    match crate::symlinks::on_the_way(&root.join("static"), rel) {
+        Some((link, why)) => format!(
+            "{what} goes through static/{link}, a symbolic link cairn does not follow: {}",
+            why.describe("static")
+        ),
+        None => format!("{what} names no file under static/"),
+    }
 }
 
 /// `Some` when `static/rel` is a file that stays inside `static/` (symlinks included).

@@ -1,13 +1,14 @@
 //! Links and files: internal Markdown links (E0202, W0203), `/` links and
 //! images under `static/` (E0401, W0402), people's photos (E0401), relative
 //! links that leave `content/` (E0401), and static files that a page of the
-//! build would overwrite (E0403). Link targets are resolved by
+//! build would overwrite (E0403), symbolic links under `static/` that are
+//! not followed (W0404). Link targets are resolved by
 //! [`crate::routes::links`], which rendering uses too.
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::markdown::Outlines;
 use crate::model::Model;
-use crate::routes::links::{Broken, Target, resolve_link, static_file};
+use crate::routes::links::{Broken, Target, not_a_static_file, resolve_link, static_file};
 use crate::site::PROGRAM_FILE;
 use rayon::prelude::*;
 use std::path::Path;
@@ -61,12 +62,13 @@ pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic>
             && static_file(root, &photo.value).is_none()
         {
             ds.push(
-                Diagnostic::new(Code::E0401, &p.source.path, photo.pos, format!("the photo `{}` is not a file under static/", photo.value))
+                Diagnostic::new(Code::E0401, &p.source.path, photo.pos, not_a_static_file(root, &photo.value, &format!("the photo `{}`", photo.value)))
                     .help("give a path relative to static/, e.g. images/people/ana.png for static/images/people/ana.png"),
             );
         }
     }
     overwrites(model, root, &mut ds);
+    ds.extend(crate::symlinks::check_folder(root, "static"));
     ds
 }
 

@@ -52,3 +52,18 @@ fn the_crate_emits_only_codes_it_can_explain() {
         }
     }
 }
+
+#[test]
+fn explain_names_the_fields_that_exempt_from_w0204_and_w0305() {
+    // The fix a user needs is a field: a module's `resources` (W0204) or
+    // its `self_paced` work (W0305); the texts must name them (issue 25).
+    for (code, field) in [("W0204", "`resources`"), ("W0305", "`self_paced`")] {
+        let out = cairn(&repo(), &["explain", code]);
+        assert_eq!(out.status.code(), Some(0), "{code}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains(field),
+            "{code} does not name {field}:\n{text}"
+        );
+    }
+}

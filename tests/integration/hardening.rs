@@ -392,5 +392,57 @@ fn symlink_loops_and_escapes_are_harmless() {
         .filter_map(|d| d["code"].as_str())
         .collect();
     assert!(codes.contains(&"E0401"), "{out}");
+    // Issue 25: neither link vanishes without a word (W0404, line 1 of the
+    // link, help: where it leads), and E0401 says the path is such a link.
+    let found = |code: &str, file: &str| {
+        out["diagnostics"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|d| d["code"] == code && d["file"] == file)
+            .cloned()
+    };
+    let loop_link = found("W0404", "content/sessions/loop").expect("W0404 for the loop");
+    assert_eq!(
+        (loop_link["line"].as_u64(), loop_link["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let etc = found("W0404", "static/etc").expect("W0404 for static/etc");
+    assert!(
+        etc["help"].as_str().is_some_and(|h| h.contains("/etc")),
+        "{etc}"
+    );
+    let e0401 = found("E0401", "content/modules/listening-first.md").expect("E0401");
+    assert!(
+        e0401["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("static/etc, a symbolic link")),
+        "{e0401}"
+    );
     let _ = std::fs::remove_dir_all(site);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_content_link_that_leaves_content_is_not_read() {
+    // SPEC 9.1: cairn does not follow a link under content/ that leads
+    // outside it; it says so (W0404) rather than reading the file.
+    let site = temp("content-link");
+    copy_in_order(&fixture("check/valid-base"), &site, false);
+    let outside = temp("content-link-outside");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    std::fs::write(outside.join("x.md"), "---\ntitle: Elsewhere\n---\n").expect("write");
+    std::os::unix::fs::symlink(
+        outside.join("x.md"),
+        site.join("content/modules/elsewhere.md"),
+    )
+    .expect("symlink");
+    let (status, out) = crate::support::check_json(&site, &[]);
+    assert_eq!(status, 0, "{out}");
+    let ds = out["diagnostics"].as_array().expect("list");
+    assert_eq!(ds.len(), 1, "{out}");
+    assert_eq!(ds[0]["code"], "W0404");
+    assert_eq!(ds[0]["file"], "content/modules/elsewhere.md");
+    let _ = std::fs::remove_dir_all(site);
+    let _ = std::fs::remove_dir_all(outside);
 }
