@@ -308,6 +308,34 @@ impl Templates {
     }
 }
 
+/// The header's top-level entries at wide widths, from the navigation `nav`
+/// (Home, then `years` years, then the rest): Home, the years (a "Years"
+/// menu when there are several), the list pages of
+/// [`routes::HEADER_LINKS`], and a "More" menu for the rest (a link when it
+/// would hold one). A menu is `{key, title, items}`; the phone menu and the
+/// footer's site index list `nav` whole.
+fn header(nav: &[Value], years: usize) -> Vec<Value> {
+    let (home, rest) = nav.split_at(1.min(nav.len()));
+    let (years_nav, rest) = rest.split_at(years.min(rest.len()));
+    let (links, more): (Vec<&Value>, Vec<&Value>) = rest
+        .iter()
+        .partition(|e| routes::HEADER_LINKS.iter().any(|k| e["key"] == *k));
+    let mut top = home.to_vec();
+    menu(&mut top, "years", "Years", years_nav.iter().collect());
+    top.extend(links.into_iter().cloned());
+    menu(&mut top, "more", "More", more);
+    top
+}
+
+/// Adds `items` to the header `top` as one menu, or as a link when alone.
+fn menu(top: &mut Vec<Value>, key: &str, title: &str, items: Vec<&Value>) {
+    match items[..] {
+        [] => {}
+        [one] => top.push(one.clone()),
+        _ => top.push(json!({ "key": key, "title": title, "items": items })),
+    }
+}
+
 fn shared(model: &Model, options: &RenderOptions) -> Shared {
     let p = &model.program;
     let mut nav = vec![json!({ "key": "home", "title": "Home", "url": routes::HOME })];
@@ -325,10 +353,11 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
         let pg = &model.pages[i];
         nav.push(json!({ "key": pg.source.id, "title": pg.title, "url": routes::item(model, Item::page(i)) }));
     }
+    let header = header(&nav, model.years.len());
     let starts = p.starts.value.0;
     let mut site = json!({
         "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
-        "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
+        "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav, "header": header,
         "multi_year": p.years > 1,
         "audience": p.audience.as_deref().unwrap_or("trainees"),
         "year_numbers": model.year_numbers().collect::<Vec<_>>(),
