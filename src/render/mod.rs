@@ -487,3 +487,74 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         bytes: text.into_bytes(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Value, header, json};
+    use crate::routes::{HEADER_MAX, LIST_PAGES};
+
+    fn entry(key: &str) -> Value {
+        json!({ "key": key, "title": key, "url": format!("{key}/") })
+    }
+
+    /// Home, `years` years, every list page with a navigation title and
+    /// `pages` free pages: the largest navigation a site can have.
+    fn nav(years: usize, pages: usize) -> Vec<Value> {
+        let mut nav = vec![entry("home")];
+        nav.extend((1..=years).map(|y| entry(&format!("year-{y}"))));
+        nav.extend(
+            LIST_PAGES
+                .iter()
+                .filter(|l| l.nav.is_some())
+                .map(|l| entry(l.key)),
+        );
+        nav.extend((0..pages).map(|p| entry(&format!("page-{p}"))));
+        nav
+    }
+
+    fn keys(top: &[Value]) -> Vec<String> {
+        top.iter()
+            .flat_map(|e| {
+                e["items"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_else(|| vec![e.clone()])
+            })
+            .map(|e| e["key"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_header_holds_at_most_eight_entries_and_every_page() {
+        for (years, pages) in [(1, 0), (2, 5), (4, 20), (9, 0)] {
+            let nav = nav(years, pages);
+            let top = header(&nav, years);
+            assert!(
+                top.len() <= HEADER_MAX,
+                "{years} years, {pages} pages: {} entries",
+                top.len()
+            );
+            let all: Vec<String> = nav
+                .iter()
+                .map(|e| e["key"].as_str().unwrap_or_default().to_owned())
+                .collect();
+            let mut listed = keys(&top);
+            let mut wanted = all.clone();
+            listed.sort();
+            wanted.sort();
+            assert_eq!(listed, wanted, "every navigation entry once");
+        }
+    }
+
+    #[test]
+    fn a_lone_year_or_a_lone_extra_page_is_a_link_not_a_menu() {
+        let mut nav = nav(1, 0);
+        nav.retain(|e| {
+            ["home", "year-1", "sessions", "people"]
+                .contains(&e["key"].as_str().unwrap_or_default())
+        });
+        let top = header(&nav, 1);
+        assert!(top.iter().all(|e| e.get("items").is_none()), "{top:?}");
+        assert_eq!(top.len(), 4);
+    }
+}
