@@ -72,6 +72,15 @@ pub const LIST_PAGES: [ListPage; 13] = [
     list("print", "Printable syllabus", None),
 ];
 
+/// The list pages the header shows as links of their own, beside Home and the
+/// years; the other pages of the navigation go into its "More" menu, so the
+/// header never holds more than [`HEADER_MAX`] top-level entries (SPEC 9.1).
+pub const HEADER_LINKS: [&str; 5] = ["modules", "sessions", "readings", "calendar", "search"];
+
+/// The most top-level entries (links or menus) the header holds (SPEC 9.1):
+/// Home, the years, [`HEADER_LINKS`] and "More".
+pub const HEADER_MAX: usize = 8;
+
 const fn list(key: &'static str, title: &'static str, nav: Option<&'static str>) -> ListPage {
     ListPage {
         key,
