@@ -13,8 +13,7 @@
 //     page in at most two clicks, following only the links that show at
 //     1280 px without opening a menu (the footer's site index counts); an
 //     archived year's pages from that year's own home; a page that no other
-//     page links to (an empty list the site leaves out on purpose) is named in
-//     the summary instead;
+//     page links to fails too;
 //   - print: a page whose path names "print" sets `@page` margins of at
 //     least 15 mm on every side.
 //
@@ -213,7 +212,6 @@ try {
 // Two clicks from home: the current year's pages from "/", each archived
 // year's from its own home.
 let homes = 0;
-const unlinked = [];
 if (!only) {
   const archiveOf = (p) => (p.match(/^\/archive\/[^/]+\//) || ["/"])[0];
   const targets = pages.filter((p) => p.endsWith("/"));
@@ -226,14 +224,13 @@ if (!only) {
       for (const p of frontier) for (const l of linksOf.get(p) || []) if (!reached.has(l)) reached.add(l), next.push(l);
       frontier = next;
     }
-    // A page no other page links to is one the site leaves out on purpose (the
-    // empty Modules or Projects list of a program without them, README):
-    // named in the summary, not failed.
+    // Every page on disk counts: one that no page links to fails too (the
+    // site must not write it, or must link it).
     const linked = new Set([...linksOf].flatMap(([from, to]) => to.filter((l) => l !== from)));
     const far = targets.filter((p) => archiveOf(p) === home && !reached.has(p));
     for (const p of far) {
       if (linked.has(p)) fail(p, `not reached from ${home} in two clicks (links shown at 1280 px without opening a menu)`);
-      else unlinked.push(p);
+      else fail(p, "written, but no page links to it");
     }
   }
 }
@@ -247,6 +244,5 @@ if (problems.length) {
 console.log(
   `layout: OK — ${pages.length} pages, ${checks} page checks: no page wider than 320 or 390 px (light and dark), unique ids, at most ${HEADER_MAX} header entries in one row at 1280 px` +
     (only ? "" : `, every page within two clicks of its home (${homes} home(s))`) +
-    `, @page margins of ${PAGE_MARGIN_MM} mm or more on the print pages` +
-    (unlinked.length ? ` [linked from no page, left out of the two-click check: ${unlinked.join(", ")}]` : ""),
+    `, @page margins of ${PAGE_MARGIN_MM} mm or more on the print pages`,
 );

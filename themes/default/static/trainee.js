@@ -14,6 +14,26 @@
   var now = new Date();
   var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
 
+  // The header's menus ("Years", "More") are <details>: open without
+  // JavaScript; here Escape closes the open one (focus back on its
+  // summary) and a click elsewhere closes them all, as a menu does.
+  function closeMenus(except) {
+    var open = document.querySelectorAll("details.nav-menu[open]");
+    for (var i = 0; i < open.length; i++) {
+      if (open[i] !== except) { open[i].removeAttribute("open"); }
+    }
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") { return; }
+    var menu = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest("details.nav-menu[open]") : null;
+    closeMenus(null);
+    if (menu) { menu.querySelector("summary").focus(); }
+  });
+  document.addEventListener("click", function (e) {
+    closeMenus(e.target.closest ? e.target.closest("details.nav-menu") : null);
+  });
+
   function href(url) {
     return root + url + (portable && (url === "" || url.slice(-1) === "/") ? "index.html" : "");
   }
