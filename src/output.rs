@@ -261,22 +261,34 @@ impl Drop for Output {
 fn copy_static(dir: &Path, static_dir: &Path) -> Result<Vec<String>, String> {
     let io = |p: &Path, e: std::io::Error| format!("cannot write {}: {e}", p.display());
     let mut copied = Vec::new();
-    if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(static_dir)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_map(Result::ok)
+    let Ok(canonical) = static_dir.canonicalize() else {
+        return Ok(copied);
+    };
+    // Links that stay inside static/ are followed, as `check` resolves a
+    // reference through them; the others (W0404) are never published.
+    let mut walk = walkdir::WalkDir::new(static_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else { continue };
+        if entry.path_is_symlink()
+            && crate::symlinks::unfollowed(&canonical, entry.path()).is_some()
         {
-            let Ok(rel) = entry.path().strip_prefix(static_dir) else {
-                continue;
-            };
-            let target = dir.join(rel);
             if entry.file_type().is_dir() {
-                fs::create_dir_all(&target).map_err(|e| io(&target, e))?;
-            } else if entry.file_type().is_file() {
-                fs::copy(entry.path(), &target).map_err(|e| io(&target, e))?;
-                copied.push(relative(static_dir, entry.path()));
+                walk.skip_current_dir();
             }
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(static_dir) else {
+            continue;
+        };
+        let target = dir.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).map_err(|e| io(&target, e))?;
+        } else if entry.file_type().is_file() {
+            fs::copy(entry.path(), &target).map_err(|e| io(&target, e))?;
+            copied.push(relative(static_dir, entry.path()));
         }
     }
     Ok(copied)

@@ -218,3 +218,41 @@ fn search_finds_self_paced_work_groups_outcomes_and_free_pages() {
     );
     let _ = std::fs::remove_dir_all(out);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_static_file_reached_through_a_link_inside_static_is_published() {
+    use std::os::unix::fs::symlink;
+    let site = temp("static-link-site");
+    crate::support::copy_dir(&repo().join("examples/minimal"), &site);
+    let images = site.join("static/images");
+    std::fs::create_dir_all(&images).expect("mkdir");
+    std::fs::write(images.join("map.png"), b"not really a png").expect("write");
+    // A file link and a folder link, both inside static/, and one outside.
+    symlink("map.png", images.join("campus-map.png")).expect("file link");
+    symlink("images", site.join("static/pictures")).expect("folder link");
+    symlink("/etc", site.join("static/etc")).expect("outside link");
+    let page = site.join("content/pages");
+    std::fs::create_dir_all(&page).expect("mkdir");
+    std::fs::write(
+        page.join("maps.md"),
+        "---\ntitle: Maps\n---\n![Campus](/images/campus-map.png) ![Map](/pictures/map.png)\n",
+    )
+    .expect("write page");
+    let out = temp("static-link-out");
+    let built = build_into(&site, &out, &[]);
+    assert_success(&built);
+    for file in ["images/map.png", "images/campus-map.png", "pictures/map.png"] {
+        assert_eq!(
+            std::fs::read(out.join(file)).ok().as_deref(),
+            Some(&b"not really a png"[..]),
+            "{file} is published"
+        );
+    }
+    assert!(!out.join("etc").exists(), "a link outside static/ is never published");
+    let listed = std::fs::read_to_string(out.join(".cairn-build")).expect("marker");
+    assert!(listed.lines().any(|l| l == "pictures/map.png"), "{listed}");
+    for d in [site, out] {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}
