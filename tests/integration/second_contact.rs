@@ -20,7 +20,12 @@ fn pages(out: &Path) -> BTreeMap<String, String> {
         .filter_map(Result::ok)
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .map(|e| {
-            let rel = e.path().strip_prefix(out).expect("inside").to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
             (rel, std::fs::read_to_string(e.path()).expect("read page"))
         })
         .collect()
@@ -57,13 +62,27 @@ fn no_page_holds_an_id_twice_whatever_the_markdown() {
     let out = build(&fixture("kitchen-sink"), "ids-page");
     let html = std::fs::read_to_string(out.join("one-id-once/index.html")).expect("the page");
     for id in [
-        "section-main", "section-next-up", "section-how", "section-main-1", "section",
-        "section-1", "section-search-results", "section-fn-1", "section-2026-09",
-        "section-outcome-lead", "fn-main", "fn-my-note", "fn-my-note-1", "main",
+        "section-main",
+        "section-next-up",
+        "section-how",
+        "section-main-1",
+        "section",
+        "section-1",
+        "section-search-results",
+        "section-fn-1",
+        "section-2026-09",
+        "section-outcome-lead",
+        "fn-main",
+        "fn-my-note",
+        "fn-my-note-1",
+        "main",
     ] {
         assert!(ids(&html).contains(&id), "no id {id:?} in {:?}", ids(&html));
     }
-    assert!(html.contains("href=\"#fn-my-note-1\""), "a reference reaches its footnote");
+    assert!(
+        html.contains("href=\"#fn-my-note-1\""),
+        "a reference reaches its footnote"
+    );
     let year = std::fs::read_to_string(out.join("year-1/index.html")).expect("year 1");
     assert!(ids(&year).contains(&"2026-09") && ids(&year).contains(&"section-2026-09"));
     let _ = std::fs::remove_dir_all(out);
@@ -96,9 +115,19 @@ fn optional_readings_are_not_due_anywhere() {
         }
     }
     let print = std::fs::read_to_string(out.join("print/index.html")).expect("print page");
-    let due: String = print.split("Due:</strong>").skip(1).map(|s| s.split("</p>").next().unwrap_or("")).collect();
-    assert!(due.contains("(Reading,"), "the print page lists due readings");
-    assert!(!due.contains("Blindspot"), "Blindspot (optional) is listed as due: {due}");
+    let due: String = print
+        .split("Due:</strong>")
+        .skip(1)
+        .map(|s| s.split("</p>").next().unwrap_or(""))
+        .collect();
+    assert!(
+        due.contains("(Reading,"),
+        "the print page lists due readings"
+    );
+    assert!(
+        !due.contains("Blindspot"),
+        "Blindspot (optional) is listed as due: {due}"
+    );
     let _ = std::fs::remove_dir_all(out);
 }
 
@@ -113,18 +142,31 @@ fn previous_and_next_stay_within_the_session_s_track_year() {
         .expect("sessions")
         .iter()
         .map(|s| {
-            let y = s["years"].as_array().expect("years").iter().filter_map(serde_json::Value::as_u64).collect();
+            let y = s["years"]
+                .as_array()
+                .expect("years")
+                .iter()
+                .filter_map(serde_json::Value::as_u64)
+                .collect();
             (s["id"].as_str().expect("id").to_string(), y)
         })
         .collect();
     let mut links = 0;
     for (id, own) in &years {
-        let html = std::fs::read_to_string(out.join(format!("sessions/{id}/index.html"))).expect("page");
+        let html =
+            std::fs::read_to_string(out.join(format!("sessions/{id}/index.html"))).expect("page");
         for rel in ["prev", "next"] {
-            let Some(at) = html.find(&format!("rel=\"{rel}\"")) else { continue };
+            let Some(at) = html.find(&format!("rel=\"{rel}\"")) else {
+                continue;
+            };
             let before = &html[..at];
             let href = &before[before.rfind("href=\"").expect("href") + 6..];
-            let target = href.trim_start_matches("../").trim_start_matches("sessions/").split('/').next().expect("id");
+            let target = href
+                .trim_start_matches("../")
+                .trim_start_matches("sessions/")
+                .split('/')
+                .next()
+                .expect("id");
             let theirs = &years[target];
             assert!(
                 theirs.contains(&own[0]),
@@ -140,8 +182,16 @@ fn previous_and_next_stay_within_the_session_s_track_year() {
 #[test]
 fn search_finds_self_paced_work_groups_outcomes_and_free_pages() {
     for (name, site, kinds) in [
-        ("search-demo", repo(), &["Self-paced", "Group", "Outcome", "Page", "Session"][..]),
-        ("search-mentoring", repo().join("examples/mentoring"), &["Group", "Outcome", "Page"][..]),
+        (
+            "search-demo",
+            repo(),
+            &["Self-paced", "Group", "Outcome", "Page", "Session"][..],
+        ),
+        (
+            "search-mentoring",
+            repo().join("examples/mentoring"),
+            &["Group", "Outcome", "Page"][..],
+        ),
     ] {
         let out = build(&site, name);
         let index: serde_json::Value =
@@ -162,6 +212,9 @@ fn search_finds_self_paced_work_groups_outcomes_and_free_pages() {
     }
     let out = build(&repo(), "search-self-paced");
     let index = std::fs::read_to_string(out.join("search-index.json")).expect("index");
-    assert!(index.contains("\"t\":\"Take two Implicit Association Tests of your choice\""), "self-paced item");
+    assert!(
+        index.contains("\"t\":\"Take two Implicit Association Tests of your choice\""),
+        "self-paced item"
+    );
     let _ = std::fs::remove_dir_all(out);
 }
