@@ -113,6 +113,18 @@ fn github_annotations_name_files_from_the_working_directory() {
         "{}",
         text(&out)
     );
+    // From inside the site, `../` leads back to it (not an absolute path).
+    let out = run(
+        &site.join("content"),
+        &["--root", "..", "check", "--format", "github"],
+        &[],
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .starts_with("::error file=../content/sessions/2025-09-listening.md,line=4,col=9,"),
+        "{}",
+        text(&out)
+    );
     // A warning is a `::warning`.
     copy_dir(&warning_site(), &repo.join("other"));
     let out = run(
