@@ -53,13 +53,7 @@ pub fn to_html(
         let id = footnotes.entry(label.to_string()).or_insert_with(|| {
             let base = crate::markdown::footnote_id(label);
             let id = (0..)
-                .map(|n| {
-                    if n == 0 {
-                        base.clone()
-                    } else {
-                        format!("{base}-{n}")
-                    }
-                })
+                .map(|n| if n == 0 { base.clone() } else { format!("{base}-{n}") })
                 .find(|id| !taken.contains(id))
                 .unwrap_or_default();
             taken.insert(id.clone());
