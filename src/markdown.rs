@@ -400,8 +400,8 @@ mod tests {
                 "section-1",
                 "section-how",
                 "section-fn-1",
-                "outcome-lead",
                 "section-outcome-lead",
+                "section-outcome-lead-1",
                 "2025",
                 "2025-1",
             ]

@@ -52,10 +52,12 @@ pub fn to_html(
     let mut footnote = |label: &str| -> CowStr<'static> {
         let id = footnotes.entry(label.to_string()).or_insert_with(|| {
             let base = crate::markdown::footnote_id(label);
-            let id = (0..)
-                .map(|n| if n == 0 { base.clone() } else { format!("{base}-{n}") })
-                .find(|id| !taken.contains(id))
-                .unwrap_or_default();
+            let mut id = base.clone();
+            let mut n = 0;
+            while taken.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
             taken.insert(id.clone());
             id
         });

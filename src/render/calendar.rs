@@ -409,6 +409,7 @@ pub fn months(model: &Model, order: &[usize]) -> Value {
         );
         item["detail"] = json!(d.detail);
         item["years"] = json!(years(&d.years));
+        item["year_numbers"] = json!(d.years);
         due.entry(d.date.0).or_default().push(item);
     }
     for &i in order {
@@ -428,6 +429,7 @@ pub fn months(model: &Model, order: &[usize]) -> Value {
                 String::new()
             });
             item["years"] = json!(years(&s.years));
+            item["year_numbers"] = json!(s.years);
             item["reads"] = json!(if day == first {
                 reads.get(&i).map(|r| reading_summary(model, r))
             } else {

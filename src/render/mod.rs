@@ -311,6 +311,34 @@ impl Templates {
     }
 }
 
+/// The header's top-level entries at wide widths, from the navigation `nav`
+/// (Home, then `years` years, then the rest): Home, the years (a "Years"
+/// menu when there are several), the list pages of
+/// [`routes::HEADER_LINKS`], and a "More" menu for the rest (a link when it
+/// would hold one). A menu is `{key, title, items}`; the phone menu and the
+/// footer's site index list `nav` whole.
+fn header(nav: &[Value], years: usize) -> Vec<Value> {
+    let (home, rest) = nav.split_at(1.min(nav.len()));
+    let (years_nav, rest) = rest.split_at(years.min(rest.len()));
+    let (links, more): (Vec<&Value>, Vec<&Value>) = rest
+        .iter()
+        .partition(|e| routes::HEADER_LINKS.iter().any(|k| e["key"] == *k));
+    let mut top = home.to_vec();
+    menu(&mut top, "years", "Years", years_nav.iter().collect());
+    top.extend(links.into_iter().cloned());
+    menu(&mut top, "more", "More", more);
+    top
+}
+
+/// Adds `items` to the header `top` as one menu, or as a link when alone.
+fn menu(top: &mut Vec<Value>, key: &str, title: &str, items: Vec<&Value>) {
+    match items[..] {
+        [] => {}
+        [one] => top.push(one.clone()),
+        _ => top.push(json!({ "key": key, "title": title, "items": items })),
+    }
+}
+
 fn shared(model: &Model, options: &RenderOptions) -> Shared {
     let p = &model.program;
     let mut nav = vec![json!({ "key": "home", "title": "Home", "url": routes::HOME })];
@@ -328,10 +356,11 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
         let pg = &model.pages[i];
         nav.push(json!({ "key": pg.source.id, "title": pg.title, "url": routes::item(model, Item::page(i)) }));
     }
+    let header = header(&nav, model.years.len());
     let starts = p.starts.value.0;
     let mut site = json!({
         "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
-        "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav,
+        "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav, "header": header,
         "multi_year": p.years > 1,
         "audience": p.audience.as_deref().unwrap_or("trainees"),
         "year_numbers": model.year_numbers().collect::<Vec<_>>(),
@@ -465,4 +494,75 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         path,
         bytes: text.into_bytes(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Value, header, json};
+    use crate::routes::{HEADER_MAX, LIST_PAGES};
+
+    fn entry(key: &str) -> Value {
+        json!({ "key": key, "title": key, "url": format!("{key}/") })
+    }
+
+    /// Home, `years` years, every list page with a navigation title and
+    /// `pages` free pages: the largest navigation a site can have.
+    fn nav(years: usize, pages: usize) -> Vec<Value> {
+        let mut nav = vec![entry("home")];
+        nav.extend((1..=years).map(|y| entry(&format!("year-{y}"))));
+        nav.extend(
+            LIST_PAGES
+                .iter()
+                .filter(|l| l.nav.is_some())
+                .map(|l| entry(l.key)),
+        );
+        nav.extend((0..pages).map(|p| entry(&format!("page-{p}"))));
+        nav
+    }
+
+    fn keys(top: &[Value]) -> Vec<String> {
+        top.iter()
+            .flat_map(|e| {
+                e["items"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_else(|| vec![e.clone()])
+            })
+            .map(|e| e["key"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_header_holds_at_most_eight_entries_and_every_page() {
+        for (years, pages) in [(1, 0), (2, 5), (4, 20), (9, 0)] {
+            let nav = nav(years, pages);
+            let top = header(&nav, years);
+            assert!(
+                top.len() <= HEADER_MAX,
+                "{years} years, {pages} pages: {} entries",
+                top.len()
+            );
+            let all: Vec<String> = nav
+                .iter()
+                .map(|e| e["key"].as_str().unwrap_or_default().to_owned())
+                .collect();
+            let mut listed = keys(&top);
+            let mut wanted = all.clone();
+            listed.sort();
+            wanted.sort();
+            assert_eq!(listed, wanted, "every navigation entry once");
+        }
+    }
+
+    #[test]
+    fn a_lone_year_or_a_lone_extra_page_is_a_link_not_a_menu() {
+        let mut nav = nav(1, 0);
+        nav.retain(|e| {
+            ["home", "year-1", "sessions", "people"]
+                .contains(&e["key"].as_str().unwrap_or_default())
+        });
+        let top = header(&nav, 1);
+        assert!(top.iter().all(|e| e.get("items").is_none()), "{top:?}");
+        assert_eq!(top.len(), 4);
+    }
 }

@@ -460,9 +460,16 @@ impl<'t> Planner<'t> {
                     _ => true,
                 };
                 if *o_new == new && *o_old != old && share {
+                    // The other session is named where it will be after the
+                    // roll, as the session this line is about is.
+                    let other_path = self
+                        .renames
+                        .iter()
+                        .find(|r| r.from == other.path)
+                        .map_or(other.path.as_str(), |r| r.to.as_str());
                     self.review.push(format!(
-                        "{}:{line} {new} is also the day of {}: check that the two do not clash",
-                        t.path, other.path
+                        "{}:{line} {new} is also the day of {other_path}: check that the two do not clash",
+                        t.path
                     ));
                 }
             }

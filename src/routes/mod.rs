@@ -72,6 +72,15 @@ pub const LIST_PAGES: [ListPage; 13] = [
     list("print", "Printable syllabus", None),
 ];
 
+/// The list pages the header shows as links of their own, beside Home and the
+/// years; the other pages of the navigation go into its "More" menu, so the
+/// header never holds more than [`HEADER_MAX`] top-level entries (SPEC 9.1).
+pub const HEADER_LINKS: [&str; 5] = ["modules", "sessions", "readings", "calendar", "search"];
+
+/// The most top-level entries (links or menus) the header holds (SPEC 9.1):
+/// Home, the years, [`HEADER_LINKS`] and "More".
+pub const HEADER_MAX: usize = 8;
+
 const fn list(key: &'static str, title: &'static str, nav: Option<&'static str>) -> ListPage {
     ListPage {
         key,
@@ -102,13 +111,9 @@ impl ListPage {
     }
 
     /// Listed in the navigation of this program: not when it is not
-    /// [`wanted`](Self::wanted), nor the projects or modules list when the
-    /// program has none (a mentoring program without modules).
+    /// [`wanted`](Self::wanted).
     pub fn in_nav(self, model: &Model) -> bool {
-        self.nav.is_some()
-            && self.wanted(model)
-            && !(self.key == "projects" && model.projects.is_empty())
-            && !(self.key == "modules" && model.modules.is_empty())
+        self.nav.is_some() && self.wanted(model)
     }
 
     /// The list page of a collection's items (none for free pages).
@@ -120,9 +125,13 @@ impl ListPage {
 
     /// False for a page about a concept the program does not use (SPEC 8):
     /// the framework without phases, the map without competencies, groups
-    /// without groups, outcomes without outcomes.
+    /// without groups, outcomes without outcomes, and the modules or
+    /// projects list of a program without any (a mentoring program): a page
+    /// nothing links to would break SPEC 9.1's two clicks from home.
     pub fn wanted(self, model: &Model) -> bool {
         match self.key {
+            "modules" => !model.modules.is_empty(),
+            "projects" => !model.projects.is_empty(),
             "framework" => !model.program.phases.is_empty(),
             "map" => !model.program.competencies.is_empty(),
             "groups" => !model.groups.is_empty(),

@@ -5,7 +5,7 @@
 //
 // Serves SITE_FOLDER on 127.0.0.1, opens every index.html and 404.html in
 // headless Chromium at 1280x900 and 390x844, in light and dark colour
-// schemes, and runs axe-core (WCAG 2.0/2.1 A and AA rules) on each. It also
+// schemes, and runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules: 2.2 AA is the floor) on each. It also
 // fails on:
 //   - any request to a host other than 127.0.0.1 (aborted, never sent),
 //   - a local request answered with an error status (a broken asset link),
@@ -21,7 +21,7 @@
 // (pages open at once per context, default 2), A11Y_JSON (write the full
 // findings as JSON to this file), A11Y_ONLY (substring: check only pages
 // whose path contains it), A11Y_TAGS (comma-separated axe tags to run
-// instead of the WCAG 2.0/2.1 A and AA set, e.g. "best-practice").
+// instead of the WCAG 2.0/2.1/2.2 A and AA set, e.g. "best-practice").
 
 import fs from "node:fs";
 import path from "node:path";
@@ -37,7 +37,7 @@ const AXE_VERSION = require("axe-core/package.json").version;
 
 const TAGS = process.env.A11Y_TAGS
   ? process.env.A11Y_TAGS.split(",").map((t) => t.trim()).filter(Boolean)
-  : ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+  : ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]; // axe-core has no wcag22a rule
 const VIEWPORTS = [
   { name: "1280x900", width: 1280, height: 900, mobile: false },
   { name: "390x844", width: 390, height: 844, mobile: true },

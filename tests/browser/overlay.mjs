@@ -12,7 +12,7 @@
 // headless Chromium at 1280x900 and 390x844, in the light and the dark colour
 // scheme (page.emulateMedia), it loads the home page, waits for the overlay
 // and fails on:
-//   - any axe-core violation (WCAG 2.0/2.1 A and AA) on the page,
+//   - any axe-core violation (WCAG 2.0/2.1/2.2 A and AA) on the page,
 //   - overlay text under 4.5:1: the computed colour of its <p> and <pre>
 //     against the background painted under them (their own and their
 //     ancestors' background colours, composited; images ignored),
@@ -38,7 +38,7 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const TAGS = process.env.A11Y_TAGS
   ? process.env.A11Y_TAGS.split(",").map((t) => t.trim()).filter(Boolean)
-  : ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+  : ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const VIEWPORTS = [
   { name: "1280x900", width: 1280, height: 900, mobile: false },
   { name: "390x844", width: 390, height: 844, mobile: true },

@@ -4,11 +4,14 @@
 //   - on a date inside the academic year, with year 2 chosen, the next
 //     year-2 session's title, date, start time and place are inside the
 //     first 844 px of the home page ("Next up");
+//   - the first due item of year 2 is inside those 844 px too (SPEC 9.1);
+//   - the calendar page marks that day as today and, with year 2 chosen on
+//     the home page, shows year 2's items and hides the other years';
 //   - the choice of year is remembered on reload (localStorage only);
 //   - on 1 July after the year's last session the page says the year is over;
 //   - with JavaScript disabled the full list of sessions is there;
 //   - the site header takes at most 140 px, and the phone menu passes axe
-//     (WCAG 2.0/2.1 A and AA) closed and open, light and dark.
+//     (WCAG 2.0/2.1/2.2 A and AA) closed and open, light and dark.
 //
 //   node trainee.mjs BUILT_SITE
 //
@@ -23,7 +26,7 @@ import { CHROMIUM, LAUNCH_ARGS, isLocal, requireChromium, serve } from "./serve.
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const VIEWPORT = { width: 390, height: 844 };
 
 const site = process.argv[2];
@@ -84,11 +87,46 @@ try {
     for (const [what, value] of [["title", expected.title], ["date", day], ["start time", expected.start], ["location", expected.location]]) {
       if (value && !text.includes(value)) fail(`Next up (year 2, ${clock}) lacks the ${what} "${value}": ${text.slice(0, 300)}`);
     }
+    // The calendar page marks today and follows the year chosen on the home page.
+    await page.goto(origin + "/calendar/", { waitUntil: "load" });
+    const today = page.locator(`.month-grid td[data-date="${clock}"]`);
+    if (!(await today.count())) fail(`the calendar page has no day ${clock}`);
+    else {
+      if (!/\bcal-today\b/.test((await today.getAttribute("class")) || "")) fail(`the calendar page does not mark today (${clock}) with cal-today`);
+      if ((await today.getAttribute("aria-current")) !== "date") fail(`the calendar's today (${clock}) lacks aria-current="date"`);
+      if (!(await today.isVisible())) fail(`the calendar's today (${clock}) is not shown at ${VIEWPORT.width} px`);
+    }
+    const choice = page.locator('.year-choice input[name=my-year][value="2"]');
+    if (!(await choice.count()) || !(await choice.isChecked())) fail("the calendar page does not show year 2 as the year chosen on the home page");
+    const items = await page.locator(".month-grid .cal-item[data-years]").evaluateAll((lis) =>
+      lis.map((li) => ({ years: li.dataset.years.split(" "), shown: li.getClientRects().length > 0, text: li.textContent.trim().slice(0, 60) })),
+    );
+    const others = items.filter((i) => !i.years.includes("2"));
+    const mine = items.filter((i) => i.years.includes("2"));
+    if (!others.length || !mine.length) fail(`the calendar page marks no items by year (${mine.length} of year 2, ${others.length} of other years)`);
+    for (const i of others.filter((i) => i.shown).slice(0, 3)) fail(`with year 2 chosen the calendar page shows "${i.text}" (years ${i.years.join(", ")})`);
+    for (const i of mine.filter((i) => !i.shown).slice(0, 3)) fail(`with year 2 chosen the calendar page hides "${i.text}"`);
+    await page.goto(origin + "/", { waitUntil: "load" });
+    await page.reload({ waitUntil: "load" });
+    if (!(await page.locator('.next-up input[name=my-year][value="2"]').isChecked())) fail("the choice of year 2 is not remembered on reload");
+    // The first screen of a reader who chose year 2 before (SPEC 9.1).
     await within(page, ".next-up .next-title", "Next up's title");
     await within(page, ".next-up .session-when", "Next up's date and time");
     if (expected.location) await within(page, ".next-up .session-place", "Next up's place");
-    await page.reload({ waitUntil: "load" });
-    if (!(await page.locator('.next-up input[name=my-year][value="2"]').isChecked())) fail("the choice of year 2 is not remembered on reload");
+    // The first due item of year 2 (SPEC 9.1: the first screen), wherever
+    // Next up lists it ("To prepare" or "Due next"), and the first row of
+    // "Due next".
+    const schedule = JSON.parse(await page.locator(".next-up .cairn-schedule").textContent());
+    const firstDue = schedule.due.find((d) => d.date_iso >= clock && (d.years || []).includes(2));
+    if (firstDue) {
+      const link = page.locator(".next-up-body a", { hasText: firstDue.title }).first();
+      if (!(await link.count())) fail(`Next up (year 2, ${clock}) does not list the first due item "${firstDue.title}"`);
+      else {
+        const box = await link.boundingBox();
+        if (!box || box.y + box.height > VIEWPORT.height) fail(`the first due item "${firstDue.title}" ends at ${box && Math.round(box.y + box.height)} px, below the first ${VIEWPORT.height} px`);
+      }
+    }
+    if (await page.locator(".next-up .due-list > li").count()) await within(page, ".next-up .due-list > li", "the first row of Due next");
     // The phone menu, closed and open, light and dark.
     await page.addScriptTag({ content: AXE_SOURCE });
     for (const open of [false, true]) {
@@ -131,4 +169,4 @@ if (problems.length) {
   for (const p of problems) console.log(`  - ${p}`);
   process.exit(1);
 }
-console.log(`trainee: OK — on ${clock} Next up shows year 2's "${expected.title}" within the first ${VIEWPORT.height} px; on ${yearOver} the year is over; without JavaScript all ${model.sessions.length} sessions are listed; the phone menu passes axe closed and open`);
+console.log(`trainee: OK — on ${clock} Next up shows year 2's "${expected.title}" and its first due item within the first ${VIEWPORT.height} px; the calendar marks ${clock} and follows year 2; on ${yearOver} the year is over; without JavaScript all ${model.sessions.length} sessions are listed; the phone menu passes axe closed and open`);

@@ -292,10 +292,10 @@ fn due_items_are_all_day_events_each_in_the_calendars_of_its_years() {
     let cals = check_calendars(&out, "example.org", &[1, 2]);
     let find = |path: &str, uid: &str| cals[path].iter().find(|e| e.uid == uid).cloned();
     // The quality-improvement capstone (year 2): charter due 30 Sep, final
-    // report 5 Jun (issue 15's example).
-    let final_report = "due-milestone-quality-improvement-track-7.2025@example.org";
+    // report 4 Jun (issue 15's example, rolled).
+    let final_report = "due-milestone-quality-improvement-track-7.2026@example.org";
     let e = find("calendar.ics", final_report).expect("the final report milestone");
-    assert_eq!(e.start, "20260605");
+    assert_eq!(e.start, "20270604");
     assert!(
         e.summary
             .starts_with("Milestone: Quality Improvement Capstone: Final report"),
@@ -317,10 +317,10 @@ fn due_items_are_all_day_events_each_in_the_calendars_of_its_years() {
     // A prompt, a reading with its pages, self-paced work with its minutes.
     let prompt = find(
         "year-1/calendar.ics",
-        "due-prompt-a-disparity-i-have-seen.2025@example.org",
+        "due-prompt-a-disparity-i-have-seen.2026@example.org",
     )
     .expect("a prompt");
-    assert_eq!(prompt.start, "20250930");
+    assert_eq!(prompt.start, "20260929");
     assert_eq!(prompt.summary, "Due: A Disparity I Have Seen");
     assert!(
         prompt.description.contains("What Counts as a Disparity?"),
@@ -329,7 +329,7 @@ fn due_items_are_all_day_events_each_in_the_calendars_of_its_years() {
     );
     let reading = find(
         "year-1/calendar.ics",
-        "due-reading-fitzgerald-implicit-bias-y1.2025@example.org",
+        "due-reading-fitzgerald-implicit-bias-y1.2026@example.org",
     )
     .expect("a reading");
     assert!(
@@ -346,7 +346,7 @@ fn due_items_are_all_day_events_each_in_the_calendars_of_its_years() {
     );
     let self_paced = find(
         "year-1/calendar.ics",
-        "due-self-paced-health-care-disparities-1.2025@example.org",
+        "due-self-paced-health-care-disparities-1.2026@example.org",
     )
     .expect("self-paced work");
     assert!(
@@ -365,11 +365,11 @@ fn due_items_are_all_day_events_each_in_the_calendars_of_its_years() {
     assert!(count("calendar.ics") >= count("year-2/calendar.ics"));
     assert!(count("calendar.ics") >= 60, "{}", count("calendar.ics"));
     // A session's own calendar holds the session alone.
-    let own = &cals["sessions/2025-09-health-care-disparities/session.ics"];
+    let own = &cals["sessions/2026-09-health-care-disparities/session.ics"];
     assert_eq!(own.len(), 1);
     assert_eq!(
         own[0].uid,
-        "2025-09-health-care-disparities.2025@example.org"
+        "2026-09-health-care-disparities.2026@example.org"
     );
     let _ = std::fs::remove_dir_all(out);
 }
@@ -387,12 +387,14 @@ fn calendar_uids_are_stable_across_builds_and_unrelated_edits() {
     assert_eq!(uids(&a), uids(&b), "the same UIDs twice");
     // A new prompt and a new session change no other event's UID.
     let site = temp("cal-stable-site");
-    for dir in ["content", "static"] {
-        copy_dir(&repo().join(dir), &site.join(dir));
+    for dir in ["content", "static", "archive"] {
+        if repo().join(dir).is_dir() {
+            copy_dir(&repo().join(dir), &site.join(dir));
+        }
     }
     std::fs::write(
         site.join("content/prompts/aaa-an-added-prompt.md"),
-        "---\ntitle: An Added Prompt\nmodule: health-care-disparities\ndue: 2025-10-02\n---\nWrite.\n",
+        "---\ntitle: An Added Prompt\nmodule: health-care-disparities\ndue: 2026-10-02\n---\nWrite.\n",
     )
     .expect("write prompt");
     let c = build(&site, "cal-stable-c", &[]);
@@ -402,7 +404,7 @@ fn calendar_uids_are_stable_across_builds_and_unrelated_edits() {
         assert!(set.is_subset(now), "{path}: no UID changed");
     }
     assert!(
-        after["calendar.ics"].contains("due-prompt-aaa-an-added-prompt.2025@example.org"),
+        after["calendar.ics"].contains("due-prompt-aaa-an-added-prompt.2026@example.org"),
         "the added prompt is there"
     );
     for d in [a, b, c, site] {
@@ -420,9 +422,9 @@ fn a_session_event_names_its_place_online_link_module_speakers_readings_and_page
     let cals = check_calendars(&out, "example.org", &[1, 2]);
     let e = cals["calendar.ics"]
         .iter()
-        .find(|e| e.uid == "2025-12-harassment-and-allyship.2025@example.org")
+        .find(|e| e.uid == "2026-12-harassment-and-allyship.2026@example.org")
         .expect("the session");
-    let page = "https://example.org/dei/sessions/2025-12-harassment-and-allyship/";
+    let page = "https://example.org/dei/sessions/2026-12-harassment-and-allyship/";
     assert_eq!(e.url.as_deref(), Some(page));
     assert_eq!(
         e.location.as_deref(),
@@ -446,7 +448,7 @@ fn a_session_event_names_its_place_online_link_module_speakers_readings_and_page
         );
     }
     // The session's own calendar says the same.
-    let own = &cals["sessions/2025-12-harassment-and-allyship/session.ics"][0];
+    let own = &cals["sessions/2026-12-harassment-and-allyship/session.ics"][0];
     assert_eq!(own.description, e.description);
     let _ = std::fs::remove_dir_all(out);
 }
@@ -564,8 +566,8 @@ fn the_month_grid_is_a_table_with_every_session_and_due_item_on_its_day() {
             "{id} on {date}: {cell}"
         );
     }
-    // A milestone on its day: the final report, 5 June 2026.
-    let cell_start = page.find("<td data-date=\"2026-06-05\"").expect("5 June");
+    // A milestone on its day: the final report, 4 June 2027.
+    let cell_start = page.find("<td data-date=\"2027-06-04\"").expect("4 June");
     let cell = &page[cell_start..];
     let cell = &cell[..cell.find("</td>").expect("cell end")];
     assert!(

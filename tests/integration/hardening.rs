@@ -133,13 +133,31 @@ enum Outcome {
     Swapped,
 }
 
-/// One killed build: how long after its new output appeared it was killed,
-/// what it left, and whether the kill landed while it was still running.
+/// When a build is killed.
 #[cfg(unix)]
-struct Kill {
-    delay: Duration,
-    outcome: Outcome,
-    landed: bool,
+#[derive(Clone, Copy, Debug)]
+enum Trigger {
+    /// Once its temporary folder holds at least this many files.
+    Files(usize),
+    /// Once its temporary folder holds the marker, written just before the swap.
+    Marker,
+    /// Once its temporary folder has gone: the swap is done.
+    Gone,
+}
+
+/// The files under `dir` (none when it is missing), and whether the marker
+/// `.cairn-build` is one of them.
+#[cfg(unix)]
+fn files_in(dir: &Path) -> (usize, bool) {
+    let mut count = 0;
+    let mut marker = false;
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if e.file_type().is_file() {
+            count += 1;
+            marker |= e.depth() == 1 && e.file_name() == ".cairn-build";
+        }
+    }
+    (count, marker)
 }
 
 /// The `.NAME.cairn-*` folders beside `public/` in `site`, but those of `pid`.
@@ -154,12 +172,22 @@ fn leftovers(site: &Path, but: Option<u32>) -> Vec<String> {
         .collect()
 }
 
-/// Starts `cairn build -o out` on `site`, waits until its new output is being
-/// written (`.public.cairn-new-PID` exists beside `out`), then `delay`, then
-/// sends SIGKILL. Returns the pid, whether the new output was seen being
-/// written, and whether the kill landed (the build had not ended by itself).
+/// One killed build: what its temporary folder held after the kill (files,
+/// marker), or `None` when it was gone, and whether the kill landed (the
+/// build had not ended by itself).
 #[cfg(unix)]
-fn kill_while_building(site: &Path, out: &Path, delay: Duration) -> (u32, bool, bool) {
+struct Killed {
+    pid: u32,
+    fresh: Option<(usize, bool)>,
+    landed: bool,
+}
+
+/// Starts `cairn build -o out` on `site`, polls its temporary folder
+/// (`.public.cairn-new-PID` beside `out`) and sends SIGKILL when `trigger`
+/// says. No delay is timed: the kill follows what the build has written, so
+/// a slow machine only makes the folder fill more slowly.
+#[cfg(unix)]
+fn kill_when(site: &Path, out: &Path, trigger: Trigger) -> Killed {
     use std::os::unix::process::ExitStatusExt;
     const SIGKILL: i32 = 9;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cairn"))
@@ -179,101 +207,59 @@ fn kill_while_building(site: &Path, out: &Path, delay: Duration) -> (u32, bool, 
     let fresh = site.join(format!(".public.cairn-new-{pid}"));
     // A guard against hangs only: no time is asserted.
     let started = Instant::now();
-    let writing = loop {
-        if fresh.exists() {
-            break true;
-        }
-        if child.try_wait().expect("wait").is_some() {
-            break false;
+    let mut seen = false;
+    loop {
+        let (count, marker) = files_in(&fresh);
+        let exists = fresh.exists();
+        seen |= exists;
+        let now = match trigger {
+            Trigger::Files(at) => exists && count >= at,
+            Trigger::Marker => exists && marker,
+            Trigger::Gone => seen && !exists,
+        };
+        if now || child.try_wait().expect("wait").is_some() {
+            break;
         }
         if started.elapsed() > Duration::from_secs(120) {
             let _ = child.kill();
             panic!("cairn build hung");
         }
         std::thread::sleep(Duration::from_micros(20));
-    };
-    if writing {
-        std::thread::sleep(delay);
     }
     let _ = child.kill();
     let status = child.wait().expect("wait");
     let landed = status.signal() == Some(SIGKILL);
     assert!(landed || status.success(), "the build ended with {status}");
-    (pid, writing, landed)
-}
-
-/// The delays between a build's new output appearing and its kill: none
-/// until a kill has kept the old output, then doubling until one has found
-/// the new one, then seeded points between the latest delay that kept the old
-/// output and the earliest that found the new one.
-#[cfg(unix)]
-struct Delays {
-    last: Duration,
-    kept_at: Option<Duration>,
-    swapped_at: Option<Duration>,
-    seed: u64,
-}
-
-#[cfg(unix)]
-impl Delays {
-    fn new() -> Delays {
-        Delays {
-            last: Duration::ZERO,
-            kept_at: None,
-            swapped_at: None,
-            seed: 0x9E37_79B9_7F4A_7C15,
-        }
-    }
-
-    fn next(&mut self) -> Duration {
-        self.last = match (self.kept_at, self.swapped_at) {
-            (None, _) => Duration::ZERO,
-            (Some(_), None) => (self.last * 2).max(Duration::from_micros(250)),
-            (Some(kept), Some(swapped)) => {
-                // xorshift64, seeded: the same points on every run.
-                self.seed ^= self.seed << 13;
-                self.seed ^= self.seed >> 7;
-                self.seed ^= self.seed << 17;
-                let (lo, hi) = (kept.min(swapped), kept.max(swapped));
-                let part = u32::try_from(self.seed % 1000).expect("small");
-                lo + hi.saturating_sub(lo) * part / 1000
-            }
-        };
-        self.last
-    }
-
-    fn record(&mut self, delay: Duration, outcome: Outcome) {
-        let bound = match outcome {
-            Outcome::Kept => &mut self.kept_at,
-            Outcome::Swapped => &mut self.swapped_at,
-        };
-        *bound = Some(match (outcome, *bound) {
-            (Outcome::Kept, Some(b)) => b.max(delay),
-            (Outcome::Swapped, Some(b)) => b.min(delay),
-            (_, None) => delay,
-        });
+    Killed {
+        pid,
+        fresh: fresh.exists().then(|| files_in(&fresh)),
+        landed,
     }
 }
 
-/// Kills builds of the demo site, each after its new output has started being
-/// written and then a varied delay, and requires every outcome to be the whole
-/// output of the build before or the whole new one, with whatever an earlier
-/// killed build left cleaned up by the next. The delays grow from nothing
-/// until a kill has come too late to stop the swap, then probe between the
-/// latest kill that kept the old output and the earliest that found the new
-/// one, so the test fails unless it saw both: a kill that landed while the new
-/// output was being written, and a new output swapped in. Consecutive builds
-/// alternate between two versions of the site, so each one can be told from
-/// the one before.
+/// Kills builds of the demo site at chosen points of their writing and
+/// requires every outcome to be the whole output of the build before, byte
+/// for byte, or the whole new one, with whatever an earlier killed build left
+/// cleaned up by the next. Three rounds in four kill once the temporary
+/// folder holds a seeded number of files between the static files and the
+/// whole output (the bound shrinks each time a kill overshoots, so a fast
+/// machine gets earlier targets); the fourth kills at the marker or after the
+/// swap. The test fails unless at least `MIN_MID_WRITE` kills left a
+/// temporary folder that was non-empty but incomplete (pages written, no
+/// marker) with the old output whole, and at least one build swapped its
+/// output in. Consecutive builds alternate between two versions of the
+/// site, so each one can be told from the one before.
 #[cfg(unix)]
 #[test]
 fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
+    const MIN_MID_WRITE: usize = 8;
     const MIN_ROUNDS: usize = 16;
-    const MAX_ROUNDS: usize = 40;
+    const MAX_ROUNDS: usize = 64;
     let site = temp("kill-site");
     let repo = crate::support::repo();
     copy_in_order(&repo.join("content"), &site.join("content"), false);
     copy_in_order(&repo.join("static"), &site.join("static"), false);
+    let statics = files_of(&site.join("static")).len();
     let out = site.join("public");
     let program = site.join("content/_program.md");
     let first = std::fs::read_to_string(&program).expect("read");
@@ -289,23 +275,37 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
     assert_eq!(build(&site, &out), 0);
     let sites = [snapshot(&out), snapshot(&reference)];
     assert!(sites[0] != sites[1]);
+    let pages = sites[1].len() - statics;
+    assert!(pages > 100, "the demo writes {pages} files besides static/");
 
     // `public/` holds version `current`; each round builds the other one.
     let mut current = 0;
-    let mut kills: Vec<Kill> = Vec::new();
-    let mut delays = Delays::new();
-    let happened = |kills: &[Kill], o: Outcome| kills.iter().any(|k| k.outcome == o);
+    // Files in the temporary folder at each kill that landed mid-write.
+    let mut mid_write: Vec<usize> = Vec::new();
+    let mut swapped = 0;
+    let mut rounds = Vec::new();
+    // The share of the pages a kill waits for is seeded below `bound`.
+    let mut bound = 1.0_f64;
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for round in 0..MAX_ROUNDS {
-        if round >= MIN_ROUNDS
-            && happened(&kills, Outcome::Kept)
-            && happened(&kills, Outcome::Swapped)
-        {
+        if round >= MIN_ROUNDS && mid_write.len() >= MIN_MID_WRITE && swapped > 0 {
             break;
         }
-        let delay = delays.next();
+        // xorshift64, seeded: the same targets on every run.
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let share = f64::from(u32::try_from(seed % 1000).expect("small")) / 1000.0;
+        let trigger = match round % 8 {
+            3 => Trigger::Marker,
+            7 => Trigger::Gone,
+            // At least one page beyond the static files.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            _ => Trigger::Files(statics + 1 + (share * bound * pages as f64) as usize),
+        };
         let target = 1 - current;
         std::fs::write(&program, &texts[target]).expect("write");
-        let (pid, writing, landed) = kill_while_building(&site, &out, delay);
+        let killed = kill_when(&site, &out, trigger);
         let now = snapshot(&out);
         let outcome = if now == sites[current] {
             Outcome::Kept
@@ -313,54 +313,58 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
             Outcome::Swapped
         } else {
             panic!(
-                "round {round}: a build killed {delay:?} in left a mix ({} files)",
+                "round {round}: a build killed at {trigger:?} ({:?} in its temporary folder) left a \
+                 mix ({} files)",
+                killed.fresh,
                 now.len()
             );
         };
         assert!(
-            landed || outcome == Outcome::Swapped,
+            killed.landed || outcome == Outcome::Swapped,
             "round {round}: a finished build did not swap its output in"
         );
-        let left = leftovers(&site, Some(pid));
+        let left = leftovers(&site, Some(killed.pid));
         assert!(
             left.is_empty(),
             "round {round}: earlier builds left {left:?}"
         );
-        if writing {
-            delays.record(delay, outcome);
+        // Mid-write: pages in the temporary folder, not all of them (no
+        // marker), and the old output whole, byte for byte.
+        let partial = killed
+            .fresh
+            .filter(|&(count, marker)| count > statics && !marker);
+        if let Some((count, _)) = partial {
+            assert!(killed.landed, "round {round}: a build ended mid-write");
+            assert_eq!(
+                outcome,
+                Outcome::Kept,
+                "round {round}: killed mid-write ({count} files), yet the output changed"
+            );
+            assert!(count < sites[target].len());
+            mid_write.push(count);
+        } else if let Trigger::Files(_) = trigger {
+            // The kill came late: aim earlier.
+            bound *= 0.6;
         }
         if outcome == Outcome::Swapped {
+            swapped += 1;
             current = target;
         }
-        kills.push(Kill {
-            delay,
-            outcome,
-            landed: writing && landed,
-        });
+        rounds.push((trigger, killed.fresh, outcome));
     }
-    let count = |o: Outcome, landed: bool| {
-        kills
-            .iter()
-            .filter(|k| k.outcome == o && (!landed || k.landed))
-            .count()
-    };
     eprintln!(
-        "{} kills: {} kept the old site (killed while writing the new one), {} found the new \
-         one ({} of them killed after the swap); delays {:?}",
-        kills.len(),
-        count(Outcome::Kept, true),
-        count(Outcome::Swapped, false),
-        count(Outcome::Swapped, true),
-        kills.iter().map(|k| k.delay).collect::<Vec<_>>()
+        "{} rounds: {} killed mid-write (files in the temporary folder: {mid_write:?} of {}), \
+         {swapped} found the new site; {rounds:?}",
+        rounds.len(),
+        mid_write.len(),
+        sites[1].len()
     );
     assert!(
-        count(Outcome::Kept, true) > 0,
-        "no kill landed while the new output was being written: nothing was tested"
+        mid_write.len() >= MIN_MID_WRITE,
+        "only {} kills landed while pages were being written (at least {MIN_MID_WRITE} wanted)",
+        mid_write.len()
     );
-    assert!(
-        count(Outcome::Swapped, false) > 0,
-        "no build got as far as swapping its output in"
-    );
+    assert!(swapped > 0, "no build got as far as swapping its output in");
     // The next build after the last kill leaves the new site and nothing else.
     std::fs::write(&program, &texts[1]).expect("write");
     assert_eq!(build(&site, &out), 0);

@@ -116,3 +116,17 @@ pub(crate) fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>
         })
         .collect()
 }
+
+/// The demo's academic year as `archive/` names it, e.g. `2026-27`, from
+/// `starts:` in the repository's `content/_program.md` (the demo is rolled
+/// each July).
+pub(crate) fn demo_academic_year() -> String {
+    let program = std::fs::read_to_string(repo().join("content/_program.md")).expect("_program.md");
+    let year: u32 = program
+        .lines()
+        .find_map(|l| l.strip_prefix("starts: "))
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok())
+        .expect("starts: YYYY-MM-DD");
+    format!("{year}-{:02}", (year + 1) % 100)
+}

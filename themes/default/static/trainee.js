@@ -14,6 +14,26 @@
   var now = new Date();
   var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
 
+  // The header's menus ("Years", "More") are <details>: open without
+  // JavaScript; here Escape closes the open one (focus back on its
+  // summary) and a click elsewhere closes them all, as a menu does.
+  function closeMenus(except) {
+    var open = document.querySelectorAll("details.nav-menu[open]");
+    for (var i = 0; i < open.length; i++) {
+      if (open[i] !== except) { open[i].removeAttribute("open"); }
+    }
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") { return; }
+    var menu = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest("details.nav-menu[open]") : null;
+    closeMenus(null);
+    if (menu) { menu.querySelector("summary").focus(); }
+  });
+  document.addEventListener("click", function (e) {
+    closeMenus(e.target.closest ? e.target.closest("details.nav-menu") : null);
+  });
+
   function href(url) {
     return root + url + (portable && (url === "" || url.slice(-1) === "/") ? "index.html" : "");
   }
@@ -53,7 +73,10 @@
     try { localStorage.setItem(KEY, year); } catch (e) { /* private mode: not remembered */ }
   }
 
-  function prepare(s, due) {
+  // What to prepare for session `s`: its readings, prompts and the self-paced
+  // work due by its end; each link's href goes into `listed`, so that "Due
+  // next" does not list it a second time (the first screen is short).
+  function prepare(s, due, listed) {
     var items = [];
     (s.readings || []).forEach(function (r) {
       items.push([link(r.url, r.title), r.detail ? " (" + r.detail + ")" : "", "Read"]);
@@ -67,6 +90,7 @@
       }
     });
     if (!items.length) { return null; }
+    items.forEach(function (it) { listed[it[0].getAttribute("href")] = true; });
     var box = el("div", "next-prepare");
     box.appendChild(el("h4", "", "To prepare"));
     var ul = el("ul");
@@ -90,6 +114,7 @@
     var mine = function (x) { return !year || (x.years || []).indexOf(Number(year)) >= 0; };
     var upcoming = data.sessions.filter(function (s) { return s.end >= today && mine(s); });
     var due = data.due.filter(function (d) { return d.date_iso >= today && mine(d); });
+    var listed = {};
     if (!upcoming.length) {
       var p = el("p", "next-none", "There are no more sessions this academic year. ");
       p.appendChild(link(data.syllabus, "See the whole syllabus"));
@@ -109,11 +134,11 @@
         if (s.online) { var a = el("a", "", "Join online"); a.href = s.online; place.appendChild(a); }
         card.appendChild(place);
       }
-      var prep = prepare(s, due);
+      var prep = prepare(s, due, listed);
       if (prep) { card.appendChild(prep); }
       body.appendChild(card);
     }
-    var soon = due.slice(0, 4);
+    var soon = due.filter(function (d) { return !listed[href(d.url)]; }).slice(0, 4);
     if (soon.length) {
       body.appendChild(el("h3", "next-due-heading", "Due next"));
       var ul = el("ul", "due-list");
@@ -170,6 +195,10 @@
       });
     }
     choices[c].hidden = false;
+    // A reader who chose a year before sees their next session first: the
+    // choice moves below Next up (on load only, never under the pointer).
+    var box = choices[c].parentNode;
+    if (year && box.classList.contains("next-up")) { box.appendChild(choices[c]); }
   }
   apply(year);
 })();
