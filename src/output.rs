@@ -364,13 +364,48 @@ mod tests {
         assert!(check_target(&root, root.parent().unwrap(), true).is_err());
         assert!(check_target(&root, Path::new("/"), true).is_err());
         assert!(check_target(&root, &root.join("public"), false).is_ok());
-        fs::create_dir_all(root.join("public")).unwrap();
-        assert!(check_target(&root, &root.join("public"), false).is_ok());
-        fs::write(root.join("public/office-upload.pdf"), "x").unwrap();
-        assert!(check_target(&root, &root.join("public"), false).is_err());
-        assert!(check_target(&root, &root.join("public"), true).is_ok());
-        fs::write(root.join("public").join(MARKER), MARKER_TEXT).unwrap();
-        assert!(check_target(&root, &root.join("public"), false).is_ok());
+        let _ = fs::remove_dir_all(&root);
+    }
+
+    /// SPEC 9.1: a folder is replaced only when it is missing, empty, or
+    /// holds nothing but the files its `.cairn-build` lists; any other file
+    /// is refused and named, unless `--force`.
+    #[test]
+    fn replaces_only_what_the_marker_lists() {
+        let root = std::env::temp_dir().join(format!("cairn-out-list-{}", std::process::id()));
+        let public = root.join("public");
+        fs::create_dir_all(public.join("sessions")).unwrap();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(
+            check_target(&root, &public, false).is_ok(),
+            "an empty folder"
+        );
+        fs::write(public.join("index.html"), "x").unwrap();
+        fs::write(public.join("sessions/a.ics"), "x").unwrap();
+        let listed = format!("{MARKER_TEXT}index.html\nsessions/a.ics\n");
+        fs::write(public.join(MARKER), &listed).unwrap();
+        assert!(
+            check_target(&root, &public, false).is_ok(),
+            "only listed files"
+        );
+        // A file the build did not write, beside a marker that lists others.
+        fs::write(public.join("office-upload.pdf"), "x").unwrap();
+        let refused = check_target(&root, &public, false).unwrap_err();
+        assert!(refused.contains("office-upload.pdf"), "{refused}");
+        assert!(check_target(&root, &public, true).is_ok(), "--force");
+        // Without any marker, every file is foreign.
+        fs::remove_file(public.join(MARKER)).unwrap();
+        fs::remove_file(public.join("office-upload.pdf")).unwrap();
+        let refused = check_target(&root, &public, false).unwrap_err();
+        assert!(refused.contains("index.html"), "{refused}");
+        // A marker with no list (written by an earlier version) counts as
+        // listing everything, once: the build then writes a list.
+        fs::write(public.join("office-upload.pdf"), "x").unwrap();
+        fs::write(public.join(MARKER), MARKER_TEXT).unwrap();
+        assert!(
+            check_target(&root, &public, false).is_ok(),
+            "an earlier version's marker"
+        );
         let _ = fs::remove_dir_all(&root);
     }
 }

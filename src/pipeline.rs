@@ -64,6 +64,10 @@ pub const INCOMPLETE_NOTE: &str = "a session file could not be read, so attendan
 /// report and in JSON's `notes`.
 pub const NO_PROGRAM_NOTE: &str = "content/_program.md could not be read, so the other files were checked without it (fields, references, links, ids) and the rules that need the program were skipped: dates and years (E0304, E0312), phases, competencies and outcomes, sessions' times, schedule and attendance (E0306-E0311, W0305, W0307, W0204), sequencing (E0301-E0303), workload (W0310), outcomes' measures (W0314), the brand (W0315) and static files the build would overwrite (E0403): fix _program.md and check again";
 
+/// The note when a reference named no module, reading or person (see
+/// [`Model::unused_unjudged`]).
+pub const UNRESOLVED_NOTE: &str = "a reference names no module, reading or person, so what no session uses (W0305, W0204) was not checked for that kind: fix the errors above and check again";
+
 /// The program that stands in for an unreadable `_program.md`, so that the
 /// other files can be built and checked: its values decide nothing that
 /// [`without_program`] keeps.
@@ -177,6 +181,9 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         if model.sessions_incomplete() {
             diagnostics.note(INCOMPLETE_NOTE);
         }
+        if model.unused_unjudged() {
+            diagnostics.note(UNRESOLVED_NOTE);
+        }
     }
     diagnostics.sort();
     Checked {
@@ -218,6 +225,9 @@ pub fn update_bodies(root: &Path, checked: &mut Checked) -> Option<Vec<String>> 
     diagnostics.extend(validate::validate(model, &checked.outlines, root));
     if model.sessions_incomplete() {
         diagnostics.note(INCOMPLETE_NOTE);
+    }
+    if model.unused_unjudged() {
+        diagnostics.note(UNRESOLVED_NOTE);
     }
     diagnostics.sort();
     checked.diagnostics = diagnostics;

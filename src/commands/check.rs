@@ -60,18 +60,48 @@ pub fn exit_status(ds: &Diagnostics, deny_warnings: bool) -> u8 {
 }
 
 /// The site root relative to the working directory, as a path prefix
-/// (`""` when they are the same), for GitHub annotations.
+/// (`""` when they are the same; `../` steps when the working directory is
+/// inside the site or beside it), for GitHub annotations (SPEC 6).
 fn github_prefix(root: &std::path::Path) -> String {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|c| c.canonicalize().ok());
     let root = root.canonicalize().ok();
     match (cwd, root) {
-        (Some(cwd), Some(root)) => match root.strip_prefix(&cwd) {
-            Ok(rel) if rel.as_os_str().is_empty() => String::new(),
-            Ok(rel) => format!("{}/", rel.to_string_lossy().replace('\\', "/")),
-            Err(_) => format!("{}/", root.to_string_lossy()),
-        },
+        (Some(cwd), Some(root)) => relative_prefix(&cwd, &root),
         _ => String::new(),
+    }
+}
+
+/// `to` relative to `from` (both absolute and canonical), as a path prefix
+/// ending in `/`, or `""` when they are the same folder.
+fn relative_prefix(from: &std::path::Path, to: &std::path::Path) -> String {
+    let (from, to): (Vec<_>, Vec<_>) = (from.components().collect(), to.components().collect());
+    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - shared];
+    parts.extend(
+        to[shared..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.iter().fold(String::new(), |mut prefix, p| {
+        prefix.push_str(p);
+        prefix.push('/');
+        prefix
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_prefix;
+    use std::path::Path;
+
+    #[test]
+    fn github_paths_are_relative_to_the_working_directory() {
+        let p = |from: &str, to: &str| relative_prefix(Path::new(from), Path::new(to));
+        assert_eq!(p("/repo", "/repo"), "");
+        assert_eq!(p("/repo", "/repo/site"), "site/");
+        assert_eq!(p("/repo/site/content", "/repo/site"), "../");
+        assert_eq!(p("/repo/tools", "/repo/site"), "../site/");
     }
 }

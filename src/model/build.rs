@@ -28,6 +28,8 @@ pub(super) struct Builder<'a> {
     status: HashMap<(Collection, &'a str), Status>,
     ids: HashMap<Collection, Vec<&'a str>>,
     diagnostics: Vec<Diagnostic>,
+    /// Collections a reference failed to name an item of ([`Model::unresolved`]).
+    unresolved: Vec<Collection>,
 }
 
 impl Builder<'_> {
@@ -51,6 +53,7 @@ impl Builder<'_> {
                 None
             }
             None => {
+                self.lost(collection);
                 let ids = self.ids.get(&collection).map_or(&[][..], Vec::as_slice);
                 let help = not_an_id(&reference.value, dir)
                     .or_else(|| did_you_mean(&reference.value, ids.iter().copied()))
@@ -110,6 +113,13 @@ impl Builder<'_> {
         self.status.keys().any(|(c, _)| *c == collection)
     }
 
+    /// Notes that a reference to an item of `collection` names none.
+    pub(super) fn lost(&mut self, collection: Collection) {
+        if !self.unresolved.contains(&collection) {
+            self.unresolved.push(collection);
+        }
+    }
+
     pub(super) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
@@ -163,6 +173,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         status: HashMap::new(),
         ids: HashMap::new(),
         diagnostics,
+        unresolved: Vec::new(),
     };
 
     // Pass 1: which files make it into the model, at which index.
@@ -228,6 +239,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         }
     }
     link_back(&mut model);
+    model.unresolved = std::mem::take(&mut b.unresolved);
     for ((c, id), status) in &b.status {
         if let Status::Present(i) = status {
             model.index.insert((*c, id.to_string()), *i);

@@ -154,6 +154,10 @@ pub struct Model {
     /// missing...): their ids answer references, but nothing else of them is
     /// known, so rules that count across files must not blame their absence.
     pub unreadable: Vec<(crate::content::Collection, String)>,
+    /// Collections some reference failed to name an item of (E0201, or a
+    /// seminar without `module`): which item was meant is unknown, so "no
+    /// session uses it" (W0305, W0204) cannot be told of any item of them.
+    pub unresolved: Vec<crate::content::Collection>,
 }
 
 impl Model {
@@ -163,6 +167,21 @@ impl Model {
         self.unreadable
             .iter()
             .any(|(c, _)| *c == crate::content::Collection::Sessions)
+    }
+
+    /// True when some reference to an item of `collection` names none.
+    pub fn references_lost(&self, collection: crate::content::Collection) -> bool {
+        self.unresolved.contains(&collection)
+    }
+
+    /// True when "no session uses it" was not judged for some collection
+    /// because a reference to it was lost ([`Model::references_lost`]).
+    pub fn unused_unjudged(&self) -> bool {
+        use crate::content::Collection::{Modules, People, Readings};
+        !self.sessions_incomplete()
+            && [Modules, Readings, People]
+                .into_iter()
+                .any(|c| self.references_lost(c))
     }
 }
 
@@ -240,6 +259,7 @@ impl Model {
             groups: Vec::new(),
             index: HashMap::new(),
             unreadable,
+            unresolved: Vec::new(),
         }
     }
 

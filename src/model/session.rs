@@ -81,6 +81,7 @@ pub(super) fn build(
         .and_then(|r| b.resolve(Collection::Modules, r, file));
     // A program without modules holds its seminars on their own (SPEC 8).
     if kind == SessionKind::Seminar && f.module.is_none() && b.has_any(Collection::Modules) {
+        b.lost(Collection::Modules);
         b.push(
             Diagnostic::new(Code::E0105, file, Pos::START, "a seminar needs a `module`")
                 .help("add `module: MODULE-ID`, or give the session another `kind` (book-club, forum, ...)"),

@@ -12,6 +12,13 @@ fn init_then_build_passes_with_no_warnings() {
     let out = cairn(&dir, &["--root", d, "build", "--deny-warnings"]);
     assert_success(&out);
     assert!(dir.join("public/index.html").is_file());
+    // No warning at all, not only an exit status that says so.
+    let (status, json) = crate::support::check_json(&dir, &["--deny-warnings"]);
+    assert_eq!(
+        (status, &json["warnings"], &json["errors"]),
+        (0, &0.into(), &0.into()),
+        "{json}"
+    );
     // A second init refuses the now non-empty folder.
     assert_eq!(
         cairn(&std::env::temp_dir(), &["init", d]).status.code(),
@@ -160,46 +167,67 @@ fn schema_for(kind: &str) -> jsonschema::Validator {
     jsonschema::validator_for(&schema).expect("a valid schema")
 }
 
-#[test]
-fn the_schema_accepts_every_front_matter_of_the_demo_and_rejects_unknown_fields() {
-    let kinds = [
-        ("modules", "module"),
-        ("sessions", "session"),
-        ("readings", "reading"),
-        ("prompts", "prompt"),
-        ("people", "person"),
-        ("projects", "project"),
-        ("pages", "page"),
-        ("years", "year"),
-    ];
-    let mut checked = 0;
-    let mut check = |kind: &str, path: &std::path::Path| {
+/// Every front matter file of the site at `root` validated, by the
+/// independent validator, against `cairn schema KIND` for its folder: the
+/// program, `years/` and every collection of the registry (so a collection
+/// added later is checked without a line here). Each collection must have at
+/// least one file, so a kind cannot be left out by having nothing to check.
+fn assert_every_file_fits_its_schema(root: &std::path::Path) {
+    use cairn::content::Collection;
+    let check = |kind: &str, path: &std::path::Path| {
         let text = std::fs::read_to_string(path).expect("read");
         let split = front_matter::split(&text).expect("front matter");
         let node = front_matter::parse(split.yaml, "x").expect("yaml");
         let value = front_matter::to_json(&node);
-        let v = schema_for(kind);
-        let errors: Vec<String> = v.iter_errors(&value).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = schema_for(kind)
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
-        checked += 1;
     };
-    check("program", &repo().join("content/_program.md"));
+    check("program", &root.join("content/_program.md"));
+    let kinds = Collection::ALL
+        .iter()
+        .map(|c| (c.dir(), c.singular()))
+        .chain([("years", "year")]);
     for (dir, kind) in kinds {
-        for entry in walkdir::WalkDir::new(repo().join("content").join(dir))
+        let mut checked = 0;
+        for entry in walkdir::WalkDir::new(root.join("content").join(dir))
             .into_iter()
             .filter_map(Result::ok)
         {
             if entry.path().extension().is_some_and(|e| e == "md") {
                 check(kind, entry.path());
+                checked += 1;
             }
         }
+        assert!(
+            checked > 0,
+            "{}: no file under content/{dir}/ to check",
+            root.display()
+        );
     }
-    assert!(checked > 50);
+}
+
+#[test]
+fn the_schema_accepts_every_front_matter_of_the_demo_and_the_kitchen_sink() {
+    assert_every_file_fits_its_schema(&repo());
+    assert_every_file_fits_its_schema(&crate::support::fixture("kitchen-sink"));
+}
+
+#[test]
+fn the_schema_rejects_unknown_fields_and_values() {
     let v = schema_for("session");
     assert!(!v.is_valid(&serde_json::json!({ "title": "x", "date": "2025-09-18", "titel": "y" })));
     assert!(
         !v.is_valid(&serde_json::json!({ "title": "x", "date": "2025-09-18", "kind": "lecture" }))
     );
+    // Groups too (issue 26): what `cairn check` refuses, the schema refuses.
+    let v = schema_for("group");
+    assert!(v.is_valid(&serde_json::json!({ "title": "Small group A" })));
+    assert!(!v.is_valid(&serde_json::json!({ "title": "Small group A", "leader": "dana-reyes" })));
+    assert!(!v.is_valid(&serde_json::json!({ "title": "Small group A", "kind": "circle" })));
+    assert!(!v.is_valid(&serde_json::json!({ "kind": "pair" })));
 }
 
 /// Every property name in a schema, nested objects included.

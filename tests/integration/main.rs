@@ -7,6 +7,7 @@ mod brand;
 mod build;
 mod calendars;
 mod check_fixtures;
+mod contract;
 mod examples;
 mod explain;
 mod first_hour;
