@@ -13,13 +13,24 @@
 //   - a page without exactly one <h1> (its title; counted once per page, in
 //     the first configuration, since the count does not depend on it),
 //   - theme colours that axe cannot see: visited and hovered link text
-//     (4.5:1) and the focus outline (3:1) against the theme's backgrounds.
+//     (4.5:1) and the focus outline (3:1) against the theme's backgrounds;
+//     a variable unset, not a colour, translucent, or in a form this check
+//     cannot read is a finding too, never a pair skipped;
+//   - colour contrast axe leaves "incomplete" (it could not decide: text
+//     over another element, a glyph, translucent colours): each such node
+//     is judged here with the colours Chromium computes, its text colour
+//     over the backgrounds painted under it (the elements under its first
+//     line's middle, else its ancestors), and fails under 4.5:1 (3:1 for
+//     large text: 24 px, or 18.66 px bold). Only a node whose background
+//     cannot be known (a background image or gradient under it) passes
+//     unjudged; the summary says how many.
 // Exit 0 with a one-line summary when everything passes, 1 with a report
 // otherwise, 2 on a usage error.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), A11Y_CONCURRENCY
 // (pages open at once per context, default 2), A11Y_JSON (write the full
-// findings as JSON to this file), A11Y_ONLY (substring: check only pages
+// findings as JSON to this file, with the contrast judged of each node axe
+// left undecided), A11Y_ONLY (substring: check only pages
 // whose path contains it), A11Y_TAGS (comma-separated axe tags to run
 // instead of the WCAG 2.0/2.1/2.2 A and AA set, e.g. "best-practice").
 
@@ -28,7 +39,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { CHROMIUM, LAUNCH_ARGS, isLocal, listPages, requireChromium, serve } from "./serve.mjs";
-import { contrast, parseHex } from "./colour.mjs";
+import { contrast, flatten, parseColour, toHex } from "./colour.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve("axe-core/axe.min.js");
@@ -75,25 +86,145 @@ const THEME_PAIRS = [
   ]),
 ];
 
+// In the page: each theme variable's text and the colour Chromium computes
+// for it ("" when the variable is unset, null when it is not a colour).
+function readThemeVars(names) {
+  const cs = getComputedStyle(document.documentElement);
+  const probe = document.createElement("div");
+  document.body.append(probe);
+  const out = {};
+  for (const n of names) {
+    const raw = cs.getPropertyValue(n).trim();
+    probe.style.color = "";
+    if (raw) probe.style.color = raw;
+    out[n] = { raw, computed: raw && probe.style.color ? getComputedStyle(probe).color : null };
+  }
+  probe.remove();
+  return out;
+}
+
+// A variable the theme does not set, or sets to something that is not a
+// plain opaque colour, is a finding: the pair cannot be judged, and an
+// unjudged pair must not pass.
 function checkTheme(vars) {
   const out = [];
+  const finding = (pair, html, summary) =>
+    out.push({
+      id: "theme-contrast",
+      impact: "serious",
+      help: "theme colours axe cannot see (visited and hovered link text 4.5:1, the focus outline 3:1) must reach their contrast against each background",
+      target: [`${pair.what}: ${pair.fg} on ${pair.bg}`],
+      html,
+      summary,
+    });
   for (const pair of THEME_PAIRS) {
-    const fg = parseHex(vars[pair.fg]);
-    const bg = parseHex(vars[pair.bg]);
-    if (!fg || !bg) continue; // the theme does not define it: nothing to check
-    const ratio = contrast(fg, bg);
-    if (ratio + 1e-9 < pair.min) {
-      out.push({
-        id: "theme-contrast",
-        impact: "serious",
-        help: `${pair.what} must reach ${pair.min}:1 against the background`,
-        target: [`${pair.fg} on ${pair.bg}`],
-        html: `${vars[pair.fg].trim()} on ${vars[pair.bg].trim()}`,
-        summary: `contrast ${ratio.toFixed(2)}:1, needs ${pair.min}:1`,
-      });
+    const colour = (name) => {
+      const v = vars[name];
+      if (!v || !v.raw) return { error: `${name} is not set` };
+      if (!v.computed) return { error: `${name} is not a colour: "${v.raw}"` };
+      const c = parseColour(v.computed);
+      if (!c) return { error: `${name} ("${v.raw}", computed "${v.computed}") is not a colour this check can read (hex, rgb() or color(srgb))` };
+      if (c[3] < 1) return { error: `${name} ("${v.raw}") is translucent: its contrast depends on what lies under it` };
+      return { rgb: c.slice(0, 3) };
+    };
+    const fg = colour(pair.fg);
+    const bg = colour(pair.bg);
+    const html = `${vars[pair.fg]?.raw || "(unset)"} on ${vars[pair.bg]?.raw || "(unset)"}`;
+    if (fg.error || bg.error) {
+      finding(pair, html, `cannot judge: ${[fg.error, bg.error].filter(Boolean).join("; ")}`);
+      continue;
     }
+    const ratio = contrast(fg.rgb, bg.rgb);
+    if (ratio + 1e-9 < pair.min) finding(pair, html, `contrast ${ratio.toFixed(2)}:1, needs ${pair.min}:1`);
   }
   return out;
+}
+
+// Colour contrast that axe leaves incomplete (it found text it could not
+// decide on): judged here from the colours Chromium computes.
+const CONTRAST_RULES = new Set(["color-contrast"]);
+const LARGE_PX = 24; // 18 pt
+const LARGE_BOLD_PX = 18.66; // 14 pt, bold
+
+// In the page: for each element axe left undecided (window.__a11yContrast,
+// set right after axe ran), its text colour, the opacity it is painted
+// with, and the layers under its text, topmost first: the elements under
+// the middle of its first line box (elementsFromPoint: what is painted
+// there, positioned or not), or its ancestors when that point does not hit
+// it. A layer is { colour, opacity } (an SVG shape's fill, a box's
+// background colour) or { unknown } (a background image, a gradient or
+// pattern fill): what lies under that cannot be known from colours.
+function readContrastNodes() {
+  const probe = document.createElement("div");
+  probe.style.backgroundColor = "Canvas";
+  document.body.append(probe);
+  const canvas = getComputedStyle(probe).backgroundColor;
+  probe.remove();
+  const SHAPES = new Set(["circle", "ellipse", "rect", "path", "polygon", "polyline", "line"]);
+  const name = (e) => e.localName + (e.id ? `#${e.id}` : "") + (typeof e.className === "string" && e.className.trim() ? "." + e.className.trim().split(/\s+/).join(".") : "");
+  const nodes = window.__a11yContrast || [];
+  delete window.__a11yContrast;
+  return nodes.map((el) => {
+    if (!el || !el.isConnected) return { missing: true };
+    const cs = getComputedStyle(el);
+    const svgText = el instanceof SVGElement && el.localName !== "svg";
+    let opacity = 1;
+    for (let a = el; a; a = a.parentElement) opacity *= parseFloat(getComputedStyle(a).opacity);
+    if (svgText) opacity *= parseFloat(cs.fillOpacity);
+    el.scrollIntoView({ block: "center", inline: "center" });
+    const r = el.getClientRects()[0];
+    const stack = r ? document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2) : [];
+    const at = stack.indexOf(el);
+    const under = [];
+    if (at >= 0) under.push(...stack.slice(at));
+    else for (let a = el; a; a = a.parentElement) under.push(a);
+    const layers = [];
+    for (const e of under) {
+      const ecs = getComputedStyle(e);
+      if (e instanceof SVGElement && e.localName !== "svg") {
+        if (e === el || !SHAPES.has(e.localName) || ecs.fill === "none") continue;
+        if (/^url\(/.test(ecs.fill)) layers.push({ unknown: `${name(e)} is filled with a gradient or pattern` });
+        else layers.push({ colour: ecs.fill, opacity: parseFloat(ecs.fillOpacity) * parseFloat(ecs.opacity), by: name(e) });
+        continue;
+      }
+      if (ecs.backgroundImage !== "none") layers.push({ unknown: `${name(e)} has a background image (${ecs.backgroundImage.slice(0, 60)})` });
+      layers.push({ colour: ecs.backgroundColor, opacity: parseFloat(ecs.opacity), by: name(e) });
+    }
+    return {
+      fg: svgText ? cs.fill : cs.color,
+      opacity,
+      layers,
+      canvas,
+      // SVG text is drawn at its font size times the SVG's scale.
+      px: parseFloat(cs.fontSize) * (svgText && el.getScreenCTM() ? Math.hypot(el.getScreenCTM().a, el.getScreenCTM().b) : 1),
+      weight: parseInt(cs.fontWeight, 10) || 400,
+      hit: at >= 0,
+    };
+  });
+}
+
+// In Node: the verdict on one node read by readContrastNodes:
+// { ratio, min, fg, bg } or { unknown } (cannot be known) or { error }.
+function judgeContrast(n) {
+  if (n.missing) return { error: "the element axe named is no longer in the page" };
+  const fg = parseColour(n.fg);
+  if (!fg) return { error: `its text colour "${n.fg}" is not a colour this check can read` };
+  const canvas = parseColour(n.canvas);
+  if (!canvas) return { error: `the page's canvas colour "${n.canvas}" is not a colour this check can read` };
+  const layers = [];
+  for (const l of n.layers) {
+    if (l.unknown) return { unknown: l.unknown };
+    const c = parseColour(l.colour);
+    if (!c) return { error: `the background colour "${l.colour}" of ${l.by} is not a colour this check can read` };
+    c[3] *= l.opacity;
+    if (c[3] <= 0) continue;
+    layers.push(c);
+    if (c[3] >= 1) break;
+  }
+  const bg = flatten(layers, canvas.slice(0, 3));
+  const text = flatten([[fg[0], fg[1], fg[2], fg[3] * n.opacity]], bg);
+  const large = n.px >= LARGE_PX || (n.px >= LARGE_BOLD_PX && n.weight >= 700);
+  return { ratio: contrast(text, bg), min: large ? 3 : 4.5, fg: toHex(text), bg: toHex(bg), px: n.px, weight: n.weight };
 }
 
 // ---------- running ----------
@@ -141,11 +272,14 @@ async function checkPage(context, origin, item, cfg, findings, counters) {
     if (item.ready) await page.waitForSelector(item.ready, { timeout: 10000 });
     await page.evaluate(() => document.fonts && document.fonts.ready);
     const result = await page.evaluate(
-      async (tags) => {
+      async ({ tags, contrastRules }) => {
         const r = await window.axe.run(document, {
           runOnly: { type: "tag", values: tags },
           resultTypes: ["violations", "incomplete"],
+          elementRef: true,
         });
+        // The nodes whose contrast axe could not decide, for readContrastNodes.
+        window.__a11yContrast = r.incomplete.filter((v) => contrastRules.includes(v.id)).flatMap((v) => v.nodes.map((n) => n.element));
         const slim = (list) =>
           list.map((v) => ({
             id: v.id,
@@ -160,14 +294,39 @@ async function checkPage(context, origin, item, cfg, findings, counters) {
           }));
         return { violations: slim(r.violations), incomplete: slim(r.incomplete) };
       },
-      TAGS,
+      { tags: TAGS, contrastRules: [...CONTRAST_RULES] },
     );
     for (const v of result.violations) {
       for (const n of v.nodes) {
         add({ id: v.id, impact: n.impact || v.impact, help: v.help, target: n.target, html: n.html, summary: n.summary });
       }
     }
+    // Contrast axe could not decide is judged here; a node over a
+    // background image or gradient is only counted and listed.
+    const read = await page.evaluate(readContrastNodes);
+    const undecided = result.incomplete.filter((v) => CONTRAST_RULES.has(v.id)).flatMap((v) => v.nodes.map((n) => ({ v, n })));
+    undecided.forEach(({ v, n }, i) => {
+      const j = read[i] ? judgeContrast(read[i]) : { error: "the element was not read" };
+      const base = { id: `${v.id}-judged`, impact: "serious", target: n.target, html: n.html };
+      if (j.error) {
+        add({ ...base, help: "axe could not decide this text's contrast, nor could this check", summary: `cannot judge: ${j.error}; axe: ${n.summary}` });
+      } else if (j.unknown) {
+        counters.unjudged++;
+        if (counters.review.length < 500) counters.review.push({ ...where, id: v.id, target: n.target, html: snippet(n.html), summary: `not judged: ${j.unknown}; axe: ${n.summary}` });
+      } else {
+        counters.judged++;
+        if (counters.judgedList.length < 500) counters.judgedList.push({ ...where, target: n.target, html: snippet(n.html), ...j, layers: read[i].hit ? "under its text" : "its ancestors" });
+        if (j.ratio + 1e-9 < j.min) {
+          add({
+            ...base,
+            help: "text must reach 4.5:1 against what lies under it (3:1 for large text); axe could not decide, the computed colours did",
+            summary: `contrast ${j.ratio.toFixed(2)}:1, needs ${j.min}:1: text ${j.fg} on ${j.bg} (${j.px} px, weight ${j.weight})`,
+          });
+        }
+      }
+    });
     for (const v of result.incomplete) {
+      if (CONTRAST_RULES.has(v.id)) continue;
       counters.incomplete[v.id] = (counters.incomplete[v.id] || 0) + v.nodes.length;
       for (const n of v.nodes) {
         if (counters.review.length < 500) counters.review.push({ ...where, id: v.id, target: n.target, html: snippet(n.html), summary: n.summary });
@@ -187,10 +346,7 @@ async function checkPage(context, origin, item, cfg, findings, counters) {
       }
     }
     if (cfg.checkTheme) {
-      const vars = await page.evaluate((names) => {
-        const cs = getComputedStyle(document.documentElement);
-        return Object.fromEntries(names.map((n) => [n, cs.getPropertyValue(n)]));
-      }, [...new Set(THEME_PAIRS.flatMap((p) => [p.fg, p.bg]))]);
+      const vars = await page.evaluate(readThemeVars, [...new Set(THEME_PAIRS.flatMap((p) => [p.fg, p.bg]))]);
       for (const f of checkTheme(vars)) add({ ...f, page: "(theme colours)" });
     }
   } catch (err) {
@@ -262,7 +418,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
   const findings = [];
   const external = [];
-  const counters = { pages: 0, incomplete: {}, review: [] };
+  const counters = { pages: 0, incomplete: {}, review: [], judged: 0, unjudged: 0, judgedList: [] };
   const started = Date.now();
   try {
     for (const vp of VIEWPORTS) {
@@ -299,7 +455,7 @@ async function main() {
         let first = true;
         const countH1 = vp === VIEWPORTS[0] && scheme === SCHEMES[0];
         await pool(pages, CONCURRENCY, (item) => {
-          const c = { ...cfg, countH1, checkTheme: first && item.path === "/" };
+          const c = { ...cfg, countH1, checkTheme: first }; // the theme once per context, on whichever page comes first (A11Y_ONLY may leave out /)
           if (c.checkTheme) first = false;
           return checkPage(context, site.origin, item, c, findings, counters);
         });
@@ -313,16 +469,25 @@ async function main() {
 
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   const shape = `${pages.length} pages x ${VIEWPORTS.length} viewports x ${SCHEMES.length} schemes = ${counters.pages} page checks`;
-  if (process.env.A11Y_JSON) fs.writeFileSync(process.env.A11Y_JSON, JSON.stringify({ findings, external, incomplete: counters.incomplete, review: counters.review }, null, 2));
+  if (process.env.A11Y_JSON)
+    fs.writeFileSync(
+      process.env.A11Y_JSON,
+      JSON.stringify({ findings, external, incomplete: counters.incomplete, contrast: { judged: counters.judged, unjudged: counters.unjudged, nodes: counters.judgedList }, review: counters.review }, null, 2),
+    );
+  // Contrast axe left undecided: how many were judged, and which could not be.
+  const unjudged = [...new Set(counters.review.filter((r) => CONTRAST_RULES.has(r.id)).map((r) => `${r.page} ${r.target.join(", ")}: ${r.summary.split("; axe:")[0]}`))];
+  const contrastLine =
+    `contrast axe left undecided: ${counters.judged} node(s) judged from the computed colours` +
+    (counters.unjudged ? `, ${counters.unjudged} over a background image or gradient not judged (not failing): ${unjudged.slice(0, 3).join("; ")}${unjudged.length > 3 ? `; and ${unjudged.length - 3} more (A11Y_JSON lists them)` : ""}` : "");
   const incomplete = Object.entries(counters.incomplete)
     .map(([id, n]) => `${id} ${n}`)
     .join(", ");
   if (findings.length || external.length) {
-    console.log(report(findings, external, `a11y: FAILED — ${findings.length} finding(s), ${external.length} external request(s); ${shape}, axe-core ${AXE_VERSION}, ${secs}s`));
+    console.log(report(findings, external, `a11y: FAILED — ${findings.length} finding(s), ${external.length} external request(s); ${shape}, axe-core ${AXE_VERSION}, ${secs}s; ${contrastLine}`));
     process.exit(1);
   }
   console.log(
-    `a11y: OK — ${shape}, 0 violations (axe-core ${AXE_VERSION}, ${TAGS.join("/")}), one <h1> on every page, 0 external requests, ${secs}s` +
+    `a11y: OK — ${shape}, 0 violations (axe-core ${AXE_VERSION}, ${TAGS.join("/")}), one <h1> on every page, 0 external requests, ${secs}s; ${contrastLine}` +
       (incomplete ? ` [needs review by hand, not failing: ${incomplete}]` : ""),
   );
 }

@@ -28,6 +28,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM, LAUNCH_ARGS, isLocal, listPages, requireChromium, serve } from "./serve.mjs";
+import { MAX_CLICKS, clickDepths, describeFar, describeHomes } from "./clicks.mjs";
 
 const NARROW = [
   { width: 320, height: 700 },
@@ -209,30 +210,14 @@ try {
   await site.close();
 }
 
-// Two clicks from home: the current year's pages from "/", each archived
-// year's from its own home.
-let homes = 0;
+// Two clicks from home (clicks.mjs): the current year's pages from "/",
+// each archived year's from its own home; a page that no page links to
+// fails too (the site must not write it, or must link it).
+let homes = [];
 if (!only) {
-  const archiveOf = (p) => (p.match(/^\/archive\/[^/]+\//) || ["/"])[0];
-  const targets = pages.filter((p) => p.endsWith("/"));
-  for (const home of [...new Set(targets.map(archiveOf))]) {
-    homes++;
-    const reached = new Set([home]);
-    let frontier = [home];
-    for (let click = 0; click < 2; click++) {
-      const next = [];
-      for (const p of frontier) for (const l of linksOf.get(p) || []) if (!reached.has(l)) reached.add(l), next.push(l);
-      frontier = next;
-    }
-    // Every page on disk counts: one that no page links to fails too (the
-    // site must not write it, or must link it).
-    const linked = new Set([...linksOf].flatMap(([from, to]) => to.filter((l) => l !== from)));
-    const far = targets.filter((p) => archiveOf(p) === home && !reached.has(p));
-    for (const p of far) {
-      if (linked.has(p)) fail(p, `not reached from ${home} in two clicks (links shown at 1280 px without opening a menu)`);
-      else fail(p, "written, but no page links to it");
-    }
-  }
+  const clicks = clickDepths(pages, linksOf);
+  homes = clicks.homes;
+  for (const f of clicks.far) problems.push(describeFar(f, "links shown at 1280 px without opening a menu"));
 }
 
 if (problems.length) {
@@ -243,6 +228,6 @@ if (problems.length) {
 }
 console.log(
   `layout: OK — ${pages.length} pages, ${checks} page checks: no page wider than 320 or 390 px (light and dark), unique ids, at most ${HEADER_MAX} header entries in one row at 1280 px` +
-    (only ? "" : `, every page within two clicks of its home (${homes} home(s))`) +
+    (only ? "" : `, every page within ${MAX_CLICKS} clicks of its home: ${describeHomes(homes)}`) +
     `, @page margins of ${PAGE_MARGIN_MM} mm or more on the print pages`,
 );

@@ -11,7 +11,13 @@
 // inside SITE_FOLDER: a page link must name an .html file, never a folder
 // (from file:// a folder shows a directory listing, not its index.html), a
 // link to a calendar, JSON, PDF or image must name that file, and a #anchor
-// must be an id on the page it names. Every page reached must have an <h1>
+// must be an id on the page it names. Every index.html on disk must be
+// reached (a page nothing links to, or that only links from outside the site
+// reach, fails), and within two clicks of its home (SPEC 9.1: the current
+// year's pages from index.html, an archived year's from
+// archive/YYYY-YY/index.html), following the links shown at 1280 px without
+// opening a menu, as layout.mjs does on the served build (clicks.mjs); the
+// summary gives the most clicks each home needs. Every page reached must have an <h1>
 // and not be a directory listing (a folder is never loaded: the link that
 // names it is reported), and must load its styles, scripts and
 // images without an error. Then it opens search/index.html, types the title
@@ -28,6 +34,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { CHROMIUM, LAUNCH_ARGS, requireChromium } from "./serve.mjs";
+import { MAX_CLICKS, clickDepths, describeFar, describeHomes } from "./clicks.mjs";
 
 const SEARCH_TIMEOUT = 10000;
 
@@ -39,6 +46,9 @@ function usage(msg) {
 
 /** The site-relative, /-separated name of an absolute path, for reports. */
 const rel = (root, file) => path.relative(root, file).split(path.sep).join("/") || ".";
+
+/** The served form of a page's path, as clicks.mjs takes it: "/", "/x/", "/404.html". */
+const sitePath = (root, file) => "/" + rel(root, file).replace(/(^|\/)index\.html$/, "$1").replace(/^\.$/, "");
 
 /** file:// URL without query and fragment, as an absolute path. */
 function fileOf(url) {
@@ -62,6 +72,9 @@ function readPage() {
       url: a.href,
       region: region(a),
       text: a.textContent.replace(/\s+/g, " ").trim().slice(0, 60),
+      // Shown at 1280 px without opening a menu (a closed <details>' summary
+      // shows), as layout.mjs counts clicks.
+      shown: !a.closest("details:not([open])") || !!a.closest("summary"),
     })),
     ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
     // Chromium's file:// listing: "Index of /path/" and a parent-folder box.
@@ -106,6 +119,7 @@ async function main() {
   const queue = [start];
   const queued = new Set(queue);
   const pages = new Map(); // absolute path -> ids on that page
+  const linksOf = new Map(); // site path -> site paths of the pages it links to, shown without a menu
   const anchors = []; // { file, id, from, raw }
   let links = 0;
   let session = null;
@@ -121,6 +135,8 @@ async function main() {
       }
       if (info.h1 < 1) add("no-h1", "the page has no <h1>", current, `title: ${info.title}`);
       pages.set(file, new Set(info.ids));
+      const shownTo = new Set();
+      linksOf.set(sitePath(root, file), shownTo);
       for (const link of info.links) {
         const u = new URL(link.url);
         if (u.protocol !== "file:") continue; // http(s), mailto, webcal, tel...: not ours to check
@@ -141,6 +157,7 @@ async function main() {
           continue;
         }
         const isPage = /\.html?$/i.test(target);
+        if (isPage && link.shown) shownTo.add(sitePath(root, target));
         if (u.hash && isPage) anchors.push({ file: target, id: decodeURIComponent(u.hash.slice(1)), where, raw: link.raw });
         if (isPage && !queued.has(target)) {
           queued.add(target);
@@ -193,8 +210,21 @@ async function main() {
     await browser.close();
   }
 
-  const onDisk = fs.readdirSync(root, { recursive: true }).filter((f) => /(^|[\\/])index\.html$/.test(f)).length;
-  const shape = `${pages.size} pages reached from index.html (${onDisk} index.html on disk), ${links} internal links, ${anchors.length} anchors`;
+  // Every page on disk reached, within two clicks of its home. 404.html is
+  // shown for a missing page, never linked: it is not counted.
+  const onDisk = fs
+    .readdirSync(root, { recursive: true })
+    .filter((f) => /(^|[\\/])index\.html$/.test(f))
+    .map((f) => path.join(root, f));
+  for (const file of onDisk) {
+    if (!pages.has(file)) add("unreachable", "a page on disk is reached by no link from index.html", rel(root, file));
+  }
+  const clicks = clickDepths(onDisk.map((f) => sitePath(root, f)), linksOf);
+  for (const f of clicks.far) {
+    if (f.clicks !== Infinity) add("clicks", `a page is more than ${MAX_CLICKS} clicks from its home`, describeFar(f, "links shown at 1280 px without opening a menu"));
+    else if (pages.has(path.join(root, f.page.slice(1), "index.html"))) add("clicks", "a page is reached only through a menu, never from its home by the links shown at 1280 px", f.page);
+  }
+  const shape = `${pages.size} of ${onDisk.length} pages on disk reached from index.html, clicks from home: ${describeHomes(clicks.homes)}; ${links} internal links, ${anchors.length} anchors`;
   if (findings.length) {
     // One entry per problem and detail, with the pages it shows on.
     const groups = new Map();
