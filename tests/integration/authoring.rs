@@ -246,7 +246,8 @@ fn property_names(v: &serde_json::Value, out: &mut std::collections::BTreeSet<St
 
 #[test]
 fn the_authoring_reference_names_every_field_the_parser_accepts() {
-    let guide = std::fs::read_to_string(repo().join("docs/authoring.md")).expect("docs/authoring.md");
+    let guide =
+        std::fs::read_to_string(repo().join("docs/authoring.md")).expect("docs/authoring.md");
     let out = cairn(&repo(), &["schema"]);
     let all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let mut names = std::collections::BTreeSet::new();

@@ -74,7 +74,9 @@ fn the_checks_reference_is_generated_from_the_explanations() {
     let Some(at) = committed.find(MARKER) else {
         panic!("docs/checks.md lost its marker line `{MARKER}`");
     };
-    let head_end = committed[at..].find("-->").map_or(committed.len(), |i| at + i + 3);
+    let head_end = committed[at..]
+        .find("-->")
+        .map_or(committed.len(), |i| at + i + 3);
     let expected = format!("{}\n{}", &committed[..head_end], generated());
     if committed == expected {
         return;
@@ -120,9 +122,15 @@ fn local_links(text: &str) -> Vec<String> {
 fn the_readme_is_a_short_introduction_whose_links_lead_somewhere() {
     let readme = std::fs::read_to_string(repo().join("README.md")).expect("README");
     let lines = readme.lines().count();
-    assert!(lines < 200, "README.md has {lines} lines; the guide lives in docs/");
+    assert!(
+        lines < 200,
+        "README.md has {lines} lines; the guide lives in docs/"
+    );
     // The two set-up commands, exactly: `.ci/run` runs the second.
-    for command in ["cargo run --release -- build", "cargo test --release && tests/browser/run"] {
+    for command in [
+        "cargo run --release -- build",
+        "cargo test --release && tests/browser/run",
+    ] {
         assert!(readme.contains(command), "README.md lost `{command}`");
     }
     let ci = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
