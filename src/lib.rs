@@ -1,7 +1,8 @@
 //! cairn turns a folder of Markdown files with YAML front matter into a
 //! validated static website for a multi-year leadership curriculum.
 //!
-//! The flow is one way, each stage a module:
+//! Each stage is a module, run in this order (ARCHITECTURE.md draws them and
+//! says what each must never do, and where imports still point back):
 //!
 //! 1. [`site`] finds the root and loads every file under `content/`;
 //! 2. [`front_matter`] and [`content`] parse each file into typed front matter;

@@ -1,7 +1,9 @@
 //! Strings the stages together: load -> parse -> model -> validate (render and
-//! write follow in `build` and `serve`). Each stage is a function from values
-//! to values; this module only sequences them, times them under `-v`, gathers
-//! their diagnostics, and takes an edit of bodies alone into an earlier result
+//! write follow in `build` and `serve`), for the current year ([`check`]) and
+//! each past year under `archive/` ([`check_past_years`]). It sequences the
+//! stages, times them under `-v` (printing each time), gathers their
+//! diagnostics and the sources those name ([`sources`]), and takes an edit
+//! of bodies alone into an earlier result by patching its model in place
 //! ([`update_bodies`], for `serve`).
 
 use crate::content::{self, Parsed};

@@ -1,5 +1,7 @@
-//! One module per subcommand. Each takes its options and returns the exit
-//! status; printing happens here, never in the stages.
+//! The command line's verbs: one module per subcommand but `serve`, which
+//! lives in `crate::serve`. Each takes its options and returns the exit
+//! status. Printing happens here, in `serve` and in `pipeline`'s `-v`
+//! timings; the stages themselves print nothing.
 
 pub mod build;
 pub mod check;

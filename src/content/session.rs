@@ -75,7 +75,7 @@ pub enum SessionKind {
 }
 
 impl SessionKind {
-    /// Every kind, as the README lists them.
+    /// Every kind, as the authoring guide (`docs/authoring.md`) lists them.
     pub const ALL: [SessionKind; 9] = [
         SessionKind::Seminar,
         SessionKind::BookClub,

@@ -1,7 +1,8 @@
 //! The curriculum: every file's front matter with references resolved to the
 //! items they name ([`Item`]: a collection and an index into its list).
-//! Validation checks it; later stages read only this and never re-read files
-//! or re-check references. Built by [`build`]; serialised as
+//! Validation checks it; render reads it and never re-checks references,
+//! though it resolves a body's links again (`routes::links`, which looks at
+//! `static/` on disk) rather than reading validation's results. Built by [`build`]; serialised as
 //! `curriculum.json` by [`json`]; each year's workload by [`workload`].
 //!
 //! Each collection's model type, builder and part of `curriculum.json` live

@@ -1,8 +1,9 @@
 //! Where every page and file of the output lives (SPEC 7, 8): one home for
 //! output paths and URLs. Rendering asks here for every address it writes,
 //! validation for the files E0403 protects and the page ids E0109 refuses,
-//! the sitemap and the navigation for their targets. Nothing else formats an
-//! output path.
+//! the sitemap and the navigation for their targets. Nothing else in the
+//! Rust code formats an output path; the templates still write some URLs
+//! themselves (`{{ root }}calendar/`, `{{ root }}print/`).
 //!
 //! A URL here is relative to the output root and names a folder: `""` for
 //! home, `sessions/`, `modules/allyship/`. [`file`] turns it into the file

@@ -8,6 +8,7 @@ mod build;
 mod calendars;
 mod check_fixtures;
 mod contract;
+mod docs;
 mod examples;
 mod explain;
 mod first_hour;
