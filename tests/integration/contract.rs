@@ -289,16 +289,17 @@ fn diagnostics_on_one_line_sort_by_column_then_code_then_message() {
     )
     .expect("write");
     let (_, json) = check_json(&site, &[]);
+    let line = |d: &serde_json::Value| {
+        format!(
+            "{} {}:{}:{} {}",
+            d["code"], d["file"], d["line"], d["column"], d["message"]
+        )
+    };
     let got: Vec<String> = json["diagnostics"]
         .as_array()
         .expect("a list")
         .iter()
-        .map(|d| {
-            format!(
-                "{} {}:{}:{} {}",
-                d["code"], d["file"], d["line"], d["column"], d["message"]
-            )
-        })
+        .map(line)
         .collect();
     let mut sorted = json["diagnostics"].as_array().expect("a list").clone();
     sorted.sort_by(|a, b| {
@@ -313,15 +314,7 @@ fn diagnostics_on_one_line_sort_by_column_then_code_then_message() {
         };
         key(a).cmp(&key(b))
     });
-    let want: Vec<String> = sorted
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {}:{}:{} {}",
-                d["code"], d["file"], d["line"], d["column"], d["message"]
-            )
-        })
-        .collect();
+    let want: Vec<String> = sorted.iter().map(line).collect();
     assert_eq!(got, want);
     // The cases the order must tell apart are there.
     let line_of = |code: &str, needle: &str| {
