@@ -387,10 +387,10 @@ impl Model {
             .chain(self.all_items().map(|item| self.source(item)))
     }
 
-    /// Replaces the Markdown body of the item read from `path` (for `serve`
-    /// after an edit that left the front matter as it was). False when no
-    /// item of the model comes from `path`.
-    pub fn set_body(&mut self, path: &str, body: &crate::text::Body) -> bool {
+    /// The model with a new Markdown body for the item read from `path` (for
+    /// `serve` after an edit that left the front matter as it was), and
+    /// whether any item of the model comes from `path` (false: unchanged).
+    pub fn with_body(mut self, path: &str, body: &crate::text::Body) -> (Model, bool) {
         let item = self
             .all_items()
             .find(|&item| self.source(item).path == path);
@@ -404,11 +404,11 @@ impl Model {
                 .find(|s| s.path == path)
             {
                 Some(source) => source,
-                None => return false,
+                None => return (self, false),
             },
         };
         source.body = body.clone();
-        true
+        (self, true)
     }
 
     fn source_mut(&mut self, item: Item) -> &mut Source {

@@ -242,14 +242,21 @@ fn a_static_file_reached_through_a_link_inside_static_is_published() {
     let out = temp("static-link-out");
     let built = build_into(&site, &out, &[]);
     assert_success(&built);
-    for file in ["images/map.png", "images/campus-map.png", "pictures/map.png"] {
+    for file in [
+        "images/map.png",
+        "images/campus-map.png",
+        "pictures/map.png",
+    ] {
         assert_eq!(
             std::fs::read(out.join(file)).ok().as_deref(),
             Some(&b"not really a png"[..]),
             "{file} is published"
         );
     }
-    assert!(!out.join("etc").exists(), "a link outside static/ is never published");
+    assert!(
+        !out.join("etc").exists(),
+        "a link outside static/ is never published"
+    );
     let listed = std::fs::read_to_string(out.join(".cairn-build")).expect("marker");
     assert!(listed.lines().any(|l| l == "pictures/map.png"), "{listed}");
     for d in [site, out] {

@@ -231,3 +231,26 @@ fn serve_serves_past_years_too() {
     assert!(home.contains(&format!("href=\"archive/{past}/\"")));
     let _ = std::fs::remove_dir_all(&site);
 }
+
+#[test]
+fn serve_overlays_a_past_years_problems_too() {
+    let site = crate::support::temp("serve-past-problem");
+    crate::support::copy_dir(&fixture("check/valid-base"), &site);
+    // A past year kept under archive/ whose program has an unknown field.
+    let past = site.join("archive/2024-25");
+    crate::support::copy_dir(&fixture("check/valid-base/content"), &past.join("content"));
+    let program = past.join("content/_program.md");
+    let text = std::fs::read_to_string(&program).expect("read");
+    std::fs::write(&program, text.replacen("title:", "titel:", 1)).expect("write");
+    let (_server, port) = start(&site);
+    // The current year is served, with the past year's error over it.
+    let (status, home) = get(port, "/");
+    assert!(status.contains("200"), "{status}");
+    assert!(home.contains("cairn-overlay"), "{home}");
+    assert!(
+        home.contains("archive/2024-25/content/_program.md"),
+        "{home}"
+    );
+    assert!(home.contains("E0103"), "{home}");
+    let _ = std::fs::remove_dir_all(&site);
+}
