@@ -86,8 +86,8 @@ fn without_program(
 ) -> Vec<crate::diagnostics::Diagnostic> {
     use crate::diagnostics::Code;
     let stand_in = site::SourceFile {
-        path: site::PROGRAM_FILE.to_string(),
-        kind: site::FileKind::Program,
+        path: crate::layout::PROGRAM_FILE.to_string(),
+        kind: crate::layout::FileKind::Program,
         id: "_program".to_string(),
         text: Some(STAND_IN_PROGRAM.into()),
         usable: true,
@@ -96,7 +96,7 @@ fn without_program(
     let files: Vec<Parsed> = parsed
         .iter()
         .map(|p| {
-            if p.kind == site::FileKind::Program {
+            if p.kind == crate::layout::FileKind::Program {
                 program.clone()
             } else {
                 p.clone()
@@ -112,7 +112,7 @@ fn without_program(
     ds.extend(validate::outcomes::check(&model));
     let by_program = ["unknown phase", "unknown competency", "unknown outcome"];
     ds.retain(|d| {
-        d.file != site::PROGRAM_FILE
+        d.file != crate::layout::PROGRAM_FILE
             && match d.code {
                 Code::E0201 => !by_program.iter().any(|m| d.message.starts_with(m)),
                 Code::E0105

@@ -5,9 +5,9 @@
 //! E0110 (size and count limits) and W0404 (symbolic links it does not
 //! follow: those that leave `content/`, loop or lead nowhere). Parsing is the next stage's job.
 
-use crate::content::Collection;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
+use crate::layout::{Collection, FileKind, PROGRAM_FILE};
 use crate::text::Text;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -19,28 +19,6 @@ use walkdir::WalkDir;
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// Sites with more files than this under `content/` are refused (E0110).
 pub const MAX_FILES: usize = 100_000;
-/// The program file, relative to the root.
-pub const PROGRAM_FILE: &str = "content/_program.md";
-
-/// What a file under `content/` is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FileKind {
-    /// `content/_program.md`
-    Program,
-    /// `content/years/N.md`, with N.
-    Year(u32),
-    /// A file of a collection.
-    Item(Collection),
-}
-
-impl FileKind {
-    /// One of each kind of file (year 1 for years), for fuzzing and tests.
-    pub fn each() -> impl Iterator<Item = FileKind> {
-        [FileKind::Program, FileKind::Year(1)]
-            .into_iter()
-            .chain(Collection::ALL.map(FileKind::Item))
-    }
-}
 
 /// A content file in memory.
 #[derive(Debug, Clone)]
@@ -419,7 +397,7 @@ fn id_is_valid(kind: FileKind, id: &str, rel: &str, diagnostics: &mut Vec<Diagno
                         suggest_id(id)
                     ),
                 ))
-            } else if c == Collection::Pages && crate::routes::is_reserved_page_id(id) {
+            } else if c == Collection::Pages && crate::layout::is_reserved_page_id(id) {
                 Some((
                     format!("the page id `{id}` is used by the site itself"),
                     "rename the page, e.g. `about-the-calendar.md`".to_string(),

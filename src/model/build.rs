@@ -5,10 +5,10 @@
 
 use super::{HashMap, Located, Model, Program, Source, Year};
 use crate::content::values::TrackYear;
-use crate::content::{Collection, Front, Parsed};
+use crate::content::{Front, Parsed};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
-use crate::site::FileKind;
+use crate::layout::{Collection, FileKind};
 
 /// Why an id is not in the model although a file has it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -5,8 +5,9 @@
 use super::build::{Builder, source, text};
 use super::json::{id, ids};
 use super::{Entry, Model, Source};
+use crate::content::Parsed;
 use crate::content::group::GroupKind;
-use crate::content::{Collection, Parsed};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A mentored small group, a pair, a committee.

@@ -51,8 +51,9 @@ pub use reading::Reading;
 pub use session::Session;
 
 use crate::content::values::{Date, Time};
-use crate::content::{Collection, Front, Parsed};
+use crate::content::{Front, Parsed};
 use crate::fields::Located;
+use crate::layout::Collection;
 use build::Builder;
 use std::collections::HashMap;
 
@@ -153,11 +154,11 @@ pub struct Model {
     /// Item files that could not be read (a YAML error, a required field
     /// missing...): their ids answer references, but nothing else of them is
     /// known, so rules that count across files must not blame their absence.
-    pub unreadable: Vec<(crate::content::Collection, String)>,
+    pub unreadable: Vec<(crate::layout::Collection, String)>,
     /// Collections some reference failed to name an item of (E0201, or a
     /// seminar without `module`): which item was meant is unknown, so "no
     /// session uses it" (W0305, W0204) cannot be told of any item of them.
-    pub unresolved: Vec<crate::content::Collection>,
+    pub unresolved: Vec<crate::layout::Collection>,
 }
 
 impl Model {
@@ -166,18 +167,18 @@ impl Model {
     pub fn sessions_incomplete(&self) -> bool {
         self.unreadable
             .iter()
-            .any(|(c, _)| *c == crate::content::Collection::Sessions)
+            .any(|(c, _)| *c == crate::layout::Collection::Sessions)
     }
 
     /// True when some reference to an item of `collection` names none.
-    pub fn references_lost(&self, collection: crate::content::Collection) -> bool {
+    pub fn references_lost(&self, collection: crate::layout::Collection) -> bool {
         self.unresolved.contains(&collection)
     }
 
     /// True when "no session uses it" was not judged for some collection
     /// because a reference to it was lost ([`Model::references_lost`]).
     pub fn unused_unjudged(&self) -> bool {
-        use crate::content::Collection::{Modules, People, Readings};
+        use crate::layout::Collection::{Modules, People, Readings};
         !self.sessions_incomplete()
             && [Modules, Readings, People]
                 .into_iter()

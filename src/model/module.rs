@@ -5,10 +5,11 @@
 use super::build::{Builder, source, text, year_in_range};
 use super::json::{id, ids};
 use super::{Entry, Located, Model, Program, Source};
+use crate::content::Parsed;
 use crate::content::module::SelfPaced;
 use crate::content::values::Url;
-use crate::content::{Collection, Parsed};
 use crate::diagnostics::{Code, Diagnostic, Pos, did_you_mean};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// An A.R.E.A. module.

@@ -4,10 +4,11 @@
 use super::build::{Builder, source, text, year_in_range};
 use super::json::id;
 use super::{Entry, Located, Model, Source};
+use crate::content::Parsed;
 use crate::content::project::ProjectKind;
 use crate::content::values::Date;
-use crate::content::{Collection, Parsed};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A capstone project track.

@@ -4,8 +4,9 @@
 use super::build::{Builder, source, text};
 use super::json::id;
 use super::{Entry, Located, Model, Source};
+use crate::content::Parsed;
 use crate::content::values::Date;
-use crate::content::{Collection, Parsed};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A reflection prompt.

@@ -4,9 +4,10 @@
 use super::build::{Builder, source, text};
 use super::json::ids;
 use super::{Entry, Model, Source};
+use crate::content::Parsed;
 use crate::content::reading::ReadingKind;
 use crate::content::values::{Doi, Isbn, Url};
-use crate::content::{Collection, Parsed};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A book, article, video...

@@ -5,10 +5,11 @@
 use super::build::{Builder, source, text, year_in_range};
 use super::json::{id, ids};
 use super::{Entry, Located, Model, Source};
+use crate::content::Parsed;
 use crate::content::session::{AgendaItem, SessionKind};
 use crate::content::values::{Date, Time, Url};
-use crate::content::{Collection, Parsed};
 use crate::diagnostics::{Code, Diagnostic, Pos};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A dated session.

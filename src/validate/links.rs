@@ -6,10 +6,10 @@
 //! [`crate::routes::links`], which rendering uses too.
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
+use crate::layout::PROGRAM_FILE;
 use crate::markdown::Outlines;
 use crate::model::Model;
 use crate::routes::links::{Broken, Target, not_a_static_file, resolve_link, static_file};
-use crate::site::PROGRAM_FILE;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -122,7 +122,7 @@ fn past_year_output(root: &Path, rel: &str) -> bool {
                 && root
                     .join(archive::DIR)
                     .join(label)
-                    .join(crate::site::PROGRAM_FILE)
+                    .join(crate::layout::PROGRAM_FILE)
                     .is_file()
         })
 }
