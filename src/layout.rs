@@ -203,9 +203,9 @@ mod tests {
             !code.contains("crate::"),
             "layout.rs imports from the crate"
         );
-        let site = include_str!("site.rs");
+        let site = include_str!("site/mod.rs");
         for above in ["crate::content", "crate::routes", "crate::model"] {
-            assert!(!site.contains(above), "site.rs imports {above}");
+            assert!(!site.contains(above), "site/mod.rs imports {above}");
         }
     }
 }
