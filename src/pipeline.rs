@@ -9,6 +9,7 @@ use crate::diagnostics::Diagnostics;
 use crate::markdown;
 use crate::markdown::Outlines;
 use crate::model::{self, Model};
+use crate::site::statics::Statics;
 use crate::site::{self, Loaded, Texts};
 use crate::text::Text;
 use crate::validate;
@@ -49,6 +50,8 @@ pub struct Checked {
     pub model: Option<Model>,
     /// Every body's headings and links, by file path.
     pub outlines: Outlines,
+    /// The files of `static/`, walked once for validation and publishing.
+    pub statics: Statics,
     /// Every diagnostic, sorted.
     pub diagnostics: Diagnostics,
     /// The diagnostics of the stages before validation (load, parse, model),
@@ -82,6 +85,7 @@ fn without_program(
     root: &Path,
     parsed: &[Parsed],
     scanned: Vec<Option<markdown::Outline>>,
+    statics: &Statics,
     drafts: bool,
 ) -> Vec<crate::diagnostics::Diagnostic> {
     use crate::diagnostics::Code;
@@ -108,7 +112,7 @@ fn without_program(
     };
     let outlines = outlines_of(Some(&model), &files, scanned);
     let mut ds = built;
-    ds.extend(validate::links::check(&model, &outlines, root));
+    ds.extend(validate::links::check(&model, &outlines, root, statics));
     ds.extend(validate::outcomes::check(&model));
     let by_program = ["unknown phase", "unknown competency", "unknown outcome"];
     ds.retain(|d| {
@@ -160,6 +164,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         model::build::build(&parsed, options.drafts)
     });
     diagnostics.extend(ds);
+    let statics = Statics::walk(&root.join(crate::layout::STATIC));
     let program_unreadable = model.is_none() && !parsed.is_empty();
     if program_unreadable {
         // SPEC 9.1: one error in _program.md hides nothing else.
@@ -167,6 +172,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
             root,
             &parsed,
             scanned.clone(),
+            &statics,
             options.drafts,
         ));
         diagnostics.note(NO_PROGRAM_NOTE);
@@ -175,7 +181,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     let outlines = outlines_of(model.as_ref(), &parsed, scanned);
     if let Some(model) = &model {
         let ds = timed(options, "validate", || {
-            validate::validate(model, &outlines, root)
+            validate::validate(model, &outlines, root, &statics)
         });
         diagnostics.extend(ds);
         if model.sessions_incomplete() {
@@ -191,6 +197,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         parsed,
         model,
         outlines,
+        statics,
         diagnostics,
         before_validation,
     }
@@ -208,6 +215,7 @@ pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)>
         mut parsed,
         model,
         mut outlines,
+        statics,
         before_validation,
         ..
     } = current;
@@ -230,7 +238,7 @@ pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)>
     }
     let mut diagnostics = Diagnostics::new();
     diagnostics.extend(before_validation.iter().cloned());
-    diagnostics.extend(validate::validate(&model, &outlines, root));
+    diagnostics.extend(validate::validate(&model, &outlines, root, &statics));
     if model.sessions_incomplete() {
         diagnostics.note(INCOMPLETE_NOTE);
     }
@@ -243,6 +251,7 @@ pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)>
         parsed,
         model: Some(model),
         outlines,
+        statics,
         diagnostics,
         before_validation,
     };
@@ -332,6 +341,7 @@ impl PastYear {
             label: &self.archived.label,
             model: self.checked.model.as_ref()?,
             outlines: &self.checked.outlines,
+            statics: &self.checked.statics,
             root: &self.archived.root,
         })
     }

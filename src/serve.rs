@@ -217,7 +217,7 @@ pub(crate) fn rebuild(
         *last = None;
         return failed(state, started, text.clone(), text);
     };
-    let files = Mutex::new(static_files(&root.join("static")));
+    let files = Mutex::new(static_files(&site.current.statics));
     let templates = match render::Templates::load(root) {
         Ok(t) => t,
         Err(e) => {
@@ -310,18 +310,15 @@ fn quick(root: &Path, state: &State, last: &mut Last, started: Instant) -> (bool
     }
 }
 
-fn static_files(dir: &Path) -> HashMap<String, Arc<Vec<u8>>> {
-    let mut out = HashMap::new();
-    for e in walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        if let (Ok(rel), Ok(bytes)) = (e.path().strip_prefix(dir), std::fs::read(e.path())) {
-            out.insert(rel.to_string_lossy().replace('\\', "/"), Arc::new(bytes));
-        }
-    }
-    out
+/// The files of `static/` as its check walked them, read into memory.
+fn static_files(statics: &crate::site::statics::Statics) -> HashMap<String, Arc<Vec<u8>>> {
+    statics
+        .files()
+        .filter_map(|rel| {
+            let bytes = std::fs::read(statics.path(rel)).ok()?;
+            Some((rel.to_string(), Arc::new(bytes)))
+        })
+        .collect()
 }
 
 /// Decodes `%XX` escapes; `None` for malformed ones or invalid UTF-8.

@@ -47,6 +47,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         parsed,
         model,
         outlines,
+        statics,
         ..
     } = current;
     drop((loaded, parsed));
@@ -68,7 +69,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         .clone()
         .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
     let written = timed(&options, "render", || {
-        let output = crate::output::Output::begin(&out, &root.join("static"))?;
+        let output = crate::output::Output::begin(&out, &statics)?;
         let sink = |f| output.write(f);
         let mut count = render::render(model, outlines, &root, &render_options, &sink)?;
         for year in &past {

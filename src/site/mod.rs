@@ -7,6 +7,7 @@
 
 mod names;
 mod read;
+pub mod statics;
 
 pub use names::{is_valid_id, suggest_id};
 pub use read::{normalize, read_source};

@@ -254,3 +254,23 @@ fn serve_overlays_a_past_years_problems_too() {
     assert!(home.contains("E0103"), "{home}");
     let _ = std::fs::remove_dir_all(&site);
 }
+
+#[cfg(unix)]
+#[test]
+fn serve_publishes_static_files_as_build_does() {
+    let site = crate::support::temp("serve-static-link");
+    crate::support::copy_dir(&fixture("check/valid-base"), &site);
+    let images = site.join("static/images");
+    std::fs::create_dir_all(&images).expect("static/");
+    std::fs::write(images.join("logo.svg"), "<svg/>").expect("write");
+    // A link that stays inside static/: build publishes what it leads to.
+    std::os::unix::fs::symlink("images", site.join("static/pictures")).expect("symlink");
+    let built = crate::support::cairn(&site, &["--root", site.to_str().expect("utf-8"), "build"]);
+    assert_eq!(built.status.code(), Some(0));
+    assert!(site.join("public/pictures/logo.svg").is_file());
+    let (_server, port) = start(&site);
+    let (status, body) = get(port, "/pictures/logo.svg");
+    assert!(status.contains("200"), "{status}");
+    assert_eq!(body, "<svg/>");
+    let _ = std::fs::remove_dir_all(&site);
+}
