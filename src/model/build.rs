@@ -142,16 +142,6 @@ pub(super) fn text(field: &Option<Located<String>>) -> String {
     field.as_ref().map(|t| t.value.clone()).unwrap_or_default()
 }
 
-pub(super) fn source(p: &Parsed, draft: Option<bool>) -> Source {
-    Source {
-        id: p.id.clone(),
-        path: p.path.clone(),
-        body: p.body.clone(),
-        body_line: p.body_line,
-        draft: draft.unwrap_or(false),
-    }
-}
-
 /// Builds the model; `None` when `_program.md` is missing or unusable (its
 /// problems are already reported).
 pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>) {
@@ -288,7 +278,7 @@ fn year_file(b: &mut Builder<'_>, model: &mut Model, p: &Parsed, n: u32, drafts:
         year.title.clone_from(&t.value);
     }
     year.summary.clone_from(&f.summary);
-    year.source = Some(source(p, f.draft));
+    year.source = Some(Source::of(p, f.draft));
 }
 
 /// Fills the back references: each module's and reading's sessions, in

@@ -2,7 +2,7 @@
 //! (participants the site does not name only counted) and its part of
 //! `curriculum.json`.
 
-use super::build::{Builder, source, text};
+use super::build::{Builder, text};
 use super::json::{id, ids};
 use super::{Entry, Model, Source};
 use crate::content::Parsed;
@@ -44,7 +44,7 @@ pub(super) fn build(
     let (mentors, hidden_mentors) = b.resolve_people(&f.mentors, file);
     let (members, hidden_members) = b.resolve_people(&f.members, file);
     Group {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         kind: f.kind.as_ref().map(|k| k.value).unwrap_or_default(),
         mentors,

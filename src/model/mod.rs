@@ -201,6 +201,20 @@ pub struct Source {
     pub draft: bool,
 }
 
+impl Source {
+    /// Where the parsed file `p` came from, with its body; a draft when its
+    /// front matter says so.
+    pub(crate) fn of(p: &Parsed, draft: Option<bool>) -> Source {
+        Source {
+            id: p.id.clone(),
+            path: p.path.clone(),
+            body: p.body.clone(),
+            body_line: p.body_line,
+            draft: draft.unwrap_or(false),
+        }
+    }
+}
+
 /// What the model asks of every collection's item type; each collection's
 /// file implements it.
 pub trait Entry {

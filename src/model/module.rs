@@ -2,7 +2,7 @@
 //! builder (a year in range, its phase, outcomes, competencies and
 //! prerequisites resolved) and its part of `curriculum.json`.
 
-use super::build::{Builder, source, text, year_in_range};
+use super::build::{Builder, text, year_in_range};
 use super::json::{id, ids};
 use super::{Entry, Located, Model, Program, Source};
 use crate::content::Parsed;
@@ -145,7 +145,7 @@ pub(super) fn build(
         })
         .collect();
     Module {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         phase,
         phase_pos: f.phase.as_ref().map(|p| p.pos),

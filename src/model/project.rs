@@ -1,7 +1,7 @@
 //! A capstone project track (`content/projects/`): its model type and
 //! milestones, its builder and its part of `curriculum.json`.
 
-use super::build::{Builder, source, text, year_in_range};
+use super::build::{Builder, text, year_in_range};
 use super::json::id;
 use super::{Entry, Located, Model, Source};
 use crate::content::Parsed;
@@ -93,7 +93,7 @@ pub(super) fn build(
         });
     }
     Project {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         kind: f.kind.as_ref().map(|k| k.value),
         year,
