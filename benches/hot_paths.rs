@@ -67,7 +67,7 @@ fn outline(bencher: divan::Bencher<'_, '_>) {
 fn parse_file(bencher: divan::Bencher<'_, '_>) {
     let file = cairn::site::SourceFile {
         path: "content/sessions/lesson.md".into(),
-        kind: cairn::site::FileKind::Item(cairn::content::Collection::Sessions),
+        kind: cairn::layout::FileKind::Item(cairn::layout::Collection::Sessions),
         id: "lesson".into(),
         text: Some(format!(
             "---\ntitle: \"Lesson 1: Ratios\"\nkind: seminar\nmodule: module-001\ndate: 2025-07-01\nstart: \"08:00\"\nend: \"09:00\"\n---\n{}",

@@ -64,8 +64,8 @@ pub enum Command {
     /// Friday, when it has no sessions yet).
     New {
         /// module, session, reading, prompt, person, project, page or group.
-        #[arg(value_name = "KIND", value_parser = crate::content::Collection::from_singular)]
-        collection: crate::content::Collection,
+        #[arg(value_name = "KIND", value_parser = crate::layout::Collection::from_singular)]
+        collection: crate::layout::Collection,
         /// The new file's id, e.g. listening-first.
         id: String,
         /// Its title (default: from the id).
@@ -211,8 +211,8 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 #[cfg(test)]
 mod tests {
     use super::Cli;
-    use crate::content::Collection;
     use crate::content::session::SessionKind;
+    use crate::layout::Collection;
     use clap::CommandFactory;
 
     /// `new --help` is written by hand: it must keep up with the registry.

@@ -27,6 +27,7 @@ pub mod diff;
 pub(crate) mod fields;
 pub mod front_matter;
 pub mod highlight;
+pub mod layout;
 pub mod markdown;
 pub mod model;
 pub(crate) mod output;

@@ -10,6 +10,7 @@
 //! `--force`: a build replaces the folder whole, so those files would be lost.
 
 use crate::render::OutputFile;
+use crate::site::statics::Statics;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
@@ -36,7 +37,7 @@ pub(crate) fn check_target(root: &Path, out: &Path, force: bool) -> Result<(), S
     let out_abs = absolute(out)?;
     let bad = out_abs == root
         || root.starts_with(&out_abs)
-        || ["content", "static", "templates"]
+        || crate::layout::INPUT_FOLDERS
             .iter()
             .any(|d| out_abs.starts_with(root.join(d)))
         || out_abs.parent().is_none();
@@ -170,8 +171,8 @@ pub(crate) struct Output {
 }
 
 impl Output {
-    /// Starts a build into `out`, with a copy of `static_dir` as its base.
-    pub(crate) fn begin(out: &Path, static_dir: &Path) -> Result<Output, String> {
+    /// Starts a build into `out`, with a copy of `static/` as its base.
+    pub(crate) fn begin(out: &Path, statics: &Statics) -> Result<Output, String> {
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -194,7 +195,7 @@ impl Output {
         };
         fs::create_dir_all(&output.fresh)
             .map_err(|e| format!("cannot create {}: {e}", output.fresh.display()))?;
-        let copied = copy_static(&output.fresh, static_dir)?;
+        let copied = copy_static(&output.fresh, statics)?;
         output.record(copied);
         Ok(output)
     }
@@ -257,38 +258,18 @@ impl Drop for Output {
     }
 }
 
-/// Copies `static/` into `dir`; returns the files copied, as the marker lists them.
-fn copy_static(dir: &Path, static_dir: &Path) -> Result<Vec<String>, String> {
+/// Copies `static/` (as its check walked it) into `dir`; returns the files
+/// copied, as the marker lists them.
+fn copy_static(dir: &Path, statics: &Statics) -> Result<Vec<String>, String> {
     let io = |p: &Path, e: std::io::Error| format!("cannot write {}: {e}", p.display());
     let mut copied = Vec::new();
-    let Ok(canonical) = static_dir.canonicalize() else {
-        return Ok(copied);
-    };
-    // Links that stay inside static/ are followed, as `check` resolves a
-    // reference through them; the others (W0404) are never published.
-    let mut walk = walkdir::WalkDir::new(static_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter();
-    while let Some(entry) = walk.next() {
-        let Ok(entry) = entry else { continue };
-        if entry.path_is_symlink()
-            && crate::symlinks::unfollowed(&canonical, entry.path()).is_some()
-        {
-            if entry.file_type().is_dir() {
-                walk.skip_current_dir();
-            }
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(static_dir) else {
-            continue;
-        };
-        let target = dir.join(rel);
-        if entry.file_type().is_dir() {
+    for entry in &statics.entries {
+        let target = dir.join(&entry.rel);
+        if entry.folder {
             fs::create_dir_all(&target).map_err(|e| io(&target, e))?;
-        } else if entry.file_type().is_file() {
-            fs::copy(entry.path(), &target).map_err(|e| io(&target, e))?;
-            copied.push(relative(static_dir, entry.path()));
+        } else {
+            fs::copy(statics.path(&entry.rel), &target).map_err(|e| io(&target, e))?;
+            copied.push(entry.rel.clone());
         }
     }
     Ok(copied)

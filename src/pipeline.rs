@@ -11,6 +11,7 @@ use crate::diagnostics::Diagnostics;
 use crate::markdown;
 use crate::markdown::Outlines;
 use crate::model::{self, Model};
+use crate::site::statics::Statics;
 use crate::site::{self, Loaded, Texts};
 use crate::text::Text;
 use crate::validate;
@@ -51,6 +52,8 @@ pub struct Checked {
     pub model: Option<Model>,
     /// Every body's headings and links, by file path.
     pub outlines: Outlines,
+    /// The files of `static/`, walked once for validation and publishing.
+    pub statics: Statics,
     /// Every diagnostic, sorted.
     pub diagnostics: Diagnostics,
     /// The diagnostics of the stages before validation (load, parse, model),
@@ -84,12 +87,13 @@ fn without_program(
     root: &Path,
     parsed: &[Parsed],
     scanned: Vec<Option<markdown::Outline>>,
+    statics: &Statics,
     drafts: bool,
 ) -> Vec<crate::diagnostics::Diagnostic> {
     use crate::diagnostics::Code;
     let stand_in = site::SourceFile {
-        path: site::PROGRAM_FILE.to_string(),
-        kind: site::FileKind::Program,
+        path: crate::layout::PROGRAM_FILE.to_string(),
+        kind: crate::layout::FileKind::Program,
         id: "_program".to_string(),
         text: Some(STAND_IN_PROGRAM.into()),
         usable: true,
@@ -98,7 +102,7 @@ fn without_program(
     let files: Vec<Parsed> = parsed
         .iter()
         .map(|p| {
-            if p.kind == site::FileKind::Program {
+            if p.kind == crate::layout::FileKind::Program {
                 program.clone()
             } else {
                 p.clone()
@@ -110,11 +114,11 @@ fn without_program(
     };
     let outlines = outlines_of(Some(&model), &files, scanned);
     let mut ds = built;
-    ds.extend(validate::links::check(&model, &outlines, root));
+    ds.extend(validate::links::check(&model, &outlines, root, statics));
     ds.extend(validate::outcomes::check(&model));
     let by_program = ["unknown phase", "unknown competency", "unknown outcome"];
     ds.retain(|d| {
-        d.file != site::PROGRAM_FILE
+        d.file != crate::layout::PROGRAM_FILE
             && match d.code {
                 Code::E0201 => !by_program.iter().any(|m| d.message.starts_with(m)),
                 Code::E0105
@@ -162,6 +166,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         model::build::build(&parsed, options.drafts)
     });
     diagnostics.extend(ds);
+    let statics = Statics::walk(&root.join(crate::layout::STATIC));
     let program_unreadable = model.is_none() && !parsed.is_empty();
     if program_unreadable {
         // SPEC 9.1: one error in _program.md hides nothing else.
@@ -169,6 +174,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
             root,
             &parsed,
             scanned.clone(),
+            &statics,
             options.drafts,
         ));
         diagnostics.note(NO_PROGRAM_NOTE);
@@ -177,7 +183,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     let outlines = outlines_of(model.as_ref(), &parsed, scanned);
     if let Some(model) = &model {
         let ds = timed(options, "validate", || {
-            validate::validate(model, &outlines, root)
+            validate::validate(model, &outlines, root, &statics)
         });
         diagnostics.extend(ds);
         if model.sessions_incomplete() {
@@ -193,38 +199,48 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         parsed,
         model,
         outlines,
+        statics,
         diagnostics,
         before_validation,
     }
 }
 
 /// Takes an edit that changed only Markdown bodies (same files, same front
-/// matter) into `checked`: the new bodies and outlines, then validation again.
-/// Returns the edited files, whose pages need rendering again; `None` when
-/// the edit is more than that and needs [`check`] from the start.
-pub fn update_bodies(root: &Path, checked: &mut Checked) -> Option<Vec<String>> {
-    checked.model.as_ref()?;
-    let (loaded, _) = site::reload(root, &checked.loaded);
-    let changed = body_edits(&checked.loaded, &loaded)?;
+/// matter) into the current year of `previous`: a new site with the new
+/// bodies and outlines, validated again, and the edited files, whose pages
+/// need rendering again. `None` when the edit is more than that and needs
+/// [`check_site`] from the start.
+pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)> {
+    let Site { current, past, .. } = previous;
+    let Checked {
+        loaded: before,
+        mut parsed,
+        model,
+        mut outlines,
+        statics,
+        before_validation,
+        ..
+    } = current;
+    let mut model = model?;
+    let (loaded, _) = site::reload(root, &before);
+    let changed = body_edits(&before, &loaded)?;
     let mut edited = Vec::with_capacity(changed.len());
     for i in changed {
-        let (parsed, _) = content::parse_file(&loaded.files[i]);
-        if let Some(model) = checked.model.as_mut()
-            && model.set_body(&parsed.path, &parsed.body)
-        {
-            checked.outlines.insert(
-                parsed.path.clone(),
-                markdown::outline(&parsed.body, parsed.body_line),
+        let (file, _) = content::parse_file(&loaded.files[i]);
+        let in_model;
+        (model, in_model) = model.with_body(&file.path, &file.body);
+        if in_model {
+            outlines.insert(
+                file.path.clone(),
+                markdown::outline(&file.body, file.body_line),
             );
         }
-        edited.push(parsed.path.clone());
-        checked.parsed[i] = parsed;
+        edited.push(file.path.clone());
+        parsed[i] = file;
     }
-    checked.loaded = loaded;
-    let model = checked.model.as_ref()?;
     let mut diagnostics = Diagnostics::new();
-    diagnostics.extend(checked.before_validation.iter().cloned());
-    diagnostics.extend(validate::validate(model, &checked.outlines, root));
+    diagnostics.extend(before_validation.iter().cloned());
+    diagnostics.extend(validate::validate(&model, &outlines, root, &statics));
     if model.sessions_incomplete() {
         diagnostics.note(INCOMPLETE_NOTE);
     }
@@ -232,8 +248,16 @@ pub fn update_bodies(root: &Path, checked: &mut Checked) -> Option<Vec<String>> 
         diagnostics.note(UNRESOLVED_NOTE);
     }
     diagnostics.sort();
-    checked.diagnostics = diagnostics;
-    Some(edited)
+    let current = Checked {
+        loaded,
+        parsed,
+        model: Some(model),
+        outlines,
+        statics,
+        diagnostics,
+        before_validation,
+    };
+    Some((Site::new(current, past), edited))
 }
 
 /// The indexes of the files whose text changed from `before` to `after`, if
@@ -319,25 +343,106 @@ impl PastYear {
             label: &self.archived.label,
             model: self.checked.model.as_ref()?,
             outlines: &self.checked.outlines,
+            statics: &self.checked.statics,
             root: &self.archived.root,
         })
     }
 }
 
-/// Checks every past year of the site at `root`.
-pub fn check_past_years(root: &Path, options: &Options) -> Vec<PastYear> {
-    crate::roll::archive::list(root)
+/// A site checked whole: its current year, its past years and their
+/// diagnostics together. What `check`, `build` and `serve` all start from.
+#[derive(Debug)]
+pub struct Site {
+    /// The year under `content/`.
+    pub current: Checked,
+    /// Each past year under `archive/YYYY-YY/`, checked on its own.
+    pub past: Vec<PastYear>,
+    /// The current year's diagnostics with every past year's, whose paths are
+    /// relative to the site root (`archive/2025-26/content/...`), sorted.
+    pub diagnostics: Diagnostics,
+}
+
+impl Site {
+    fn new(current: Checked, past: Vec<PastYear>) -> Site {
+        let diagnostics = all_diagnostics(&current, &past);
+        Site {
+            current,
+            past,
+            diagnostics,
+        }
+    }
+
+    /// The text of every file the diagnostics name, by its path relative to
+    /// the site root (past years' under `archive/YYYY-YY/`), for showing
+    /// source lines: as loaded, or read again when `check` dropped it.
+    pub fn sources(&self) -> std::collections::HashMap<String, Text> {
+        let named: std::collections::HashSet<&str> = self
+            .diagnostics
+            .items()
+            .iter()
+            .map(|d| d.file.as_str())
+            .collect();
+        let mut map = std::collections::HashMap::new();
+        if named.is_empty() {
+            return map;
+        }
+        let mut add = |prefix: &str, loaded: &Loaded| {
+            for f in &loaded.files {
+                let key = format!("{prefix}{}", f.path);
+                if !named.contains(key.as_str()) {
+                    continue;
+                }
+                // An unreadable file is as unreadable the second time.
+                let text = f
+                    .text
+                    .clone()
+                    .or_else(|| site::read_source(&loaded.root, &f.path));
+                if let Some(text) = text {
+                    map.insert(key, text);
+                }
+            }
+        };
+        add("", &self.current.loaded);
+        for year in &self.past {
+            add(&year.archived.prefix(), &year.checked.loaded);
+        }
+        map
+    }
+
+    /// The labels of the past years (`2025-26`), oldest first, for the
+    /// current year's links to them.
+    pub fn past_labels(&self) -> Vec<String> {
+        self.past.iter().map(|p| p.archived.label.clone()).collect()
+    }
+
+    /// The diagnostics for people, with their source lines.
+    pub fn human(&self, color: bool) -> String {
+        let sources = self.sources();
+        crate::diagnostics::render::human(
+            &self.diagnostics,
+            |f| sources.get(f).map(Text::as_str),
+            color,
+        )
+    }
+}
+
+/// Checks the site at `root`: the current year, then every past year, each
+/// on its own.
+pub fn check_site(root: &Path, options: &Options) -> Site {
+    let current = check(root, options);
+    let past = crate::roll::archive::list(root)
         .into_iter()
         .map(|archived| {
             let checked = timed(options, &archived.label, || check(&archived.root, options));
             PastYear { archived, checked }
         })
-        .collect()
+        .collect();
+    Site::new(current, past)
 }
 
 /// The current year's diagnostics with every past year's, whose paths are
 /// relative to the site root (`archive/2025-26/content/...`), sorted.
-pub fn all_diagnostics(current: &Checked, past: &[PastYear]) -> Diagnostics {
+fn all_diagnostics(current: &Checked, past: &[PastYear]) -> Diagnostics {
     let mut all = current.diagnostics.clone();
     for year in past {
         let prefix = year.archived.prefix();
@@ -352,38 +457,4 @@ pub fn all_diagnostics(current: &Checked, past: &[PastYear]) -> Diagnostics {
     }
     all.sort();
     all
-}
-
-/// The text of every file `ds` names, by its path relative to the site root
-/// (past years' under `archive/YYYY-YY/`), for showing source lines: as
-/// loaded, or read again when `check` dropped it.
-pub fn sources(
-    current: &Checked,
-    past: &[PastYear],
-    ds: &Diagnostics,
-) -> std::collections::HashMap<String, Text> {
-    let named: std::collections::HashSet<&str> =
-        ds.items().iter().map(|d| d.file.as_str()).collect();
-    let mut map = std::collections::HashMap::new();
-    let mut add = |prefix: &str, loaded: &Loaded| {
-        for f in &loaded.files {
-            let key = format!("{prefix}{}", f.path);
-            if !named.contains(key.as_str()) {
-                continue;
-            }
-            // An unreadable file is as unreadable the second time.
-            let text = f
-                .text
-                .clone()
-                .or_else(|| site::read_source(&loaded.root, &f.path));
-            if let Some(text) = text {
-                map.insert(key, text);
-            }
-        }
-    };
-    add("", &current.loaded);
-    for year in past {
-        add(&year.archived.prefix(), &year.checked.loaded);
-    }
-    map
 }

@@ -11,7 +11,6 @@
 //! Only files of the built site are served: request paths are looked up in
 //! the in-memory site, never on disk.
 
-use crate::diagnostics::render as show;
 use crate::pipeline::{self, Options};
 use crate::render::{self, RenderOptions};
 use std::collections::{HashMap, HashSet};
@@ -83,7 +82,7 @@ impl State {
 /// them, instead of the whole site.
 #[derive(Debug)]
 struct Last {
-    checked: pipeline::Checked,
+    site: pipeline::Site,
     /// Files whose pages have not been rendered since their last edit
     /// (edits that left errors).
     pending: HashSet<String>,
@@ -92,14 +91,26 @@ struct Last {
     templates: render::Templates,
 }
 
-/// The result of one rebuild: whether it succeeded and what to print.
+/// How a rebuild ended.
+enum Outcome {
+    /// The current year was rendered and is served.
+    Served,
+    /// The current year was rendered, but a past year has errors: it is left
+    /// out, and its diagnostics stay in the overlay.
+    PastYearsFailed,
+    /// Nothing was rendered: the last good site is still served.
+    Failed,
+}
+
+/// Shows the overlay (the diagnostics, or why rendering failed) or clears
+/// it; returns whether the rebuild succeeded and what to print.
 fn finish(
     state: &State,
     started: Instant,
+    outcome: &Outcome,
     overlay: Option<String>,
     text: String,
 ) -> (bool, String) {
-    let ok = overlay.is_none();
     {
         let mut site = state
             .site
@@ -108,13 +119,15 @@ fn finish(
         site.overlay = overlay;
     }
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    let summary = if ok {
-        format!("rebuilt in {ms:.0} ms")
-    } else {
-        format!("build failed in {ms:.0} ms; serving the last good site")
+    let summary = match outcome {
+        Outcome::Served => format!("rebuilt in {ms:.0} ms"),
+        Outcome::PastYearsFailed => {
+            format!("rebuilt in {ms:.0} ms; a past year has errors and is left out")
+        }
+        Outcome::Failed => format!("build failed in {ms:.0} ms; serving the last good site"),
     };
     (
-        ok,
+        matches!(outcome, Outcome::Served),
         if text.is_empty() {
             summary
         } else {
@@ -123,13 +136,38 @@ fn finish(
     )
 }
 
-fn human(checked: &pipeline::Checked) -> String {
-    let ds = &checked.diagnostics;
-    if ds.items().is_empty() {
+/// Ends a rebuild whose rendering ran: the overlay shows the diagnostics
+/// while any year, past ones too, has errors.
+fn rendered(
+    state: &State,
+    started: Instant,
+    site: &pipeline::Site,
+    text: String,
+) -> (bool, String) {
+    if site.diagnostics.has_errors() {
+        finish(
+            state,
+            started,
+            &Outcome::PastYearsFailed,
+            Some(text.clone()),
+            text,
+        )
+    } else {
+        finish(state, started, &Outcome::Served, None, text)
+    }
+}
+
+/// Ends a rebuild that rendered nothing, with `why` in the overlay.
+fn failed(state: &State, started: Instant, why: String, text: String) -> (bool, String) {
+    finish(state, started, &Outcome::Failed, Some(why), text)
+}
+
+/// The diagnostics of every year, as text for the terminal and the overlay.
+fn human(site: &pipeline::Site) -> String {
+    if site.diagnostics.items().is_empty() {
         return String::new();
     }
-    let sources = pipeline::sources(checked, &[], ds);
-    show::human(ds, |f| sources.get(f).map(crate::text::Text::as_str), false)
+    site.human(false)
 }
 
 /// Rebuilds after a change. `content_only` says that only files under
@@ -145,40 +183,50 @@ pub(crate) fn rebuild(
         .last
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if content_only
-        && let Some(previous) = last.as_mut()
-        && let Some(edited) = pipeline::update_bodies(root, &mut previous.checked)
-    {
-        return quick(root, state, previous, edited, started);
+    if content_only && let Some(previous) = last.take() {
+        let Last {
+            site,
+            mut pending,
+            templates,
+        } = previous;
+        if let Some((site, edited)) = pipeline::update_bodies(root, site) {
+            pending.extend(edited);
+            let next = last.insert(Last {
+                site,
+                pending,
+                templates,
+            });
+            return quick(root, state, next, started);
+        }
     }
     let options = Options {
         drafts,
         verbose: false,
         texts: crate::site::Texts::Keep,
     };
-    let checked = pipeline::check(root, &options);
-    let text = human(&checked);
-    let model = checked
+    // Past years are served too, each under archive/YYYY-YY/ (those with
+    // errors are left out, and named in the overlay).
+    let site = pipeline::check_site(root, &options);
+    let text = human(&site);
+    let model = site
+        .current
         .model
         .as_ref()
-        .filter(|_| !checked.diagnostics.has_errors());
+        .filter(|_| !site.current.diagnostics.has_errors());
     let Some(model) = model else {
         *last = None;
-        return finish(state, started, Some(text.clone()), text);
+        return failed(state, started, text.clone(), text);
     };
-    let files = Mutex::new(static_files(&root.join("static")));
-    // Past years are served too, each under archive/YYYY-YY/ (those with
-    // errors are left out: `cairn check` names them).
-    let past = pipeline::check_past_years(root, &options);
+    let files = Mutex::new(static_files(&site.current.statics));
     let templates = match render::Templates::load(root) {
         Ok(t) => t,
         Err(e) => {
             *last = None;
-            return finish(state, started, Some(e), text);
+            return failed(state, started, e, text);
         }
     };
     let render_options = RenderOptions {
-        past_years: past_labels(root),
+        past_years: site.past_labels(),
         templates: Some(templates.clone()),
         ..RenderOptions::default()
     };
@@ -189,10 +237,10 @@ pub(crate) fn rebuild(
             .insert(f.path, Arc::new(f.bytes));
         Ok(())
     };
-    let rendered =
-        render::render(model, &checked.outlines, root, &render_options, &sink).and_then(|n| {
+    let rendered_all = render::render(model, &site.current.outlines, root, &render_options, &sink)
+        .and_then(|n| {
             let mut n = n;
-            for year in &past {
+            for year in &site.past {
                 // A past year with errors is left out rather than half shown.
                 let Some(past) = year
                     .to_render()
@@ -204,7 +252,7 @@ pub(crate) fn rebuild(
             }
             Ok(n)
         });
-    match rendered {
+    match rendered_all {
         Ok(_) => {
             state
                 .site
@@ -213,47 +261,41 @@ pub(crate) fn rebuild(
                 .files = files
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            *last = Some(Last {
-                checked,
+            let next = last.insert(Last {
+                site,
                 pending: HashSet::new(),
                 templates,
             });
-            finish(state, started, None, text)
+            rendered(state, started, &next.site, text)
         }
         Err(e) => {
             *last = None;
-            finish(state, started, Some(e), text)
+            failed(state, started, e, text)
         }
     }
 }
 
-/// Applies a body-only edit that [`pipeline::update_bodies`] took, and
-/// renders only the pages that show the edited bodies.
-fn quick(
-    root: &Path,
-    state: &State,
-    last: &mut Last,
-    edited: Vec<String>,
-    started: Instant,
-) -> (bool, String) {
-    last.pending.extend(edited);
-    let checked = &last.checked;
-    let text = human(checked);
-    let Some(model) = checked.model.as_ref() else {
-        return finish(state, started, Some(text.clone()), text);
+/// Renders, after a body-only edit that [`pipeline::update_bodies`] took,
+/// only the pages that show the edited bodies (and those of earlier edits
+/// that left errors).
+fn quick(root: &Path, state: &State, last: &mut Last, started: Instant) -> (bool, String) {
+    let current = &last.site.current;
+    let text = human(&last.site);
+    let Some(model) = current.model.as_ref() else {
+        return failed(state, started, text.clone(), text);
     };
-    if checked.diagnostics.has_errors() {
-        return finish(state, started, Some(text.clone()), text);
+    if current.diagnostics.has_errors() {
+        return failed(state, started, text.clone(), text);
     }
     let options = RenderOptions {
         base_url: None,
         only_bodies: Some(std::mem::take(&mut last.pending)),
         portable: false,
-        past_years: past_labels(root),
+        past_years: last.site.past_labels(),
         templates: Some(last.templates.clone()),
         ..RenderOptions::default()
     };
-    let rendered = render::render(model, &checked.outlines, root, &options, &|f| {
+    let done = render::render(model, &current.outlines, root, &options, &|f| {
         state
             .site
             .write()
@@ -262,32 +304,21 @@ fn quick(
             .insert(f.path, Arc::new(f.bytes));
         Ok(())
     });
-    match rendered {
-        Ok(_) => finish(state, started, None, text),
-        Err(e) => finish(state, started, Some(e), text),
+    match done {
+        Ok(_) => rendered(state, started, &last.site, text),
+        Err(e) => failed(state, started, e, text),
     }
 }
 
-/// The labels of the site's past years, for the home page's links.
-fn past_labels(root: &Path) -> Vec<String> {
-    crate::roll::archive::list(root)
-        .into_iter()
-        .map(|a| a.label)
+/// The files of `static/` as its check walked them, read into memory.
+fn static_files(statics: &crate::site::statics::Statics) -> HashMap<String, Arc<Vec<u8>>> {
+    statics
+        .files()
+        .filter_map(|rel| {
+            let bytes = std::fs::read(statics.path(rel)).ok()?;
+            Some((rel.to_string(), Arc::new(bytes)))
+        })
         .collect()
-}
-
-fn static_files(dir: &Path) -> HashMap<String, Arc<Vec<u8>>> {
-    let mut out = HashMap::new();
-    for e in walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        if let (Ok(rel), Ok(bytes)) = (e.path().strip_prefix(dir), std::fs::read(e.path())) {
-            out.insert(rel.to_string_lossy().replace('\\', "/"), Arc::new(bytes));
-        }
-    }
-    out
 }
 
 /// Decodes `%XX` escapes; `None` for malformed ones or invalid UTF-8.

@@ -4,6 +4,7 @@
 //! watched (and the root, for those folders themselves), so the output and
 //! editors' temporary files never trigger builds.
 
+use crate::layout;
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -39,15 +40,15 @@ pub(crate) fn classify(rel: &Path) -> ChangeKind {
         return ChangeKind::Ignored;
     }
     match rel.components().next().and_then(|c| c.as_os_str().to_str()) {
-        Some("content") => ChangeKind::Content,
-        Some("static") => ChangeKind::Static,
-        Some("templates") => ChangeKind::Template,
+        Some(layout::CONTENT) => ChangeKind::Content,
+        Some(layout::STATIC) => ChangeKind::Static,
+        Some(layout::TEMPLATES) => ChangeKind::Template,
         _ => ChangeKind::Ignored,
     }
 }
 
 /// The folders cairn reads, watched recursively.
-const WATCHED: [&str; 3] = ["content", "static", "templates"];
+const WATCHED: [&str; 3] = layout::INPUT_FOLDERS;
 
 /// A running watch on a site, set up by [`start`]: from then on every change
 /// is queued, even before [`Watch::run`] reads the queue.

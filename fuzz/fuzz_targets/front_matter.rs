@@ -2,7 +2,8 @@
 #![no_main]
 
 use cairn::content::parse_file;
-use cairn::site::{FileKind, SourceFile, normalize};
+use cairn::layout::FileKind;
+use cairn::site::{SourceFile, normalize};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

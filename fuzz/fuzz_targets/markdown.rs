@@ -4,7 +4,8 @@
 
 use cairn::content::parse_file;
 use cairn::model::build::build;
-use cairn::site::{FileKind, SourceFile};
+use cairn::layout::FileKind;
+use cairn::site::SourceFile;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

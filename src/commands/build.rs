@@ -2,7 +2,6 @@
 
 use super::{Global, check::exit_status, fail};
 use crate::cli::BuildArgs;
-use crate::diagnostics::render as show;
 use crate::pipeline::{self, Options, timed};
 use crate::render::{self, RenderOptions};
 
@@ -28,31 +27,29 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         verbose: global.verbose,
         texts: crate::site::Texts::Keep,
     };
-    let checked = pipeline::check(&root, &options);
-    let past = pipeline::check_past_years(&root, &options);
-    let all = pipeline::all_diagnostics(&checked, &past);
-    let ds = &all;
+    let site = pipeline::check_site(&root, &options);
+    let ds = &site.diagnostics;
     if !ds.items().is_empty() {
-        let sources = pipeline::sources(&checked, &past, ds);
-        eprint!(
-            "{}",
-            show::human(
-                ds,
-                |f| sources.get(f).map(crate::text::Text::as_str),
-                global.color
-            )
-        );
+        eprint!("{}", site.human(global.color));
     }
     let status = exit_status(ds, args.deny_warnings);
     // Rendering needs the model and the outlines only: the files' texts go
     // before it starts, so a big site does not hold its sources twice.
+    let past_years = site.past_labels();
+    let pipeline::Site {
+        current,
+        past,
+        diagnostics,
+        ..
+    } = site;
     let pipeline::Checked {
         loaded,
         parsed,
         model,
         outlines,
+        statics,
         ..
-    } = checked;
+    } = current;
     drop((loaded, parsed));
     let owned = (model, outlines);
     let (model, outlines) = &owned;
@@ -64,7 +61,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         base_url: args.base_url.clone(),
         only_bodies: None,
         portable: args.portable || model.program.portable,
-        past_years: past.iter().map(|p| p.archived.label.clone()).collect(),
+        past_years,
         ..RenderOptions::default()
     };
     let base = args
@@ -72,7 +69,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         .clone()
         .or_else(|| model.program.base_url.as_ref().map(|u| u.0.clone()));
     let written = timed(&options, "render", || {
-        let output = crate::output::Output::begin(&out, &root.join("static"))?;
+        let output = crate::output::Output::begin(&out, &statics)?;
         let sink = |f| output.write(f);
         let mut count = render::render(model, outlines, &root, &render_options, &sink)?;
         for year in &past {
@@ -91,7 +88,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
     });
     // The process ends next: the system takes the memory back at once,
     // faster than freeing a big site's model value by value.
-    std::mem::forget((owned, past, all));
+    std::mem::forget((owned, past, diagnostics));
     match written {
         Ok(count) => {
             if !global.quiet {

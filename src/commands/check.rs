@@ -6,7 +6,6 @@ use crate::diagnostics::Diagnostics;
 use crate::diagnostics::render::{self, Format};
 use crate::pipeline::{self, Options};
 use crate::site::Texts;
-use crate::text::Text;
 
 /// Checks the site and prints the diagnostics in the chosen format.
 pub fn run(global: &Global, args: &CheckArgs) -> u8 {
@@ -20,33 +19,24 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
         // Nothing is rendered: each text goes once its file is scanned.
         texts: Texts::Drop,
     };
-    let checked = pipeline::check(&root, &options);
     // Past years under archive/ are checked too, each on its own.
-    let past = pipeline::check_past_years(&root, &options);
-    let all = pipeline::all_diagnostics(&checked, &past);
-    let ds = &all;
+    let site = pipeline::check_site(&root, &options);
+    let ds = &site.diagnostics;
     match args.format {
         Format::Json => println!("{}", render::json(ds)),
         Format::Github => print!("{}", render::github(ds, &github_prefix(&root))),
         Format::Human => {
-            // Source lines are shown only with diagnostics: a clean site's
-            // files are not indexed at all.
-            let sources = if ds.items().is_empty() {
-                std::collections::HashMap::new()
-            } else {
-                pipeline::sources(&checked, &past, ds)
-            };
             // -q: the errors and warnings, and nothing when there are none.
+            // Source lines are read only for files the diagnostics name.
             if !(global.quiet && ds.items().is_empty()) {
-                let text = render::human(ds, |f| sources.get(f).map(Text::as_str), global.color);
-                eprint!("{text}");
+                eprint!("{}", site.human(global.color));
             }
         }
     }
     let status = exit_status(ds, args.deny_warnings);
     // The process ends next: the system takes its memory back at once,
     // faster than freeing a big site's values one by one.
-    std::mem::forget((checked, past, all));
+    std::mem::forget(site);
     status
 }
 

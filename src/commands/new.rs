@@ -11,11 +11,12 @@
 //! outside the academic year is refused too, as check would fail it.
 
 use super::{Global, OK, fail};
+use crate::content::Starter;
 use crate::content::session::SessionKind;
-use crate::content::{Collection, Starter};
+use crate::layout::{Collection, FileKind};
 use crate::model::Model;
 use crate::pipeline::{self, Options};
-use crate::site::{FileKind, is_valid_id};
+use crate::site::is_valid_id;
 use jiff::civil::{Date, Weekday};
 
 /// Creates `content/<collection>/<ID>.md`.
@@ -38,7 +39,7 @@ pub fn run(
             crate::site::suggest_id(id)
         ));
     }
-    if collection == Collection::Pages && crate::routes::is_reserved_page_id(id) {
+    if collection == Collection::Pages && crate::layout::is_reserved_page_id(id) {
         return fail(&format!(
             "`{id}` is a page id the site uses for itself; choose another"
         ));

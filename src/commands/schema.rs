@@ -3,7 +3,8 @@
 //! the schema cannot drift from what `cairn check` accepts.
 
 use super::{FAILED, OK};
-use crate::content::{Collection, program};
+use crate::content::program;
+use crate::layout::Collection;
 use serde_json::Value;
 
 /// The kinds `schema` knows, in the order `cairn schema` prints them: the

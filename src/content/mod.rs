@@ -17,76 +17,13 @@ use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::fields;
 use crate::front_matter::{self, Node, Value};
-use crate::site::{FileKind, SourceFile};
+use crate::layout::{Collection, FileKind};
+use crate::site::SourceFile;
 use serde::de::DeserializeOwned;
 
-/// The collections of `content/`, one folder each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Collection {
-    /// `modules/`
-    Modules,
-    /// `sessions/`
-    Sessions,
-    /// `readings/`
-    Readings,
-    /// `prompts/`
-    Prompts,
-    /// `people/`
-    People,
-    /// `projects/`
-    Projects,
-    /// `pages/`
-    Pages,
-    /// `groups/`
-    Groups,
-}
-
+/// What the parser and `cairn new` know of each collection: its front
+/// matter's schema, its page's template, its starter text.
 impl Collection {
-    /// Every collection.
-    pub const ALL: [Collection; 8] = [
-        Collection::Modules,
-        Collection::Sessions,
-        Collection::Readings,
-        Collection::Prompts,
-        Collection::People,
-        Collection::Projects,
-        Collection::Pages,
-        Collection::Groups,
-    ];
-
-    /// The folder name, e.g. `sessions`.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Collection::Modules => "modules",
-            Collection::Sessions => "sessions",
-            Collection::Readings => "readings",
-            Collection::Prompts => "prompts",
-            Collection::People => "people",
-            Collection::Projects => "projects",
-            Collection::Pages => "pages",
-            Collection::Groups => "groups",
-        }
-    }
-
-    /// The collection a folder name names.
-    pub fn from_dir(name: &str) -> Option<Collection> {
-        Collection::ALL.into_iter().find(|c| c.dir() == name)
-    }
-
-    /// What one item is called in lists and search results, e.g. `Session`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Collection::Modules => "Module",
-            Collection::Sessions => "Session",
-            Collection::Readings => "Reading",
-            Collection::Prompts => "Prompt",
-            Collection::People => "Person",
-            Collection::Projects => "Project",
-            Collection::Pages => "Page",
-            Collection::Groups => "Group",
-        }
-    }
-
     /// The JSON Schema of the collection's front matter (`cairn schema`).
     pub fn schema(self) -> schemars::Schema {
         match self {
@@ -99,18 +36,6 @@ impl Collection {
             Collection::Pages => schemars::schema_for!(page::PageFront),
             Collection::Groups => schemars::schema_for!(group::GroupFront),
         }
-    }
-
-    /// The collection whose kind is written `kind` (`module`, `person`...),
-    /// as `cairn new` and `cairn schema` take it.
-    pub fn from_singular(kind: &str) -> Result<Collection, String> {
-        Collection::ALL
-            .into_iter()
-            .find(|c| c.singular() == kind)
-            .ok_or_else(|| {
-                let kinds: Vec<&str> = Collection::ALL.iter().map(|c| c.singular()).collect();
-                format!("unknown kind `{kind}`; the kinds are: {}", kinds.join(", "))
-            })
     }
 
     /// The template of an item's page, e.g. `session.html`.
@@ -138,20 +63,6 @@ impl Collection {
             Collection::Projects => project::starter(s),
             Collection::Pages => page::starter(s),
             Collection::Groups => group::starter(s),
-        }
-    }
-
-    /// The kind's name in the singular, as `cairn new` and `schema` take it.
-    pub fn singular(self) -> &'static str {
-        match self {
-            Collection::Modules => "module",
-            Collection::Sessions => "session",
-            Collection::Readings => "reading",
-            Collection::Prompts => "prompt",
-            Collection::People => "person",
-            Collection::Projects => "project",
-            Collection::Pages => "page",
-            Collection::Groups => "group",
         }
     }
 }

@@ -5,10 +5,10 @@
 
 use super::{HashMap, Located, Model, Program, Source, Year};
 use crate::content::values::TrackYear;
-use crate::content::{Collection, Front, Parsed};
+use crate::content::{Front, Parsed};
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
-use crate::site::FileKind;
+use crate::layout::{Collection, FileKind};
 
 /// Why an id is not in the model although a file has it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -140,16 +140,6 @@ fn not_an_id(reference: &str, dir: &str) -> Option<String> {
 /// A required text field's value (already known to be present for items in the model).
 pub(super) fn text(field: &Option<Located<String>>) -> String {
     field.as_ref().map(|t| t.value.clone()).unwrap_or_default()
-}
-
-pub(super) fn source(p: &Parsed, draft: Option<bool>) -> Source {
-    Source {
-        id: p.id.clone(),
-        path: p.path.clone(),
-        body: p.body.clone(),
-        body_line: p.body_line,
-        draft: draft.unwrap_or(false),
-    }
 }
 
 /// Builds the model; `None` when `_program.md` is missing or unusable (its
@@ -288,7 +278,7 @@ fn year_file(b: &mut Builder<'_>, model: &mut Model, p: &Parsed, n: u32, drafts:
         year.title.clone_from(&t.value);
     }
     year.summary.clone_from(&f.summary);
-    year.source = Some(source(p, f.draft));
+    year.source = Some(Source::of(p, f.draft));
 }
 
 /// Fills the back references: each module's and reading's sessions, in

@@ -2,11 +2,12 @@
 //! (participants the site does not name only counted) and its part of
 //! `curriculum.json`.
 
-use super::build::{Builder, source, text};
+use super::build::{Builder, text};
 use super::json::{id, ids};
 use super::{Entry, Model, Source};
+use crate::content::Parsed;
 use crate::content::group::GroupKind;
-use crate::content::{Collection, Parsed};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A mentored small group, a pair, a committee.
@@ -43,7 +44,7 @@ pub(super) fn build(
     let (mentors, hidden_mentors) = b.resolve_people(&f.mentors, file);
     let (members, hidden_members) = b.resolve_people(&f.members, file);
     Group {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         kind: f.kind.as_ref().map(|k| k.value).unwrap_or_default(),
         mentors,

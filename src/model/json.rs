@@ -4,7 +4,7 @@
 //! its folder's name.
 
 use super::Model;
-use crate::content::Collection;
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// The id of item `index` of `collection`, for a reference.

@@ -52,8 +52,9 @@ pub use reading::Reading;
 pub use session::Session;
 
 use crate::content::values::{Date, Time};
-use crate::content::{Collection, Front, Parsed};
+use crate::content::{Front, Parsed};
 use crate::fields::Located;
+use crate::layout::Collection;
 use build::Builder;
 use std::collections::HashMap;
 
@@ -154,11 +155,11 @@ pub struct Model {
     /// Item files that could not be read (a YAML error, a required field
     /// missing...): their ids answer references, but nothing else of them is
     /// known, so rules that count across files must not blame their absence.
-    pub unreadable: Vec<(crate::content::Collection, String)>,
+    pub unreadable: Vec<(crate::layout::Collection, String)>,
     /// Collections some reference failed to name an item of (E0201, or a
     /// seminar without `module`): which item was meant is unknown, so "no
     /// session uses it" (W0305, W0204) cannot be told of any item of them.
-    pub unresolved: Vec<crate::content::Collection>,
+    pub unresolved: Vec<crate::layout::Collection>,
 }
 
 impl Model {
@@ -167,18 +168,18 @@ impl Model {
     pub fn sessions_incomplete(&self) -> bool {
         self.unreadable
             .iter()
-            .any(|(c, _)| *c == crate::content::Collection::Sessions)
+            .any(|(c, _)| *c == crate::layout::Collection::Sessions)
     }
 
     /// True when some reference to an item of `collection` names none.
-    pub fn references_lost(&self, collection: crate::content::Collection) -> bool {
+    pub fn references_lost(&self, collection: crate::layout::Collection) -> bool {
         self.unresolved.contains(&collection)
     }
 
     /// True when "no session uses it" was not judged for some collection
     /// because a reference to it was lost ([`Model::references_lost`]).
     pub fn unused_unjudged(&self) -> bool {
-        use crate::content::Collection::{Modules, People, Readings};
+        use crate::layout::Collection::{Modules, People, Readings};
         !self.sessions_incomplete()
             && [Modules, Readings, People]
                 .into_iter()
@@ -199,6 +200,20 @@ pub struct Source {
     pub body_line: u32,
     /// `draft: true` (only present in the model with `--drafts`).
     pub draft: bool,
+}
+
+impl Source {
+    /// Where the parsed file `p` came from, with its body; a draft when its
+    /// front matter says so.
+    pub(crate) fn of(p: &Parsed, draft: Option<bool>) -> Source {
+        Source {
+            id: p.id.clone(),
+            path: p.path.clone(),
+            body: p.body.clone(),
+            body_line: p.body_line,
+            draft: draft.unwrap_or(false),
+        }
+    }
 }
 
 /// What the model asks of every collection's item type; each collection's
@@ -388,10 +403,10 @@ impl Model {
             .chain(self.all_items().map(|item| self.source(item)))
     }
 
-    /// Replaces the Markdown body of the item read from `path` (for `serve`
-    /// after an edit that left the front matter as it was). False when no
-    /// item of the model comes from `path`.
-    pub fn set_body(&mut self, path: &str, body: &crate::text::Body) -> bool {
+    /// The model with a new Markdown body for the item read from `path` (for
+    /// `serve` after an edit that left the front matter as it was), and
+    /// whether any item of the model comes from `path` (false: unchanged).
+    pub fn with_body(mut self, path: &str, body: &crate::text::Body) -> (Model, bool) {
         let item = self
             .all_items()
             .find(|&item| self.source(item).path == path);
@@ -405,11 +420,11 @@ impl Model {
                 .find(|s| s.path == path)
             {
                 Some(source) => source,
-                None => return false,
+                None => return (self, false),
             },
         };
         source.body = body.clone();
-        true
+        (self, true)
     }
 
     fn source_mut(&mut self, item: Item) -> &mut Source {

@@ -2,13 +2,14 @@
 //! builder (a year in range, its phase, outcomes, competencies and
 //! prerequisites resolved) and its part of `curriculum.json`.
 
-use super::build::{Builder, source, text, year_in_range};
+use super::build::{Builder, text, year_in_range};
 use super::json::{id, ids};
 use super::{Entry, Located, Model, Program, Source};
+use crate::content::Parsed;
 use crate::content::module::SelfPaced;
 use crate::content::values::Url;
-use crate::content::{Collection, Parsed};
 use crate::diagnostics::{Code, Diagnostic, Pos, did_you_mean};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// An A.R.E.A. module.
@@ -144,7 +145,7 @@ pub(super) fn build(
         })
         .collect();
     Module {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         phase,
         phase_pos: f.phase.as_ref().map(|p| p.pos),

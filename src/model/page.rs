@@ -1,7 +1,7 @@
 //! A free page (`content/pages/`): its model type, builder and part of
 //! `curriculum.json`.
 
-use super::build::{Builder, source, text};
+use super::build::{Builder, text};
 use super::{Entry, Model, Source};
 use crate::content::Parsed;
 use serde_json::{Value, json};
@@ -26,7 +26,7 @@ pub(super) fn build(
     f: &crate::content::page::PageFront,
 ) -> Page {
     Page {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         weight: f.weight.unwrap_or(0),
         nav: f.nav.unwrap_or(true),

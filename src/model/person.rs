@@ -1,7 +1,7 @@
 //! A person (`content/people/`): its model type, builder and part of
 //! `curriculum.json`.
 
-use super::build::{Builder, source, text};
+use super::build::{Builder, text};
 use super::{Entry, Located, Model, Source};
 use crate::content::Parsed;
 use crate::content::person::PersonRole;
@@ -41,7 +41,7 @@ pub(super) fn build(
     roles.sort();
     roles.dedup();
     Person {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         name: text(&f.name),
         role: f.role.clone(),
         pronouns: f.pronouns.clone(),

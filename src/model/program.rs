@@ -2,7 +2,6 @@
 //! the program's builder (defaults: the A.R.E.A. phases, 6-8 pm, two years;
 //! E0107 for repeated phase, outcome and competency ids).
 
-use super::build::source;
 use super::{Located, Source};
 use crate::content::Parsed;
 use crate::content::program::{Competency, Outcome, Phase as PhaseFront, ProgramFront, Sequence};
@@ -184,7 +183,7 @@ pub(super) fn build(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> O
     }
     let schedule = f.schedule.clone().unwrap_or_default();
     Some(Program {
-        source: source(p, None),
+        source: Source::of(p, None),
         title: title.value.clone(),
         institution: f.institution.clone(),
         tagline: f.tagline.clone(),

@@ -1,13 +1,14 @@
 //! A capstone project track (`content/projects/`): its model type and
 //! milestones, its builder and its part of `curriculum.json`.
 
-use super::build::{Builder, source, text, year_in_range};
+use super::build::{Builder, text, year_in_range};
 use super::json::id;
 use super::{Entry, Located, Model, Source};
+use crate::content::Parsed;
 use crate::content::project::ProjectKind;
 use crate::content::values::Date;
-use crate::content::{Collection, Parsed};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A capstone project track.
@@ -92,7 +93,7 @@ pub(super) fn build(
         });
     }
     Project {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         kind: f.kind.as_ref().map(|k| k.value),
         year,

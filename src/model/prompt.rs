@@ -1,11 +1,12 @@
 //! A reflection prompt (`content/prompts/`): its model type, builder and
 //! part of `curriculum.json`.
 
-use super::build::{Builder, source, text};
+use super::build::{Builder, text};
 use super::json::id;
 use super::{Entry, Located, Model, Source};
+use crate::content::Parsed;
 use crate::content::values::Date;
-use crate::content::{Collection, Parsed};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A reflection prompt.
@@ -31,7 +32,7 @@ pub(super) fn build(
 ) -> Prompt {
     let file = p.path.as_str();
     Prompt {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         session: f
             .session

@@ -1,12 +1,13 @@
 //! A reading (`content/readings/`): its model type, builder and part of
 //! `curriculum.json`.
 
-use super::build::{Builder, source, text};
+use super::build::{Builder, text};
 use super::json::ids;
 use super::{Entry, Model, Source};
+use crate::content::Parsed;
 use crate::content::reading::ReadingKind;
 use crate::content::values::{Doi, Isbn, Url};
-use crate::content::{Collection, Parsed};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A book, article, video...
@@ -45,7 +46,7 @@ pub(super) fn build(
     f: &crate::content::reading::ReadingFront,
 ) -> Reading {
     Reading {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         kind: f.kind.as_ref().map(|k| k.value).unwrap_or_default(),
         authors: f.authors.clone().unwrap_or_default(),

@@ -2,13 +2,14 @@
 //! (track years, E0304's `year` half, times against the schedule, agenda
 //! days) and its part of `curriculum.json`.
 
-use super::build::{Builder, source, text, year_in_range};
+use super::build::{Builder, text, year_in_range};
 use super::json::{id, ids};
 use super::{Entry, Located, Model, Source};
+use crate::content::Parsed;
 use crate::content::session::{AgendaItem, SessionKind};
 use crate::content::values::{Date, Time, Url};
-use crate::content::{Collection, Parsed};
 use crate::diagnostics::{Code, Diagnostic, Pos};
+use crate::layout::Collection;
 use serde_json::{Value, json};
 
 /// A dated session.
@@ -211,7 +212,7 @@ pub(super) fn build(
         }
     }
     Session {
-        source: source(p, f.draft),
+        source: Source::of(p, f.draft),
         title: text(&f.title),
         kind,
         date,

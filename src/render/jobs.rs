@@ -3,7 +3,7 @@
 //! sitemap made from them.
 
 use super::{JsonLd, OutputFile, Shared, pages, to_tera};
-use crate::content::Collection;
+use crate::layout::Collection;
 use crate::model::Model;
 use crate::routes;
 use serde_json::json;

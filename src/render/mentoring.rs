@@ -3,7 +3,7 @@
 //! project's and session's page, and the outcomes page.
 
 use super::{labels, rows};
-use crate::content::Collection;
+use crate::layout::Collection;
 use crate::model::{Group, Model};
 use serde_json::{Value, json};
 

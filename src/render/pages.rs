@@ -3,7 +3,7 @@
 //! once by the caller).
 
 use super::{Shared, labels, mentoring, people, readings, rows};
-use crate::content::Collection;
+use crate::layout::Collection;
 use crate::model::Item;
 use crate::model::Model;
 use crate::model::workload;

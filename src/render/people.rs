@@ -2,8 +2,8 @@
 //! sessions they lead and their groups.
 
 use super::{Shared, labels};
-use crate::content::Collection;
 use crate::content::person::PersonRole;
+use crate::layout::Collection;
 use crate::model::{Item, Model};
 use crate::routes;
 use serde_json::{Value, json};

@@ -2,7 +2,7 @@
 //! month of first use, one reading, the prompts by due date, one prompt.
 
 use super::{labels, rows};
-use crate::content::Collection;
+use crate::layout::Collection;
 use crate::model::{Item, Model};
 use crate::routes;
 use serde_json::{Value, json};

@@ -3,7 +3,7 @@
 //! the site root; templates prefix them with `root`.
 
 use super::labels;
-use crate::content::Collection;
+use crate::layout::Collection;
 use crate::model::Item;
 use crate::model::{Model, Session};
 use crate::routes;

@@ -6,7 +6,7 @@
 //! the outcomes page).
 
 use super::OutputFile;
-use crate::content::Collection;
+use crate::layout::Collection;
 use crate::model::{Item, Model, Source};
 use crate::routes;
 use rayon::prelude::*;

@@ -39,6 +39,8 @@ pub struct Past<'a> {
     pub outlines: &'a Outlines,
     /// Its root (`SITE/archive/2025-26`), which holds its `content/` and `static/`.
     pub root: &'a Path,
+    /// The files of its `static/`, as its check walked them.
+    pub statics: &'a crate::site::statics::Statics,
 }
 
 /// Renders `past` under `archive/LABEL/` through `sink`, with the files of
@@ -66,19 +68,14 @@ pub fn render_past(
         sink(f)
     };
     let mut count = render(past.model, past.outlines, past.root, &options, &moved)?;
-    let statics = past.root.join("static");
-    for e in walkdir::WalkDir::new(&statics)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-    {
-        let Ok(rel) = e.path().strip_prefix(&statics) else {
-            continue;
-        };
-        let bytes = std::fs::read(e.path())
-            .map_err(|err| format!("cannot read {}: {err}", e.path().display()))?;
-        let path = rel.to_string_lossy().replace('\\', "/");
-        moved(OutputFile { path, bytes })?;
+    for rel in past.statics.files() {
+        let from = past.statics.path(rel);
+        let bytes =
+            std::fs::read(&from).map_err(|err| format!("cannot read {}: {err}", from.display()))?;
+        moved(OutputFile {
+            path: rel.to_string(),
+            bytes,
+        })?;
         count += 1;
     }
     Ok(count)

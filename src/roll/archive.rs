@@ -46,7 +46,7 @@ pub fn list(root: &Path) -> Vec<Archived> {
         .filter_map(|e| {
             let label = e.file_name().to_str()?.to_string();
             let root = e.path();
-            (is_label(&label) && root.join(crate::site::PROGRAM_FILE).is_file())
+            (is_label(&label) && root.join(crate::layout::PROGRAM_FILE).is_file())
                 .then_some(Archived { label, root })
         })
         .collect();

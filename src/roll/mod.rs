@@ -9,9 +9,9 @@ pub mod dates;
 pub mod edits;
 pub mod tree;
 
-use crate::content::Collection;
 use crate::front_matter::Node;
-use crate::site::{FileKind, SourceFile};
+use crate::layout::{Collection, FileKind};
+use crate::site::SourceFile;
 use dates::Shortfall;
 use jiff::ToSpan;
 use jiff::civil::Date;

@@ -4,7 +4,8 @@
 //! roll can change a date's bytes and nothing else.
 
 use crate::front_matter::{self, Node, Value};
-use crate::site::{FileKind, SourceFile};
+use crate::layout::FileKind;
+use crate::site::SourceFile;
 use jiff::civil::Date;
 
 /// One content file as roll sees it.

@@ -4,9 +4,8 @@
 //! Validation reports what does not resolve (E0202, E0401, W0203); rendering
 //! writes what does as relative URLs.
 
-use crate::content::Collection;
+use crate::layout::{Collection, PROGRAM_FILE};
 use crate::model::Model;
-use crate::site::PROGRAM_FILE;
 use std::path::{Component, Path, PathBuf};
 
 /// What an internal link points at.

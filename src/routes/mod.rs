@@ -12,7 +12,7 @@
 
 pub mod links;
 
-use crate::content::Collection;
+use crate::layout::Collection;
 use crate::model::{Item, Model};
 use std::collections::HashSet;
 
@@ -140,23 +140,6 @@ impl ListPage {
             _ => true,
         }
     }
-}
-
-/// Folders the output uses besides the list pages, the collections and
-/// `year-N`: a free page may not take these ids either (E0109).
-const RESERVED_FOLDERS: [&str; 3] = ["assets", "404", "archive"];
-
-/// True when a free page may not take `id` (E0109).
-pub fn is_reserved_page_id(id: &str) -> bool {
-    LIST_PAGES.iter().any(|l| l.key == id)
-        // Items live under their collection's folder, free pages at the top.
-        || Collection::ALL
-            .iter()
-            .any(|&c| c != Collection::Pages && c.dir() == id)
-        || RESERVED_FOLDERS.contains(&id)
-        || id
-            .strip_prefix("year-")
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// An item's page, e.g. `modules/allyship/`; a free page sits at the top.
@@ -300,32 +283,9 @@ mod tests {
     }
 
     #[test]
-    fn reserved_page_ids() {
-        let taken = [
-            "modules",
-            "sessions",
-            "readings",
-            "prompts",
-            "people",
-            "projects",
-            "framework",
-            "map",
-            "calendar",
-            "print",
-            "search",
-            "assets",
-            "404",
-            "groups",
-            "outcomes",
-            "archive",
-            "year-1",
-            "year-12",
-        ];
-        for id in taken {
-            assert!(is_reserved_page_id(id), "{id}");
-        }
-        for id in ["about", "year-one", "year-", "pages"] {
-            assert!(!is_reserved_page_id(id), "{id}");
+    fn every_list_page_is_a_reserved_page_id() {
+        for page in LIST_PAGES {
+            assert!(crate::layout::is_reserved_page_id(page.key), "{}", page.key);
         }
     }
 }

@@ -6,15 +6,21 @@
 //! [`crate::routes::links`], which rendering uses too.
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
+use crate::layout::PROGRAM_FILE;
 use crate::markdown::Outlines;
 use crate::model::Model;
 use crate::routes::links::{Broken, Target, not_a_static_file, resolve_link, static_file};
-use crate::site::PROGRAM_FILE;
+use crate::site::statics::Statics;
 use rayon::prelude::*;
 use std::path::Path;
 
 /// All link and file rules.
-pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic> {
+pub fn check(
+    model: &Model,
+    outlines: &Outlines,
+    root: &Path,
+    statics: &Statics,
+) -> Vec<Diagnostic> {
     // Bodies are checked in parallel: resolving their links is most of
     // validation, which otherwise runs on one core.
     let mut ds: Vec<Diagnostic> = outlines
@@ -67,35 +73,26 @@ pub fn check(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic>
             );
         }
     }
-    overwrites(model, root, &mut ds);
-    ds.extend(crate::symlinks::check_folder(root, "static"));
+    overwrites(model, root, statics, &mut ds);
+    ds.extend(crate::symlinks::check_folder(root, crate::layout::STATIC));
     ds
 }
 
 /// E0403: a file under `static/` that the build would overwrite.
-fn overwrites(model: &Model, root: &Path, ds: &mut Vec<Diagnostic>) {
-    let dir = root.join("static");
-    if !dir.is_dir() {
+fn overwrites(model: &Model, root: &Path, statics: &Statics, ds: &mut Vec<Diagnostic>) {
+    if statics.entries.is_empty() {
         return;
     }
     let built = crate::routes::output_files(model);
-    let mut clashes: Vec<String> = walkdir::WalkDir::new(&dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            e.path()
-                .strip_prefix(&dir)
-                .ok()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-        })
+    let mut clashes: Vec<&str> = statics
+        .files()
         .filter(|rel| {
-            built.contains(rel)
+            built.contains(*rel)
                 || rel.starts_with(crate::routes::ASSETS)
                 || past_year_output(root, rel)
         })
         .collect();
-    clashes.sort();
+    clashes.sort_unstable();
     for rel in clashes {
         ds.push(
             Diagnostic::new(
@@ -122,7 +119,7 @@ fn past_year_output(root: &Path, rel: &str) -> bool {
                 && root
                     .join(archive::DIR)
                     .join(label)
-                    .join(crate::site::PROGRAM_FILE)
+                    .join(crate::layout::PROGRAM_FILE)
                     .is_file()
         })
 }

@@ -13,10 +13,16 @@ pub mod workload;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Outlines;
 use crate::model::Model;
+use crate::site::statics::Statics;
 use std::path::Path;
 
 /// Runs every cross-file rule.
-pub fn validate(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnostic> {
+pub fn validate(
+    model: &Model,
+    outlines: &Outlines,
+    root: &Path,
+    statics: &Statics,
+) -> Vec<Diagnostic> {
     // The links' rules (the biggest part) beside the others, the
     // diagnostics kept in the same order.
     let (mut ds, links) = rayon::join(
@@ -28,7 +34,7 @@ pub fn validate(model: &Model, outlines: &Outlines, root: &Path) -> Vec<Diagnost
             ds.extend(outcomes::check(model));
             ds
         },
-        || links::check(model, outlines, root),
+        || links::check(model, outlines, root, statics),
     );
     ds.extend(links);
     ds.extend(brand::check(model, root));

@@ -261,7 +261,7 @@ fn cadence(model: &Model, ds: &mut Vec<Diagnostic>) {
 /// reference failed to name an item of (a typo, a seminar without `module`):
 /// the item meant would be blamed for the reference's error.
 fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
-    use crate::content::Collection;
+    use crate::layout::Collection;
     let modules = if model.references_lost(Collection::Modules) {
         &[][..]
     } else {

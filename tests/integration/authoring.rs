@@ -173,7 +173,7 @@ fn schema_for(kind: &str) -> jsonschema::Validator {
 /// added later is checked without a line here). Each collection must have at
 /// least one file, so a kind cannot be left out by having nothing to check.
 fn assert_every_file_fits_its_schema(root: &std::path::Path) {
-    use cairn::content::Collection;
+    use cairn::layout::Collection;
     let check = |kind: &str, path: &std::path::Path| {
         let text = std::fs::read_to_string(path).expect("read");
         let split = front_matter::split(&text).expect("front matter");

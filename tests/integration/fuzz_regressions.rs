@@ -3,7 +3,8 @@
 
 use crate::support::fixture;
 use cairn::content::parse_file;
-use cairn::site::{FileKind, SourceFile, normalize};
+use cairn::layout::FileKind;
+use cairn::site::{SourceFile, normalize};
 
 fn inputs(target: &str) -> Vec<Vec<u8>> {
     let mut paths: Vec<_> = std::fs::read_dir(fixture(&format!("fuzz/{target}")))

@@ -231,3 +231,46 @@ fn serve_serves_past_years_too() {
     assert!(home.contains(&format!("href=\"archive/{past}/\"")));
     let _ = std::fs::remove_dir_all(&site);
 }
+
+#[test]
+fn serve_overlays_a_past_years_problems_too() {
+    let site = crate::support::temp("serve-past-problem");
+    crate::support::copy_dir(&fixture("check/valid-base"), &site);
+    // A past year kept under archive/ whose program has an unknown field.
+    let past = site.join("archive/2024-25");
+    crate::support::copy_dir(&fixture("check/valid-base/content"), &past.join("content"));
+    let program = past.join("content/_program.md");
+    let text = std::fs::read_to_string(&program).expect("read");
+    std::fs::write(&program, text.replacen("title:", "titel:", 1)).expect("write");
+    let (_server, port) = start(&site);
+    // The current year is served, with the past year's error over it.
+    let (status, home) = get(port, "/");
+    assert!(status.contains("200"), "{status}");
+    assert!(home.contains("cairn-overlay"), "{home}");
+    assert!(
+        home.contains("archive/2024-25/content/_program.md"),
+        "{home}"
+    );
+    assert!(home.contains("E0103"), "{home}");
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_publishes_static_files_as_build_does() {
+    let site = crate::support::temp("serve-static-link");
+    crate::support::copy_dir(&fixture("check/valid-base"), &site);
+    let images = site.join("static/images");
+    std::fs::create_dir_all(&images).expect("static/");
+    std::fs::write(images.join("logo.svg"), "<svg/>").expect("write");
+    // A link that stays inside static/: build publishes what it leads to.
+    std::os::unix::fs::symlink("images", site.join("static/pictures")).expect("symlink");
+    let built = crate::support::cairn(&site, &["--root", site.to_str().expect("utf-8"), "build"]);
+    assert_eq!(built.status.code(), Some(0));
+    assert!(site.join("public/pictures/logo.svg").is_file());
+    let (_server, port) = start(&site);
+    let (status, body) = get(port, "/pictures/logo.svg");
+    assert!(status.contains("200"), "{status}");
+    assert_eq!(body, "<svg/>");
+    let _ = std::fs::remove_dir_all(&site);
+}
