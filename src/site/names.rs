@@ -37,7 +37,11 @@ pub(super) fn classify(rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<(
     if found.is_none() {
         diagnostics.push(
             Diagnostic::new(Code::W0108, rel, Pos::START, "this file belongs to no collection and is ignored")
-                .help("content files are `.md` files in modules/, sessions/, readings/, prompts/, people/, projects/, pages/ or years/; move it to static/ if it should be published"),
+                .help(format!(
+                    "content files are `.md` files in {} or years/; move it to static/ if it should be published",
+                    // From the registry, so a new collection's folder is named too.
+                    Collection::ALL.map(|c| format!("{}/", c.dir())).join(", ")
+                )),
         );
     }
     found
@@ -125,6 +129,16 @@ pub fn suggest_id(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn w0108_names_every_collection_folder() {
+        let mut ds = Vec::new();
+        assert!(classify("content/notes/x.md", &mut ds).is_none());
+        let help = ds[0].help.clone().unwrap_or_default();
+        for c in Collection::ALL {
+            assert!(help.contains(&format!("{}/", c.dir())), "{help}");
+        }
+    }
 
     #[test]
     fn ids() {
