@@ -272,10 +272,16 @@ fn syntax_help(message: &str, yaml: &str, pos: Pos) -> String {
     "quote values that contain `: `, ` #` or start with one of `[ ] { } & * ! | > ' \" % @`; indent with spaces".to_string()
 }
 
-/// The last of `lines` whose value opens a quote or a bracket it does not
-/// close on that line, and what it opened (`quote`, `bracket`, `brace`).
+/// The last of `lines` whose value opens a quote or a bracket that neither
+/// it nor a later line closes, and what it opened (`quote`, `bracket`,
+/// `brace`). Comment lines are passed over; a value closed on a later line
+/// (valid YAML) is not unclosed.
 fn unclosed(lines: &[&str]) -> Option<(usize, &'static str)> {
     lines.iter().enumerate().rev().find_map(|(i, line)| {
+        if line.trim_start().starts_with('#') {
+            return None;
+        }
+        let later = &lines[i + 1..];
         let value = line
             .trim_start()
             .trim_start_matches("- ")
@@ -285,14 +291,20 @@ fn unclosed(lines: &[&str]) -> Option<(usize, &'static str)> {
                 |(_, v)| v,
             )
             .trim();
-        let open_quote = |q: char| value.starts_with(q) && !value[1..].contains(q);
+        let open_quote = |q: char| {
+            value.starts_with(q) && !value[1..].contains(q) && !later.iter().any(|l| l.contains(q))
+        };
         if open_quote('"') || open_quote('\'') {
             return Some((i, "quote"));
         }
-        let depth = |open: char, close: char| {
-            value.chars().filter(|&c| c == open).count()
-                > value.chars().filter(|&c| c == close).count()
+        let count = |c: char| {
+            value.chars().filter(|&x| x == c).count()
+                + later
+                    .iter()
+                    .map(|l| l.chars().filter(|&x| x == c).count())
+                    .sum::<usize>()
         };
+        let depth = |open: char, close: char| count(open) > count(close);
         if value.starts_with('[') && depth('[', ']') {
             return Some((i, "bracket"));
         }
@@ -524,6 +536,13 @@ mod syntax_help_tests {
         );
         let h = help("title: a\nyear: 1\n   x: 2\n");
         assert!(h.contains("line 4 is indented"), "{h}");
+        // A quoted value closed on its next line is valid YAML, and a comment
+        // is no value: the later indentation is the cause.
+        let h = help("summary: \"a long\n  text\"\n# it's [here\ntitle: a\n  year: 1\n");
+        assert!(
+            h.contains("is indented") && !h.contains("not closed"),
+            "{h}"
+        );
         for (yaml, what) in [
             ("title: \"unclosed\nyear: 1\n", "quote opened on line 2"),
             ("title: 'unclosed\nyear: 1\n", "quote opened on line 2"),

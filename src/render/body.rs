@@ -50,7 +50,8 @@ pub fn to_html(
     let mut footnotes: HashMap<String, String> = HashMap::new();
     let mut taken: HashSet<String> = HashSet::new();
     let mut footnote = |label: &str| -> CowStr<'static> {
-        let id = footnotes.entry(label.to_string()).or_insert_with(|| {
+        // Labels match without regard to case, as pulldown-cmark matches them.
+        let id = footnotes.entry(label.to_lowercase()).or_insert_with(|| {
             let base = crate::markdown::footnote_id(label);
             let mut id = base.clone();
             let mut n = 0;

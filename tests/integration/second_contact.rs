@@ -80,6 +80,10 @@ fn no_page_holds_an_id_twice_whatever_the_markdown() {
         assert!(ids(&html).contains(&id), "no id {id:?} in {:?}", ids(&html));
     }
     assert!(
+        html.contains("href=\"#fn-case\"") && ids(&html).contains(&"fn-case"),
+        "a reference in capitals reaches its footnote"
+    );
+    assert!(
         html.contains("href=\"#fn-my-note-1\""),
         "a reference reaches its footnote"
     );
@@ -262,4 +266,41 @@ fn a_static_file_reached_through_a_link_inside_static_is_published() {
     for d in [site, out] {
         let _ = std::fs::remove_dir_all(d);
     }
+}
+
+#[test]
+fn an_unreadable_program_judges_no_anchor_into_the_home_page() {
+    let site = temp("anchor-home-site");
+    crate::support::copy_dir(&repo().join("examples/minimal"), &site);
+    let program = site.join("content/_program.md");
+    let text = std::fs::read_to_string(&program).expect("program");
+    // A tab in the front matter: E0102, the program cannot be read.
+    std::fs::write(&program, text.replacen("title:", "\ttitle:", 1)).expect("write");
+    std::fs::create_dir_all(site.join("content/pages")).expect("mkdir");
+    std::fs::write(
+        site.join("content/pages/links.md"),
+        "---\ntitle: Links\n---\n[Dates](@/_program.md#dates) and [nowhere](@/pages/links.md#nowhere)\n",
+    )
+    .expect("write page");
+    let (_, json) = crate::support::check_json(&site, &[]);
+    let codes: Vec<(String, String)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert!(codes.iter().any(|(c, _)| c == "E0102"), "{codes:?}");
+    let w0203: Vec<_> = codes.iter().filter(|(c, _)| c == "W0203").collect();
+    assert_eq!(
+        w0203.len(),
+        1,
+        "only the anchor into a page that was read: {codes:?}"
+    );
+    assert!(w0203[0].1.contains("#nowhere"), "{codes:?}");
+    let _ = std::fs::remove_dir_all(site);
 }
