@@ -159,8 +159,6 @@ struct Planner<'t> {
     months: i32,
     /// Session id -> (old date, new date).
     session_dates: HashMap<&'t str, (Date, Date)>,
-    /// Module id -> (its first session's old date, that session's new date).
-    module_anchor: HashMap<&'t str, (Date, Date)>,
     /// Old id text -> new id text.
     ids: BTreeMap<String, String>,
     changes: Vec<Change>,
@@ -182,7 +180,6 @@ impl<'t> Planner<'t> {
             new_ends: year(new_starts),
             months: dates::months_between(old_starts, new_starts),
             session_dates: HashMap::new(),
-            module_anchor: HashMap::new(),
             ids: BTreeMap::new(),
             changes: Vec::new(),
             renames: Vec::new(),
@@ -198,7 +195,7 @@ impl<'t> Planner<'t> {
             .filter(move |t| t.readable && t.kind == FileKind::Item(c))
     }
 
-    /// Each session's counterpart, and each module's first session.
+    /// Each session's counterpart.
     fn sessions(&mut self) {
         for t in self.of(Collection::Sessions) {
             let node = tree::get(&t.front, "date");
@@ -207,12 +204,6 @@ impl<'t> Planner<'t> {
             };
             let new = self.weekday_rule(&t.path, node, old);
             self.session_dates.insert(&t.id, (old, new));
-            if let Some(module) = tree::text(tree::get(&t.front, "module")) {
-                let entry = self.module_anchor.entry(module).or_insert((old, new));
-                if old < entry.0 {
-                    *entry = (old, new);
-                }
-            }
         }
     }
 
@@ -283,47 +274,48 @@ impl<'t> Planner<'t> {
                 let schedule = tree::get(front, "schedule");
                 let blackout = schedule.and_then(|s| tree::get(s, "blackout"));
                 for b in tree::items(blackout) {
-                    if let Some(old) = tree::date(Some(b)) {
-                        match dates::same_day(old, self.months) {
-                            Some(new) => self.set(t, Some(b), new),
-                            None => self.unmappable(t, b, old),
-                        }
-                    }
+                    self.blackout(t, b);
                 }
             }
             FileKind::Item(Collection::Sessions) => {
                 if let Some(&(old, new)) = self.session_dates.get(t.id.as_str()) {
                     self.set(t, tree::get(front, "date"), new);
                     let end = tree::get(front, "end_date");
-                    self.offset(t, end, Some((old, new)));
+                    self.offset(t, end, (old, new));
                 }
             }
             FileKind::Item(Collection::Prompts) => {
+                // A prompt of a session is due at a distance from it; a
+                // prompt of a module alone is no session's and keeps its
+                // month and day, below.
                 let session = tree::text(tree::get(front, "session"));
-                let module = tree::text(tree::get(front, "module"));
-                let anchor = session
-                    .and_then(|s| self.session_dates.get(s))
-                    .or_else(|| module.and_then(|m| self.module_anchor.get(m)))
-                    .copied();
-                self.offset(t, tree::get(front, "due"), anchor);
-            }
-            FileKind::Item(Collection::Modules) => {
-                let anchor = self.module_anchor.get(t.id.as_str()).copied();
-                for item in tree::items(tree::get(front, "self_paced")) {
-                    self.offset(t, tree::get(item, "due"), anchor);
+                if let Some(&anchor) = session.and_then(|s| self.session_dates.get(s)) {
+                    self.offset(t, tree::get(front, "due"), anchor);
                 }
             }
-            FileKind::Item(Collection::Projects) => {
-                for m in tree::items(tree::get(front, "milestones")) {
-                    let session = tree::text(tree::get(m, "session"));
-                    let anchor = session.and_then(|s| self.session_dates.get(s)).copied();
-                    self.offset(t, tree::get(m, "due"), anchor);
+            FileKind::Item(Collection::Projects) => self.milestones(t),
+            FileKind::Item(Collection::Groups) => {
+                // A group's meetings repeat like sessions: their dates keep
+                // the weekday and week of the month.
+                if let Some(meets) = tree::get(front, "meets") {
+                    let mut dated: Vec<&Node> = Vec::new();
+                    tree::each_string(meets, &mut |n, _| dated.push(n));
+                    for node in dated {
+                        if let Some(old) = tree::date(Some(node)) {
+                            let new = self.weekday_rule(&t.path, Some(node), old);
+                            self.set(t, Some(node), new);
+                        }
+                    }
                 }
             }
             _ => {}
         }
-        // Every other date follows the weekday rule; every reference to a
+        // Every other date of a session's file follows the weekday rule, as
+        // the session does; every other date elsewhere is no session's and
+        // keeps its month and day (SPEC 9.2), so a deadline stays in its
+        // month and a plain roll moves no workload. Every reference to a
         // renamed id follows its file.
+        let session_file = t.kind == FileKind::Item(Collection::Sessions);
         let mut others: Vec<(&Node, &str)> = Vec::new();
         tree::each_string(front, &mut |n, s| others.push((n, s)));
         for (node, s) in others {
@@ -334,8 +326,12 @@ impl<'t> Planner<'t> {
                 continue;
             }
             if let Some(old) = tree::date(Some(node)) {
-                let new = self.weekday_rule(&t.path, Some(node), old);
-                self.set(t, Some(node), new);
+                if session_file {
+                    let new = self.weekday_rule(&t.path, Some(node), old);
+                    self.set(t, Some(node), new);
+                } else {
+                    self.same_day(t, node, old);
+                }
             } else if let Some(new) = self.ids.get(s) {
                 let new = new.clone();
                 self.change(t, node, s, &new);
@@ -344,19 +340,88 @@ impl<'t> Planner<'t> {
         self.links(t);
     }
 
-    /// A due date (or end date) that keeps its offset from `anchor` (old,
-    /// new); without one, the weekday rule.
-    fn offset(&mut self, t: &Tree, node: Option<&Node>, anchor: Option<(Date, Date)>) {
-        let Some(old) = tree::date(node) else { return };
-        let new = match anchor {
-            Some((a_old, a_new)) => dates::keep_offset(old, a_old, a_new),
-            None => Some(self.weekday_rule(&t.path, node, old)),
+    /// A date of a session (a prompt's due date, an end date) that keeps
+    /// its offset from the session's `anchor` (old, new).
+    fn offset(&mut self, t: &Tree, node: Option<&Node>, (a_old, a_new): (Date, Date)) {
+        let (Some(node), Some(old)) = (node, tree::date(node)) else {
+            return;
         };
-        match (new, node) {
-            (Some(new), _) => self.set(t, node, new),
-            (None, Some(n)) => self.unmappable(t, n, old),
-            (None, None) => {}
+        match dates::keep_offset(old, a_old, a_new) {
+            Some(new) => self.set(t, Some(node), new),
+            None => self.unmappable(t, node, old),
         }
+    }
+
+    /// Milestones' due dates are no session's and keep their month and day
+    /// (with every other such date); one with a session alone falls with
+    /// it. Milestones in date order that this takes out of it (E0309) need
+    /// a person.
+    fn milestones(&mut self, t: &Tree) {
+        let list = tree::items(tree::get(&t.front, "milestones"));
+        let when = |m: &Node, rolled: bool| -> Option<Date> {
+            let due = tree::date(tree::get(m, "due"));
+            let session = tree::text(tree::get(m, "session"))
+                .and_then(|s| self.session_dates.get(s))
+                .map(|&(old, new)| if rolled { new } else { old });
+            match due {
+                Some(d) if rolled => dates::same_day(d, self.months),
+                Some(d) => Some(d),
+                None => session,
+            }
+        };
+        // The first milestone before the one above it, as E0309 finds it.
+        let first_out = |rolled: bool| -> Option<(&Node, Date, Date)> {
+            let mut latest: Option<Date> = None;
+            for m in list {
+                let Some(date) = when(m, rolled) else { continue };
+                if let Some(prev) = latest
+                    && date < prev
+                {
+                    return Some((m, date, prev));
+                }
+                latest = Some(date);
+            }
+            None
+        };
+        if first_out(false).is_some() {
+            return;
+        }
+        if let Some((m, date, prev)) = first_out(true) {
+            let title = tree::text(tree::get(m, "title")).unwrap_or("a milestone");
+            self.review.push(format!(
+                "{}:{} the milestone `{title}` falls on {date}, before the one above it ({prev}): put the milestones back in date order",
+                t.path, m.pos.line
+            ));
+        }
+    }
+
+    /// A date that is no session's: the same month and day.
+    fn same_day(&mut self, t: &Tree, node: &Node, old: Date) {
+        match dates::same_day(old, self.months) {
+            Some(new) => self.set(t, Some(node), new),
+            None => self.unmappable(t, node, old),
+        }
+    }
+
+    /// A blackout keeps its month and day; one that falls on another
+    /// weekday (Thanksgiving, a Thursday, a Friday the next year) needs a
+    /// person to say whether the office is still closed that day.
+    fn blackout(&mut self, t: &Tree, node: &Node) {
+        let Some(old) = tree::date(Some(node)) else {
+            return;
+        };
+        if let Some(new) = dates::same_day(old, self.months)
+            && new.weekday() != old.weekday()
+        {
+            self.review.push(format!(
+                "{}:{} blackout {old} -> {new} is a {}, not a {}: check that it is still the day meant",
+                t.path,
+                node.pos.line,
+                new.strftime("%A"),
+                old.strftime("%A")
+            ));
+        }
+        self.same_day(t, node, old);
     }
 
     fn unmappable(&mut self, t: &Tree, node: &Node, old: Date) {

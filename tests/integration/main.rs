@@ -17,6 +17,7 @@ mod hardening;
 mod human;
 mod participants;
 mod roll;
+mod roll_diff;
 mod second_contact;
 mod serve;
 mod support;

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 /// A copy of a site (its `content/`, `static/` and `archive/`) in a fresh
 /// folder.
-fn copy_site(from: &Path, name: &str) -> PathBuf {
+pub(crate) fn copy_site(from: &Path, name: &str) -> PathBuf {
     let dir = temp(name);
     for part in ["content", "static", "archive"] {
         if from.join(part).is_dir() {
@@ -32,14 +32,14 @@ fn copy_site(from: &Path, name: &str) -> PathBuf {
 }
 
 /// `cairn --root SITE ARGS`.
-fn run(site: &Path, args: &[&str]) -> std::process::Output {
+pub(crate) fn run(site: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--root", site.to_str().expect("utf-8")];
     all.extend_from_slice(args);
     cairn(site, &all)
 }
 
 /// `cairn roll ARGS`, which must succeed; its standard output.
-fn roll(site: &Path, args: &[&str]) -> String {
+pub(crate) fn roll(site: &Path, args: &[&str]) -> String {
     let mut all = vec!["roll"];
     all.extend_from_slice(args);
     let out = run(site, &all);
@@ -174,6 +174,15 @@ enum Review {
     Blackout { new: Date },
     /// A session on the day of another one.
     SameDay { new: Date },
+    /// A milestone that keeps its date but falls before the one above it.
+    MilestoneOrder,
+    /// A blackout that kept its month and day on another weekday.
+    BlackoutWeekday {
+        old: Date,
+        new: Date,
+        weekday: String,
+        weekday_before: String,
+    },
 }
 
 /// A review line: the file it names (after the roll), the one it was
@@ -190,7 +199,27 @@ fn parse_review(line: &str) -> (String, String, usize, Review) {
     let number: usize = number.parse().unwrap_or_else(|_| fail());
     let date = |s: &str| -> Date { s.parse().unwrap_or_else(|_| fail()) };
     let (first, rest) = said.split_once(' ').unwrap_or_else(|| fail());
-    let review = if let Some(rest) = rest.strip_prefix("is a fifth ") {
+    let review = if first == "blackout" {
+        let (old, rest) = rest.split_once(" -> ").unwrap_or_else(|| fail());
+        let (new, rest) = rest.split_once(" is a ").unwrap_or_else(|| fail());
+        let (weekday, rest) = rest.split_once(", not a ").unwrap_or_else(|| fail());
+        let (was, _) = rest
+            .split_once(": check that it is still the day meant")
+            .unwrap_or_else(|| fail());
+        Review::BlackoutWeekday {
+            old: date(old),
+            new: date(new),
+            weekday: weekday.to_string(),
+            weekday_before: was.to_string(),
+        }
+    } else if first == "the" && rest.starts_with("milestone `") {
+        let (_, rest) = rest.split_once("` falls on ").unwrap_or_else(|| fail());
+        let (new, _) = rest
+            .split_once(", before the one above it (")
+            .unwrap_or_else(|| fail());
+        date(new);
+        Review::MilestoneOrder
+    } else if let Some(rest) = rest.strip_prefix("is a fifth ") {
         let (weekday, new) = rest
             .split_once(" and its new month has none: moved to the last, ")
             .unwrap_or_else(|| fail());
@@ -271,6 +300,29 @@ fn expected_from_review(
         Review::SameDay { new } => {
             assert!(now.contains(&new.to_string()), "{line}: {now}");
             Some((path, n, "E0308".to_string()))
+        }
+        // Its date may be its session's, in another file: the line is the
+        // milestone's list item, where E0309 points.
+        Review::MilestoneOrder => {
+            assert!(now.trim_start().starts_with("- "), "{line}: {now}");
+            Some((path, n, "E0309".to_string()))
+        }
+        // A blackout keeps its month and day; the line only says that its
+        // weekday changed, which no check reports.
+        Review::BlackoutWeekday {
+            old,
+            new,
+            weekday,
+            weekday_before,
+        } => {
+            assert_eq!(path, "content/_program.md", "{line}");
+            assert!(line_of(before, &was, n).contains(&old.to_string()), "{line}");
+            assert!(now.contains(&new.to_string()), "{line}: {now}");
+            assert_eq!((old.month(), old.day()), (new.month(), new.day()), "{line}");
+            assert_eq!(weekday, new.strftime("%A").to_string(), "{line}");
+            assert_eq!(weekday_before, old.strftime("%A").to_string(), "{line}");
+            assert_ne!(weekday, weekday_before, "{line}");
+            None
         }
     }
 }
@@ -425,6 +477,8 @@ fn a_fixture_with_known_dates_gets_exactly_its_review_lines_renames_and_diagnost
             format!(
                 "{sessions}/2026-10-28-last-wednesday.md:3 2025-10-29 is a fifth Wednesday and its new month has none: moved to the last, 2026-10-28 (was {sessions}/2025-10-29-last-wednesday.md)"
             ),
+            // Thanksgiving keeps 27 November, a Friday in 2026 (SPEC 9.2).
+            "content/_program.md:11 blackout 2025-11-27 -> 2026-11-27 is a Friday, not a Thursday: check that it is still the day meant".to_string(),
             format!(
                 "{sessions}/2026-10-28-last-wednesday.md:3 2026-10-28 is also the day of {sessions}/2026-10-28-ethics-rounds.md: check that the two do not clash (was {sessions}/2025-10-29-last-wednesday.md)"
             ),
@@ -457,6 +511,7 @@ fn a_fixture_with_known_dates_gets_exactly_its_review_lines_renames_and_diagnost
             ("2026-10-28-last-wednesday", "2026-10-28"),
             ("2026-10-30-fifth-friday", "2026-10-30"),
             ("2026-11-after-thanksgiving", "2026-11-27"),
+            ("leading-change-kickoff", "2026-09-07"),
         ]
         .map(|(id, date)| (format!("{sessions}/{id}.md"), date.to_string()))
     );
@@ -470,6 +525,20 @@ fn a_fixture_with_known_dates_gets_exactly_its_review_lines_renames_and_diagnost
         prompt.contains("(@/sessions/2026-09-listening.md)"),
         "{prompt}"
     );
+    // Dates that are no session's keep their month and day (SPEC 9.2): the
+    // self-paced deadline of 31 October (its module's session moved six
+    // days later in September), the outcome due 30 June, the application.
+    let module =
+        std::fs::read_to_string(site.join("content/modules/leading-change.md")).expect("module");
+    assert!(module.contains("    due: 2026-10-31\n"), "{module}");
+    let program = std::fs::read_to_string(site.join("content/_program.md")).expect("program");
+    for line in [
+        "  opens: 2026-03-02\n",
+        "  closes: 2026-05-15\n",
+        "    by: 2027-06-30\n",
+    ] {
+        assert!(program.contains(line), "{line}{program}");
+    }
     assert_eq!(
         diagnostics(&site),
         (
