@@ -29,7 +29,10 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
     ds
 }
 
-/// E0304: every date in the content falls in [starts, starts + 1 year).
+/// E0304: every date in the content falls in [starts, starts + 1 year),
+/// but for the dates that belong to no year (SPEC 9.2): an application's
+/// `opens` and `closes` (in the spring before) and an outcome's `by` (a
+/// grant may run for years) are not checked.
 fn academic_year(model: &Model, ds: &mut Vec<Diagnostic>) {
     let p = &model.program;
     let mut check = |file: &str, date: &Located<Date>| {
