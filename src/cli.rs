@@ -83,10 +83,12 @@ pub enum Command {
     },
     /// Move the site to its next academic year, keeping this one under archive/.
     ///
-    /// Every date moves to its counterpart (same weekday, same week of the
-    /// month); due dates keep their offset from their session or module;
-    /// blackout dates keep month and day. Ids that begin with a date of the
-    /// old year are renamed, with every reference. Only those values change.
+    /// Sessions move to their counterpart (same weekday, same week of the
+    /// month); a session's dates (a prompt's due, an end date) keep their
+    /// offset from it; every other date (self-paced and milestone deadlines,
+    /// outcomes, the application, blackouts) keeps its month and day. Ids
+    /// that begin with a date of the old year are renamed, with every
+    /// reference. Only those values change.
     Roll(RollArgs),
     /// What changed between a past year (default: the latest under archive/) and the current one.
     Diff(DiffArgs),

@@ -373,7 +373,9 @@ impl<'t> Planner<'t> {
         let first_out = |rolled: bool| -> Option<(&Node, Date, Date)> {
             let mut latest: Option<Date> = None;
             for m in list {
-                let Some(date) = when(m, rolled) else { continue };
+                let Some(date) = when(m, rolled) else {
+                    continue;
+                };
                 if let Some(prev) = latest
                     && date < prev
                 {

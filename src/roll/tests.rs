@@ -259,7 +259,9 @@ fn milestones_taken_out_of_order_are_listed() {
     let plan = plan(&files, date(2026, 7, 1)).unwrap();
     assert_eq!(
         plan.review,
-        ["content/projects/qi.md:6 the milestone `Review` falls on 2026-10-02, before the one above it (2026-10-03): put the milestones back in date order"]
+        [
+            "content/projects/qi.md:6 the milestone `Review` falls on 2026-10-02, before the one above it (2026-10-03): put the milestones back in date order"
+        ]
     );
 }
 
@@ -273,6 +275,9 @@ fn the_29th_of_february_becomes_the_28th() {
     let plan = plan(&files, date(2028, 7, 1)).unwrap();
     assert_eq!(
         changed(&plan, "content/_program.md"),
-        [(3, "2027-07-01", "2028-07-01"), (6, "2028-02-29", "2029-02-28")]
+        [
+            (3, "2027-07-01", "2028-07-01"),
+            (6, "2028-02-29", "2029-02-28")
+        ]
     );
 }

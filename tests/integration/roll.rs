@@ -316,7 +316,10 @@ fn expected_from_review(
             weekday_before,
         } => {
             assert_eq!(path, "content/_program.md", "{line}");
-            assert!(line_of(before, &was, n).contains(&old.to_string()), "{line}");
+            assert!(
+                line_of(before, &was, n).contains(&old.to_string()),
+                "{line}"
+            );
             assert!(now.contains(&new.to_string()), "{line}: {now}");
             assert_eq!((old.month(), old.day()), (new.month(), new.day()), "{line}");
             assert_eq!(weekday, new.strftime("%A").to_string(), "{line}");

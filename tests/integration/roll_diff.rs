@@ -25,7 +25,11 @@ fn sites() -> Vec<(String, PathBuf)> {
         .collect();
     examples.sort();
     for path in examples {
-        let name = path.file_name().expect("name").to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         out.push((name, path));
     }
     out
