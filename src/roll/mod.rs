@@ -276,6 +276,15 @@ impl<'t> Planner<'t> {
                 for b in tree::items(blackout) {
                     self.blackout(t, b);
                 }
+                // The timeline is the program's history and plans at fixed
+                // dates: a founding year does not move with the calendar.
+                if let Some(timeline) = tree::get(front, "timeline") {
+                    let mut fixed: Vec<(u32, u32)> = Vec::new();
+                    tree::each_string(timeline, &mut |n, _| fixed.push((n.pos.line, n.pos.column)));
+                    for (line, column) in fixed {
+                        self.done.insert((t.path.clone(), line, column));
+                    }
+                }
             }
             FileKind::Item(Collection::Sessions) => {
                 if let Some(&(old, new)) = self.session_dates.get(t.id.as_str()) {

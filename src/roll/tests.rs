@@ -266,6 +266,20 @@ fn milestones_taken_out_of_order_are_listed() {
 }
 
 #[test]
+fn the_timeline_stays_where_it_is() {
+    let files = vec![file(
+        "content/_program.md",
+        FileKind::Program,
+        "---\ntitle: T\nstarts: 2025-07-01\ntimezone: UTC\ntimeline:\n  - date: 2019-05-01\n    title: Founded\n  - date: 2026-03-01\n    title: Tenth forum\n---\n",
+    )];
+    let plan = plan(&files, date(2026, 7, 1)).unwrap();
+    assert_eq!(
+        changed(&plan, "content/_program.md"),
+        [(3, "2025-07-01", "2026-07-01")]
+    );
+}
+
+#[test]
 fn the_29th_of_february_becomes_the_28th() {
     let files = vec![file(
         "content/_program.md",
