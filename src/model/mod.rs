@@ -6,9 +6,9 @@
 //! `curriculum.json` by [`json`]; each year's workload by [`workload`].
 //!
 //! Each collection's model type, builder and part of `curriculum.json` live
-//! in its own file (`module.rs`, `session.rs`...); this file is the one place
-//! that names every collection's list: the [`Model`]'s fields, [`Model::add`]
-//! and [`Model::list`].
+//! in its own file (`module.rs`, `session.rs`...); this file makes every
+//! collection's list (the [`Model`]'s fields, [`Model::add`] and
+//! [`Model::list`]) from the registry's rows (`layout::collections!`).
 
 /// The part of an [`Entry`] impl that every item type writes alike: its
 /// `source` field, and the field that is its title.
