@@ -63,8 +63,8 @@ pub enum Command {
     /// day on the program's usual weekday (its first weekday, Monday to
     /// Friday, when it has no sessions yet).
     New {
-        /// module, session, reading, prompt, person, project, page or group.
-        #[arg(value_name = "KIND", value_parser = crate::layout::Collection::from_singular)]
+        /// The kind of file (the help names them from the registry).
+        #[arg(value_name = "KIND", value_parser = crate::layout::Collection::from_singular, help = kinds(crate::commands::schema::kinds().split_off(2), ""))]
         collection: crate::layout::Collection,
         /// The new file's id, e.g. listening-first.
         id: String,
@@ -78,7 +78,8 @@ pub enum Command {
     },
     /// Print the JSON Schema of a kind's front matter, for editors.
     Schema {
-        /// program, year, module, session, reading, prompt, person, project or page (default: all).
+        /// The kind (the help names them from the registry).
+        #[arg(help = kinds(crate::commands::schema::kinds(), " (default: all)"))]
         kind: Option<String>,
     },
     /// Move the site to its next academic year, keeping this one under archive/.
@@ -191,6 +192,13 @@ pub enum DiffFormat {
 }
 
 /// A `YYYY-MM-DD` date on the command line.
+/// The kinds of file `kinds`, read from the registry of collections so the
+/// help of `new` and `schema` names each: `module, session ... or group`.
+fn kinds(mut kinds: Vec<&str>, then: &str) -> String {
+    let last = kinds.pop().unwrap_or_default();
+    format!("{} or {last}{then}", kinds.join(", "))
+}
+
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     let b = s.as_bytes();
     let shape = b.len() == 10

@@ -37,86 +37,90 @@ impl FileKind {
     }
 }
 
-/// The collections of `content/`, one folder each. Their front matter,
-/// templates and starters are the parser's (`content`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Collection {
-    /// `modules/`
-    Modules,
-    /// `sessions/`
-    Sessions,
-    /// `readings/`
-    Readings,
-    /// `prompts/`
-    Prompts,
-    /// `people/`
-    People,
-    /// `projects/`
-    Projects,
-    /// `pages/`
-    Pages,
-    /// `groups/`
-    Groups,
+/// The registry of collections: one row each, the one place a collection
+/// is named. A row is `Variant: folder, kind, Type, FrontType;`: the
+/// [`Collection`] variant, its folder under `content/` (also its list in the
+/// model, its key in `curriculum.json` and its list page's key), its kind in
+/// the singular (`cairn new`, `cairn schema`; also the name of its modules
+/// `content/<kind>.rs`, `model/<kind>.rs` and `render/items/<kind>.rs`, and
+/// of its page's template `<kind>.html`), its model type (also its label in
+/// lists and search results, and its variant of `content::Front`) and its
+/// front matter type in `content/<kind>.rs`.
+///
+/// `collections!(then)` hands the rows to the macro `then`, which makes what
+/// its stage needs of every collection: [`Collection`] here, the parser's
+/// dispatch (`content`), the model's lists (`model`), each item page's data
+/// (`render::items`). The rows' order is [`Collection::ALL`]'s.
+macro_rules! collections {
+    ($then:ident) => {
+        $then! {
+            Modules: modules, module, Module, ModuleFront;
+            Sessions: sessions, session, Session, SessionFront;
+            Readings: readings, reading, Reading, ReadingFront;
+            Prompts: prompts, prompt, Prompt, PromptFront;
+            People: people, person, Person, PersonFront;
+            Projects: projects, project, Project, ProjectFront;
+            Pages: pages, page, Page, PageFront;
+            Groups: groups, group, Group, GroupFront;
+        }
+    };
 }
+pub(crate) use collections;
+
+/// [`Collection`] from the registry's rows.
+macro_rules! collection_enum {
+    ($($variant:ident: $dir:ident, $kind:ident, $Type:ident, $Front:ident;)*) => {
+        /// The collections of `content/`, one folder each (see the registry,
+        /// `collections!`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Collection {
+            $(
+                #[doc = concat!("`", stringify!($dir), "/`")]
+                $variant,
+            )*
+        }
+
+        impl Collection {
+            /// Every collection, in the registry's order.
+            pub const ALL: [Collection; [$(Collection::$variant),*].len()] =
+                [$(Collection::$variant),*];
+
+            /// The folder name, e.g. `sessions`.
+            pub fn dir(self) -> &'static str {
+                match self {
+                    $(Collection::$variant => stringify!($dir),)*
+                }
+            }
+
+            /// What one item is called in lists and search results, e.g. `Session`.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(Collection::$variant => stringify!($Type),)*
+                }
+            }
+
+            /// The kind's name in the singular, as `cairn new` and `schema` take it.
+            pub fn singular(self) -> &'static str {
+                match self {
+                    $(Collection::$variant => stringify!($kind),)*
+                }
+            }
+
+            /// The template of an item's page, e.g. `session.html`.
+            pub fn template(self) -> &'static str {
+                match self {
+                    $(Collection::$variant => concat!(stringify!($kind), ".html"),)*
+                }
+            }
+        }
+    };
+}
+collections!(collection_enum);
 
 impl Collection {
-    /// Every collection.
-    pub const ALL: [Collection; 8] = [
-        Collection::Modules,
-        Collection::Sessions,
-        Collection::Readings,
-        Collection::Prompts,
-        Collection::People,
-        Collection::Projects,
-        Collection::Pages,
-        Collection::Groups,
-    ];
-
-    /// The folder name, e.g. `sessions`.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Collection::Modules => "modules",
-            Collection::Sessions => "sessions",
-            Collection::Readings => "readings",
-            Collection::Prompts => "prompts",
-            Collection::People => "people",
-            Collection::Projects => "projects",
-            Collection::Pages => "pages",
-            Collection::Groups => "groups",
-        }
-    }
-
     /// The collection a folder name names.
     pub fn from_dir(name: &str) -> Option<Collection> {
         Collection::ALL.into_iter().find(|c| c.dir() == name)
-    }
-
-    /// What one item is called in lists and search results, e.g. `Session`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Collection::Modules => "Module",
-            Collection::Sessions => "Session",
-            Collection::Readings => "Reading",
-            Collection::Prompts => "Prompt",
-            Collection::People => "Person",
-            Collection::Projects => "Project",
-            Collection::Pages => "Page",
-            Collection::Groups => "Group",
-        }
-    }
-
-    /// The kind's name in the singular, as `cairn new` and `schema` take it.
-    pub fn singular(self) -> &'static str {
-        match self {
-            Collection::Modules => "module",
-            Collection::Sessions => "session",
-            Collection::Readings => "reading",
-            Collection::Prompts => "prompt",
-            Collection::People => "person",
-            Collection::Projects => "project",
-            Collection::Pages => "page",
-            Collection::Groups => "group",
-        }
     }
 
     /// The collection whose kind is written `kind` (`module`, `person`...),

@@ -2,15 +2,7 @@
 //! and Markdown body, reporting E0101-E0105 and E0110 for that file alone.
 //! Nothing here looks across files; that is the model's job.
 
-pub mod group;
-pub mod module;
-pub mod page;
-pub mod person;
 pub mod program;
-pub mod project;
-pub mod prompt;
-pub mod reading;
-pub mod session;
 pub mod values;
 
 use crate::diagnostics::Code;
@@ -20,52 +12,6 @@ use crate::front_matter::{self, Node, Value};
 use crate::layout::{Collection, FileKind};
 use crate::site::SourceFile;
 use serde::de::DeserializeOwned;
-
-/// What the parser and `cairn new` know of each collection: its front
-/// matter's schema, its page's template, its starter text.
-impl Collection {
-    /// The JSON Schema of the collection's front matter (`cairn schema`).
-    pub fn schema(self) -> schemars::Schema {
-        match self {
-            Collection::Modules => schemars::schema_for!(module::ModuleFront),
-            Collection::Sessions => schemars::schema_for!(session::SessionFront),
-            Collection::Readings => schemars::schema_for!(reading::ReadingFront),
-            Collection::Prompts => schemars::schema_for!(prompt::PromptFront),
-            Collection::People => schemars::schema_for!(person::PersonFront),
-            Collection::Projects => schemars::schema_for!(project::ProjectFront),
-            Collection::Pages => schemars::schema_for!(page::PageFront),
-            Collection::Groups => schemars::schema_for!(group::GroupFront),
-        }
-    }
-
-    /// The template of an item's page, e.g. `session.html`.
-    pub fn template(self) -> &'static str {
-        match self {
-            Collection::Modules => "module.html",
-            Collection::Sessions => "session.html",
-            Collection::Readings => "reading.html",
-            Collection::Prompts => "prompt.html",
-            Collection::People => "person.html",
-            Collection::Projects => "project.html",
-            Collection::Pages => "page.html",
-            Collection::Groups => "group.html",
-        }
-    }
-
-    /// A new item's front matter (`cairn new`).
-    pub fn starter(self, s: &Starter<'_>) -> String {
-        match self {
-            Collection::Modules => module::starter(s),
-            Collection::Sessions => session::starter(s),
-            Collection::Readings => reading::starter(s),
-            Collection::Prompts => prompt::starter(s),
-            Collection::People => person::starter(s),
-            Collection::Projects => project::starter(s),
-            Collection::Pages => page::starter(s),
-            Collection::Groups => group::starter(s),
-        }
-    }
-}
 
 /// What a new file's front matter may take from the program as it stands
 /// (`cairn new`).
@@ -85,49 +31,69 @@ pub struct Starter<'a> {
     pub session_kind: session::SessionKind,
 }
 
-/// A file's typed front matter.
-#[derive(Debug, Clone)]
-pub enum Front {
-    /// `_program.md`
-    Program(Box<program::ProgramFront>),
-    /// `years/N.md`
-    Year(program::YearFront),
-    /// `modules/`
-    Module(Box<module::ModuleFront>),
-    /// `sessions/`
-    Session(Box<session::SessionFront>),
-    /// `readings/`
-    Reading(Box<reading::ReadingFront>),
-    /// `prompts/`
-    Prompt(prompt::PromptFront),
-    /// `people/`
-    Person(Box<person::PersonFront>),
-    /// `projects/`
-    Project(project::ProjectFront),
-    /// `pages/`
-    Page(page::PageFront),
-    /// `groups/`
-    Group(Box<group::GroupFront>),
-}
+/// Each collection's module, `Front` variant and dispatch, from the
+/// registry's rows (`layout::collections!`).
+macro_rules! parsing {
+    ($($variant:ident: $dir:ident, $kind:ident, $Type:ident, $Front:ident;)*) => {
+        $(pub mod $kind;)*
 
-impl Front {
-    /// `draft: true`: left out of the site unless `--drafts`.
-    pub fn draft(&self) -> bool {
-        let d = match self {
-            Front::Module(f) => f.draft,
-            Front::Session(f) => f.draft,
-            Front::Reading(f) => f.draft,
-            Front::Prompt(f) => f.draft,
-            Front::Person(f) => f.draft,
-            Front::Project(f) => f.draft,
-            Front::Page(f) => f.draft,
-            Front::Year(f) => f.draft,
-            Front::Group(f) => f.draft,
-            Front::Program(_) => None,
-        };
-        d.unwrap_or(false)
-    }
+        /// A file's typed front matter.
+        #[derive(Debug, Clone)]
+        pub enum Front {
+            /// `_program.md`
+            Program(Box<program::ProgramFront>),
+            /// `years/N.md`
+            Year(program::YearFront),
+            $(
+                #[doc = concat!("`", stringify!($dir), "/`")]
+                $Type(Box<$kind::$Front>),
+            )*
+        }
+
+        impl Front {
+            /// `draft: true`: left out of the site unless `--drafts`.
+            pub fn draft(&self) -> bool {
+                let d = match self {
+                    $(Front::$Type(f) => f.draft,)*
+                    Front::Year(f) => f.draft,
+                    Front::Program(_) => None,
+                };
+                d.unwrap_or(false)
+            }
+        }
+
+        /// What the parser and `cairn new` know of each collection: its front
+        /// matter's schema and its starter text.
+        impl Collection {
+            /// The JSON Schema of the collection's front matter (`cairn schema`).
+            pub fn schema(self) -> schemars::Schema {
+                match self {
+                    $(Collection::$variant => schemars::schema_for!($kind::$Front),)*
+                }
+            }
+
+            /// A new item's front matter (`cairn new`).
+            pub fn starter(self, s: &Starter<'_>) -> String {
+                match self {
+                    $(Collection::$variant => $kind::starter(s),)*
+                }
+            }
+        }
+
+        /// Reads an item file's front matter as its collection's type.
+        fn typed_item(
+            node: &Node,
+            path: &str,
+            collection: Collection,
+        ) -> (Option<Front>, Vec<Diagnostic>, bool) {
+            let kind = FileKind::Item(collection);
+            match collection {
+                $(Collection::$variant => typed(node, path, kind, |f| Front::$Type(Box::new(f))),)*
+            }
+        }
+    };
 }
+crate::layout::collections!(parsing);
 
 /// One content file after parsing.
 #[derive(Debug, Clone)]
@@ -187,16 +153,7 @@ pub fn parse_file(file: &SourceFile) -> (Parsed, Vec<Diagnostic>) {
     let (front, mut ds, missing) = match file.kind {
         FileKind::Program => typed(&node, path, file.kind, |f| Front::Program(Box::new(f))),
         FileKind::Year(_) => typed(&node, path, file.kind, Front::Year),
-        FileKind::Item(c) => match c {
-            Collection::Modules => typed(&node, path, file.kind, |f| Front::Module(Box::new(f))),
-            Collection::Sessions => typed(&node, path, file.kind, |f| Front::Session(Box::new(f))),
-            Collection::Readings => typed(&node, path, file.kind, |f| Front::Reading(Box::new(f))),
-            Collection::Prompts => typed(&node, path, file.kind, Front::Prompt),
-            Collection::People => typed(&node, path, file.kind, |f| Front::Person(Box::new(f))),
-            Collection::Projects => typed(&node, path, file.kind, Front::Project),
-            Collection::Pages => typed(&node, path, file.kind, Front::Page),
-            Collection::Groups => typed(&node, path, file.kind, |f| Front::Group(Box::new(f))),
-        },
+        FileKind::Item(c) => typed_item(&node, path, c),
     };
     if let Some(Front::Prompt(p)) = &front
         && p.session.is_none()

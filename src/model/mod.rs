@@ -6,9 +6,9 @@
 //! `curriculum.json` by [`json`]; each year's workload by [`workload`].
 //!
 //! Each collection's model type, builder and part of `curriculum.json` live
-//! in its own file (`module.rs`, `session.rs`...); this file is the one place
-//! that names every collection's list: the [`Model`]'s fields, [`Model::add`]
-//! and [`Model::list`].
+//! in its own file (`module.rs`, `session.rs`...); this file makes every
+//! collection's list (the [`Model`]'s fields, [`Model::add`] and
+//! [`Model::list`]) from the registry's rows (`layout::collections!`).
 
 /// The part of an [`Entry`] impl that every item type writes alike: its
 /// `source` field, and the field that is its title.
@@ -29,27 +29,12 @@ macro_rules! entry_fields {
 pub mod brand;
 pub mod build;
 pub mod due;
-pub mod group;
 pub mod json;
-pub mod module;
-pub mod page;
-pub mod person;
 pub mod program;
-pub mod project;
-pub mod prompt;
-pub mod reading;
-pub mod session;
 pub mod workload;
 
-pub use group::Group;
-pub use module::Module;
-pub use page::Page;
-pub use person::Person;
 pub use program::{Phase, Program, Year};
-pub use project::{Milestone, Project};
-pub use prompt::Prompt;
-pub use reading::Reading;
-pub use session::Session;
+pub use project::Milestone;
 
 use crate::content::values::{Date, Time};
 use crate::content::{Front, Parsed};
@@ -127,40 +112,77 @@ impl Item {
     }
 }
 
-/// The whole curriculum of one academic year.
-#[derive(Debug, Clone)]
-pub struct Model {
-    /// `_program.md`.
-    pub program: Program,
-    /// Years 1..=program.years, each with its optional intro file.
-    pub years: Vec<Year>,
-    /// Modules in path order.
-    pub modules: Vec<Module>,
-    /// Sessions in path order.
-    pub sessions: Vec<Session>,
-    /// Readings in path order.
-    pub readings: Vec<Reading>,
-    /// Prompts in path order.
-    pub prompts: Vec<Prompt>,
-    /// People in path order.
-    pub people: Vec<Person>,
-    /// Projects in path order.
-    pub projects: Vec<Project>,
-    /// Free pages in path order.
-    pub pages: Vec<Page>,
-    /// Groups in path order.
-    pub groups: Vec<Group>,
-    /// Index of every item by collection and id, e.g. `(Modules, "allyship")`.
-    pub index: HashMap<(Collection, String), usize>,
-    /// Item files that could not be read (a YAML error, a required field
-    /// missing...): their ids answer references, but nothing else of them is
-    /// known, so rules that count across files must not blame their absence.
-    pub unreadable: Vec<(crate::layout::Collection, String)>,
-    /// Collections some reference failed to name an item of (E0201, or a
-    /// seminar without `module`): which item was meant is unknown, so "no
-    /// session uses it" (W0305, W0204) cannot be told of any item of them.
-    pub unresolved: Vec<crate::layout::Collection>,
+/// Each collection's module, model type and list, from the registry's rows
+/// (`layout::collections!`): [`Model`]'s fields, [`Model::add`] and
+/// [`Model::list`].
+macro_rules! lists {
+    ($($variant:ident: $dir:ident, $kind:ident, $Type:ident, $Front:ident;)*) => {
+        $(
+            pub mod $kind;
+            pub use $kind::$Type;
+        )*
+
+        /// The whole curriculum of one academic year.
+        #[derive(Debug, Clone)]
+        pub struct Model {
+            /// `_program.md`.
+            pub program: Program,
+            /// Years 1..=program.years, each with its optional intro file.
+            pub years: Vec<Year>,
+            $(
+                #[doc = concat!("`", stringify!($dir), "/` in path order.")]
+                pub $dir: Vec<$Type>,
+            )*
+            /// Index of every item by collection and id, e.g. `(Modules, "allyship")`.
+            pub index: HashMap<(Collection, String), usize>,
+            /// Item files that could not be read (a YAML error, a required field
+            /// missing...): their ids answer references, but nothing else of them is
+            /// known, so rules that count across files must not blame their absence.
+            pub unreadable: Vec<(Collection, String)>,
+            /// Collections some reference failed to name an item of (E0201, or a
+            /// seminar without `module`): which item was meant is unknown, so "no
+            /// session uses it" (W0305, W0204) cannot be told of any item of them.
+            pub unresolved: Vec<Collection>,
+        }
+
+        impl Model {
+            /// A model of `program` with no items yet.
+            fn new(program: Program, unreadable: Vec<(Collection, String)>) -> Model {
+                Model {
+                    program,
+                    years: Vec::new(),
+                    $($dir: Vec::new(),)*
+                    index: HashMap::new(),
+                    unreadable,
+                    unresolved: Vec::new(),
+                }
+            }
+
+            /// Builds the item of one parsed file into its collection's list
+            /// (modules first: see [`build::build`]).
+            fn add(&mut self, b: &mut Builder<'_>, p: &Parsed) {
+                match &p.front {
+                    $(Some(Front::$Type(f)) => self.$dir.push($kind::build(b, self, p, f)),)*
+                    Some(Front::Program(_) | Front::Year(_)) | None => {}
+                }
+            }
+
+            /// The list of `collection`.
+            pub fn list(&self, collection: Collection) -> &dyn List {
+                match collection {
+                    $(Collection::$variant => &self.$dir,)*
+                }
+            }
+
+            fn list_mut(&mut self, collection: Collection) -> &mut dyn List {
+                match collection {
+                    $(Collection::$variant => &mut self.$dir,)*
+                }
+            }
+        }
+    };
 }
+crate::layout::collections!(lists);
 
 impl Model {
     /// True when a session file could not be read: counts of sessions
@@ -256,70 +278,6 @@ impl<T: Entry> List for Vec<T> {
     }
     fn entry_mut(&mut self, index: usize) -> &mut dyn Entry {
         &mut self[index]
-    }
-}
-
-impl Model {
-    /// A model of `program` with no items yet.
-    fn new(program: Program, unreadable: Vec<(Collection, String)>) -> Model {
-        Model {
-            program,
-            years: Vec::new(),
-            modules: Vec::new(),
-            sessions: Vec::new(),
-            readings: Vec::new(),
-            prompts: Vec::new(),
-            people: Vec::new(),
-            projects: Vec::new(),
-            pages: Vec::new(),
-            groups: Vec::new(),
-            index: HashMap::new(),
-            unreadable,
-            unresolved: Vec::new(),
-        }
-    }
-
-    /// Builds the item of one parsed file into its collection's list
-    /// (modules first: see [`build::build`]).
-    fn add(&mut self, b: &mut Builder<'_>, p: &Parsed) {
-        match &p.front {
-            Some(Front::Module(f)) => self.modules.push(module::build(b, self, p, f)),
-            Some(Front::Session(f)) => self.sessions.push(session::build(b, self, p, f)),
-            Some(Front::Reading(f)) => self.readings.push(reading::build(b, self, p, f)),
-            Some(Front::Prompt(f)) => self.prompts.push(prompt::build(b, self, p, f)),
-            Some(Front::Person(f)) => self.people.push(person::build(b, self, p, f)),
-            Some(Front::Project(f)) => self.projects.push(project::build(b, self, p, f)),
-            Some(Front::Page(f)) => self.pages.push(page::build(b, self, p, f)),
-            Some(Front::Group(f)) => self.groups.push(group::build(b, self, p, f)),
-            Some(Front::Program(_) | Front::Year(_)) | None => {}
-        }
-    }
-
-    /// The list of `collection`.
-    pub fn list(&self, collection: Collection) -> &dyn List {
-        match collection {
-            Collection::Modules => &self.modules,
-            Collection::Sessions => &self.sessions,
-            Collection::Readings => &self.readings,
-            Collection::Prompts => &self.prompts,
-            Collection::People => &self.people,
-            Collection::Projects => &self.projects,
-            Collection::Pages => &self.pages,
-            Collection::Groups => &self.groups,
-        }
-    }
-
-    fn list_mut(&mut self, collection: Collection) -> &mut dyn List {
-        match collection {
-            Collection::Modules => &mut self.modules,
-            Collection::Sessions => &mut self.sessions,
-            Collection::Readings => &mut self.readings,
-            Collection::Prompts => &mut self.prompts,
-            Collection::People => &mut self.people,
-            Collection::Projects => &mut self.projects,
-            Collection::Pages => &mut self.pages,
-            Collection::Groups => &mut self.groups,
-        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! breadcrumbs, body and data (made only when the page renders), and the
 //! sitemap made from them.
 
-use super::{JsonLd, OutputFile, Shared, pages, to_tera};
+use super::{JsonLd, OutputFile, Shared, items, pages, to_tera};
 use crate::layout::Collection;
 use crate::model::Model;
 use crate::routes;
@@ -68,7 +68,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         jobs.push(Job {
             dir: page.url(),
             template: page.template,
-            section: page.key.to_string(),
+            section: page.key.name().to_string(),
             title: page.title.to_string(),
             breadcrumbs: vec![home.clone(), here(page.title)],
             body: None,
@@ -78,7 +78,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     }
     for item in model.all_items() {
         let i = item.index;
-        let data: Lazy<'a> = Box::new(move || to_tera(pages::item(model, shared, item)));
+        let data: Lazy<'a> = Box::new(move || items::page(model, shared, item));
         let source = model.source(item);
         let title = model.title(item);
         let list = routes::ListPage::of(item.collection);
@@ -88,7 +88,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         jobs.push(Job {
             dir: routes::item(model, item),
             template: item.collection.template(),
-            section: list.map_or_else(|| source.id.clone(), |l| l.key.to_string()),
+            section: list.map_or_else(|| source.id.clone(), |l| l.key.name().to_string()),
             title: title.to_string(),
             breadcrumbs,
             body: body(source),

@@ -7,6 +7,7 @@
 pub mod body;
 pub mod brand;
 pub mod calendar;
+mod items;
 mod jobs;
 pub mod jsonld;
 pub mod labels;
@@ -322,7 +323,7 @@ fn header(nav: &[Value], years: usize) -> Vec<Value> {
     let (years_nav, rest) = rest.split_at(years.min(rest.len()));
     let (links, more): (Vec<&Value>, Vec<&Value>) = rest
         .iter()
-        .partition(|e| routes::HEADER_LINKS.iter().any(|k| e["key"] == *k));
+        .partition(|e| routes::HEADER_LINKS.iter().any(|k| e["key"] == k.name()));
     let mut top = home.to_vec();
     menu(&mut top, "years", "Years", years_nav.iter().collect());
     top.extend(links.into_iter().cloned());
@@ -346,7 +347,7 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
         nav.push(json!({ "key": routes::year_key(y.number), "title": y.title, "url": routes::year(y.number) }));
     }
     for page in routes::LIST_PAGES.into_iter().filter(|l| l.in_nav(model)) {
-        nav.push(json!({ "key": page.key, "title": page.nav, "url": page.url() }));
+        nav.push(json!({ "key": page.key.name(), "title": page.nav, "url": page.url() }));
     }
     let mut pages: Vec<usize> = (0..model.pages.len())
         .filter(|&i| model.pages[i].nav)
@@ -514,7 +515,7 @@ mod tests {
             LIST_PAGES
                 .iter()
                 .filter(|l| l.nav.is_some())
-                .map(|l| entry(l.key)),
+                .map(|l| entry(l.key.name())),
         );
         nav.extend((0..pages).map(|p| entry(&format!("page-{p}"))));
         nav

@@ -2,12 +2,12 @@
 //! template context (the shared parts, `site` and the session rows, are built
 //! once by the caller).
 
-use super::{Shared, labels, mentoring, people, readings, rows};
+use super::{Shared, labels, mentoring, rows};
 use crate::layout::Collection;
 use crate::model::Item;
 use crate::model::Model;
 use crate::model::workload;
-use crate::routes;
+use crate::routes::{self, PageKey};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
@@ -369,42 +369,21 @@ fn agenda_days(s: &crate::model::Session) -> Vec<Value> {
         .collect()
 }
 
-/// The data of an item's page, by its collection.
-pub fn item(model: &Model, shared: &Shared, item: Item) -> Value {
-    let i = item.index;
-    match item.collection {
-        Collection::Modules => module(model, shared, i),
-        Collection::Sessions => session(model, shared, i),
-        Collection::Readings => readings::reading(model, i),
-        Collection::Prompts => readings::prompt(model, i),
-        Collection::People => people::person(model, shared, i),
-        Collection::Projects => project(model, i),
-        Collection::Pages => json!({}),
-        Collection::Groups => mentoring::group(model, i),
-    }
-}
-
 /// The data of the list or overview page `key` (see [`routes::LIST_PAGES`]).
-pub fn list(model: &Model, shared: &Shared, key: &str) -> tera::Value {
+pub fn list(model: &Model, shared: &Shared, key: PageKey) -> tera::Value {
     let data = match key {
-        "sessions" => return sessions(model, shared),
-        "print" => return print(model, shared),
-        "framework" => {
+        PageKey::Items(c) => return super::items::list(model, shared, c),
+        PageKey::Print => return print(model, shared),
+        PageKey::Framework => {
             return super::with(
                 json!({ "continuous": continuous(model) }),
                 [("phases", shared.phases.clone())],
             );
         }
-        "modules" => modules(model),
-        "readings" => readings::readings(model),
-        "prompts" => readings::prompts(model),
-        "people" => people::people(model),
-        "projects" => projects(model),
-        "groups" => mentoring::groups(model),
-        "outcomes" => mentoring::outcomes(model),
-        "map" => map(model),
-        "calendar" => calendar(model, shared),
-        _ => json!({}),
+        PageKey::Outcomes => mentoring::outcomes(model),
+        PageKey::Map => map(model),
+        PageKey::Calendar => calendar(model, shared),
+        PageKey::Search => json!({}),
     };
     super::to_tera(data)
 }

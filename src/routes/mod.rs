@@ -14,6 +14,8 @@ pub mod links;
 
 use crate::layout::Collection;
 use crate::model::{Item, Model};
+use Collection::{Groups, Modules, People, Projects, Prompts, Readings, Sessions};
+use PageKey::{Calendar, Framework, Items, Map, Outcomes, Print, Search};
 use std::collections::HashSet;
 
 /// The home page.
@@ -42,73 +44,125 @@ pub fn archive(label: &str) -> String {
     format!("{ARCHIVE}{label}/")
 }
 
-/// The pages that are not one item's: their key (the navigation's and the
-/// templates' `section`), folder, title and template.
+/// A page that is not one item's: a collection's list, or an overview.
+/// Its name is the navigation's and the templates' `section`, and its folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageKey {
+    /// A collection's list, e.g. `sessions/`.
+    Items(Collection),
+    /// The framework's phases and their modules.
+    Framework,
+    /// The curriculum map: modules by competency.
+    Map,
+    /// The outcomes and their evaluation.
+    Outcomes,
+    /// The calendar.
+    Calendar,
+    /// Search.
+    Search,
+    /// The printable syllabus.
+    Print,
+}
+
+impl PageKey {
+    /// Its name and folder, e.g. `sessions`, `framework`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKey::Items(c) => c.dir(),
+            PageKey::Framework => "framework",
+            PageKey::Map => "map",
+            PageKey::Outcomes => "outcomes",
+            PageKey::Calendar => "calendar",
+            PageKey::Search => "search",
+            PageKey::Print => "print",
+        }
+    }
+}
+
+/// The pages that are not one item's: their key, template, title and
+/// navigation title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListPage {
-    /// e.g. `sessions`; also its folder.
-    pub key: &'static str,
-    /// e.g. `Sessions`.
-    pub title: &'static str,
+    /// e.g. [`PageKey::Items`] of sessions; its name is also its folder.
+    pub key: PageKey,
     /// e.g. `sessions.html`.
     pub template: &'static str,
+    /// e.g. `Sessions`.
+    pub title: &'static str,
     /// Its title in the site's navigation, if it is listed there.
     pub nav: Option<&'static str>,
 }
 
+const fn page(
+    key: PageKey,
+    template: &'static str,
+    title: &'static str,
+    nav: Option<&'static str>,
+) -> ListPage {
+    ListPage {
+        key,
+        template,
+        title,
+        nav,
+    }
+}
+
 /// The list and overview pages, in navigation order.
 pub const LIST_PAGES: [ListPage; 13] = [
-    list("modules", "Modules", Some("Modules")),
-    list("sessions", "Sessions", Some("Sessions")),
-    list("readings", "Readings", Some("Readings")),
-    list("prompts", "Reflection prompts", None),
-    list("people", "People", Some("People")),
-    list("groups", "Groups", Some("Groups")),
-    list("projects", "Capstone projects", Some("Projects")),
-    list("framework", "Framework", Some("Framework")),
-    list("map", "Curriculum map", Some("Curriculum map")),
-    list("outcomes", "Outcomes and evaluation", Some("Outcomes")),
-    list("calendar", "Calendar", Some("Calendar")),
-    list("search", "Search", Some("Search")),
-    list("print", "Printable syllabus", None),
+    page(Items(Modules), "modules.html", "Modules", Some("Modules")),
+    page(
+        Items(Sessions),
+        "sessions.html",
+        "Sessions",
+        Some("Sessions"),
+    ),
+    page(
+        Items(Readings),
+        "readings.html",
+        "Readings",
+        Some("Readings"),
+    ),
+    page(Items(Prompts), "prompts.html", "Reflection prompts", None),
+    page(Items(People), "people.html", "People", Some("People")),
+    page(Items(Groups), "groups.html", "Groups", Some("Groups")),
+    page(
+        Items(Projects),
+        "projects.html",
+        "Capstone projects",
+        Some("Projects"),
+    ),
+    page(Framework, "framework.html", "Framework", Some("Framework")),
+    page(Map, "map.html", "Curriculum map", Some("Curriculum map")),
+    page(
+        Outcomes,
+        "outcomes.html",
+        "Outcomes and evaluation",
+        Some("Outcomes"),
+    ),
+    page(Calendar, "calendar.html", "Calendar", Some("Calendar")),
+    page(Search, "search.html", "Search", Some("Search")),
+    page(Print, "print.html", "Printable syllabus", None),
 ];
 
 /// The list pages the header shows as links of their own, beside Home and the
 /// years; the other pages of the navigation go into its "More" menu, so the
 /// header never holds more than [`HEADER_MAX`] top-level entries (SPEC 9.1).
-pub const HEADER_LINKS: [&str; 5] = ["modules", "sessions", "readings", "calendar", "search"];
+pub const HEADER_LINKS: [PageKey; 5] = [
+    Items(Modules),
+    Items(Sessions),
+    Items(Readings),
+    Calendar,
+    Search,
+];
 
 /// The most top-level entries (links or menus) the header holds (SPEC 9.1):
 /// Home, the years, [`HEADER_LINKS`] and "More".
 pub const HEADER_MAX: usize = 8;
 
-const fn list(key: &'static str, title: &'static str, nav: Option<&'static str>) -> ListPage {
-    ListPage {
-        key,
-        title,
-        template: match key.as_bytes() {
-            b"modules" => "modules.html",
-            b"sessions" => "sessions.html",
-            b"readings" => "readings.html",
-            b"prompts" => "prompts.html",
-            b"people" => "people.html",
-            b"projects" => "projects.html",
-            b"groups" => "groups.html",
-            b"outcomes" => "outcomes.html",
-            b"framework" => "framework.html",
-            b"map" => "map.html",
-            b"calendar" => "calendar.html",
-            b"search" => "search.html",
-            _ => "print.html",
-        },
-        nav,
-    }
-}
-
 impl ListPage {
     /// Its folder, e.g. `sessions/`.
     pub fn url(self) -> String {
-        format!("{}/", self.key)
+        format!("{}/", self.key.name())
     }
 
     /// Listed in the navigation of this program: not when it is not
@@ -119,9 +173,7 @@ impl ListPage {
 
     /// The list page of a collection's items (none for free pages).
     pub fn of(c: Collection) -> Option<ListPage> {
-        LIST_PAGES
-            .into_iter()
-            .find(|l| l.key == c.dir() && c != Collection::Pages)
+        LIST_PAGES.into_iter().find(|l| l.key == Items(c))
     }
 
     /// False for a page about a concept the program does not use (SPEC 8):
@@ -131,13 +183,11 @@ impl ListPage {
     /// nothing links to would break SPEC 9.1's two clicks from home.
     pub fn wanted(self, model: &Model) -> bool {
         match self.key {
-            "modules" => !model.modules.is_empty(),
-            "projects" => !model.projects.is_empty(),
-            "framework" => !model.program.phases.is_empty(),
-            "map" => !model.program.competencies.is_empty(),
-            "groups" => !model.groups.is_empty(),
-            "outcomes" => !model.program.outcomes.is_empty(),
-            _ => true,
+            Items(c @ (Modules | Projects | Groups)) => model.count(c) > 0,
+            Framework => !model.program.phases.is_empty(),
+            Map => !model.program.competencies.is_empty(),
+            Outcomes => !model.program.outcomes.is_empty(),
+            Items(_) | Calendar | Search | Print => true,
         }
     }
 }
@@ -285,7 +335,8 @@ mod tests {
     #[test]
     fn every_list_page_is_a_reserved_page_id() {
         for page in LIST_PAGES {
-            assert!(crate::layout::is_reserved_page_id(page.key), "{}", page.key);
+            let key = page.key.name();
+            assert!(crate::layout::is_reserved_page_id(key), "{key}");
         }
     }
 }
