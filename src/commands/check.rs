@@ -23,8 +23,8 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
     let site = pipeline::check_site(&root, &options);
     let ds = &site.diagnostics;
     match args.format {
-        Format::Json => println!("{}", render::json(ds)),
-        Format::Github => print!("{}", render::github(ds, &github_prefix(&root))),
+        Format::Json => super::print_out(&format!("{}\n", render::json(ds))),
+        Format::Github => super::print_out(&render::github(ds, &github_prefix(&root))),
         Format::Human => {
             // -q: the errors and warnings, and nothing when there are none.
             // Source lines are read only for files the diagnostics name.

@@ -56,6 +56,6 @@ pub fn run(global: &Global, args: &DiffArgs) -> u8 {
         DiffFormat::Markdown => format::markdown(&d),
         DiffFormat::Json => format::json(&d) + "\n",
     };
-    print!("{text}");
+    super::print_out(&text);
     OK
 }

@@ -6,7 +6,7 @@ use crate::diagnostics::Code;
 /// Prints the explanation of `code`; exit 2 for a code we do not have.
 pub fn run(code: &str) -> u8 {
     if let Some(code) = Code::parse(code) {
-        print!("{}", code.explanation());
+        super::print_out(code.explanation());
         OK
     } else {
         let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();

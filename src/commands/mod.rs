@@ -98,6 +98,15 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
+/// Writes a command's result to standard output. A reader that stops early
+/// (`cairn schema | head`) closes the pipe: that ends the output quietly
+/// instead of panicking as `print!` does.
+pub fn print_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 /// Prints a fatal error (usage or I/O) and returns [`FAILED`].
 pub fn fail(message: &str) -> u8 {
     eprintln!("error: {message}");

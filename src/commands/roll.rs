@@ -37,7 +37,7 @@ pub fn run(global: &Global, args: &RollArgs) -> u8 {
         Ok(plan) => plan,
         Err(e) => return fail(&e),
     };
-    print!("{}", report(&plan));
+    super::print_out(&report(&plan));
     let label = roll::year_label(starts);
     if args.dry_run {
         if root.join(archive::DIR).join(&label).exists() {

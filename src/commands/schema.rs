@@ -48,10 +48,10 @@ pub fn run(kind: Option<&str>) -> u8 {
                 .collect(),
         ),
     };
-    println!(
-        "{}",
+    super::print_out(&format!(
+        "{}\n",
         serde_json::to_string_pretty(&value).unwrap_or_default()
-    );
+    ));
     OK
 }
 

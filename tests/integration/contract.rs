@@ -334,3 +334,31 @@ fn diagnostics_on_one_line_sort_by_column_then_code_then_message() {
     );
     let _ = std::fs::remove_dir_all(&site);
 }
+
+/// A reader that stops early (`cairn schema | head -1`) closes the pipe:
+/// every command that writes its result to standard output ends quietly,
+/// without a panic, with its usual status. The pipe's reading end is closed
+/// before cairn starts, so its first write fails every time.
+#[test]
+fn a_reader_closing_the_pipe_early_is_no_panic() {
+    let site = fixture("check/valid-base");
+    for (args, status) in [
+        (&["schema"][..], 0),
+        (&["check", "--format", "json"][..], 0),
+        (&["check", "--format", "github"][..], 0),
+        (&["explain", "E0201"][..], 0),
+    ] {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = Command::new(env!("CARGO_BIN_EXE_cairn"))
+            .args(args)
+            .current_dir(&site)
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("cairn runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "cairn {args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(status), "cairn {args:?}: {stderr}");
+    }
+}
