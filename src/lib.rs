@@ -31,6 +31,7 @@ pub mod layout;
 pub mod markdown;
 pub mod model;
 pub(crate) mod output;
+pub mod paths;
 pub mod pipeline;
 pub mod render;
 pub mod roll;

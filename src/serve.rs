@@ -237,21 +237,28 @@ pub(crate) fn rebuild(
             .insert(f.path, Arc::new(f.bytes));
         Ok(())
     };
-    let rendered_all = render::render(model, &site.current.outlines, root, &render_options, &sink)
-        .and_then(|n| {
-            let mut n = n;
-            for year in &site.past {
-                // A past year with errors is left out rather than half shown.
-                let Some(past) = year
-                    .to_render()
-                    .filter(|_| !year.checked.diagnostics.has_errors())
-                else {
-                    continue;
-                };
-                n += render::years::render_past(&past, root, None, false, &sink)?;
-            }
-            Ok(n)
-        });
+    let rendered_all = render::render(
+        model,
+        &site.current.outlines,
+        &site.current.links,
+        root,
+        &render_options,
+        &sink,
+    )
+    .and_then(|n| {
+        let mut n = n;
+        for year in &site.past {
+            // A past year with errors is left out rather than half shown.
+            let Some(past) = year
+                .to_render()
+                .filter(|_| !year.checked.diagnostics.has_errors())
+            else {
+                continue;
+            };
+            n += render::years::render_past(&past, root, None, false, &sink)?;
+        }
+        Ok(n)
+    });
     match rendered_all {
         Ok(_) => {
             state
@@ -295,15 +302,22 @@ fn quick(root: &Path, state: &State, last: &mut Last, started: Instant) -> (bool
         templates: Some(last.templates.clone()),
         ..RenderOptions::default()
     };
-    let done = render::render(model, &current.outlines, root, &options, &|f| {
-        state
-            .site
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .files
-            .insert(f.path, Arc::new(f.bytes));
-        Ok(())
-    });
+    let done = render::render(
+        model,
+        &current.outlines,
+        &current.links,
+        root,
+        &options,
+        &|f| {
+            state
+                .site
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .files
+                .insert(f.path, Arc::new(f.bytes));
+            Ok(())
+        },
+    );
     match done {
         Ok(_) => rendered(state, started, &last.site, text),
         Err(e) => failed(state, started, e, text),

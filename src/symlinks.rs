@@ -103,33 +103,6 @@ pub fn warning(rel: &str, folder: &str, why: &Unfollowed) -> Diagnostic {
     })
 }
 
-/// W0404 for every unfollowed link under `root/folder` (`static`), in path
-/// order (the walk does not enter linked folders: what they hold is inside
-/// the folder already, and walked where it is).
-pub fn check_folder(root: &Path, folder: &str) -> Vec<Diagnostic> {
-    let dir = root.join(folder);
-    let Ok(canonical) = dir.canonicalize() else {
-        return Vec::new();
-    };
-    let mut ds = Vec::new();
-    let walker = walkdir::WalkDir::new(&dir)
-        .follow_links(false)
-        .sort_by_file_name();
-    for entry in walker {
-        let Ok(entry) = entry else { continue };
-        if !entry.path_is_symlink() {
-            continue;
-        }
-        if let Some(why) = unfollowed(&canonical, entry.path())
-            && let Ok(rel) = entry.path().strip_prefix(root)
-        {
-            let rel = rel.to_string_lossy().replace('\\', "/");
-            ds.push(warning(&rel, folder, &why));
-        }
-    }
-    ds
-}
-
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
@@ -173,19 +146,6 @@ mod tests {
             Some(("etc".into(), Unfollowed::Outside("/etc".into())))
         );
         assert_eq!(on_the_way(&dir, "pictures/a.png"), None);
-        let found: Vec<String> = check_folder(&base, "static")
-            .into_iter()
-            .map(|d| d.file)
-            .collect();
-        assert_eq!(
-            found,
-            [
-                "static/etc",
-                "static/gone",
-                "static/images/up",
-                "static/self"
-            ]
-        );
         let _ = std::fs::remove_dir_all(&base);
     }
 }
