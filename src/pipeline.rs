@@ -228,9 +228,9 @@ pub fn check(root: &Path, options: &Options) -> Checked {
 /// Takes an edit that changed only Markdown bodies (same files, same front
 /// matter) into the current year of `previous`: a new site with the new
 /// bodies and outlines, validated again, and the edited files, whose pages
-/// need rendering again. `None` when the edit is more than that and needs
-/// [`check_site`] from the start.
-pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)> {
+/// need rendering again. When the edit is more than that and needs
+/// [`check_site`] from the start: the past years, handed back unchanged.
+pub fn update_bodies(root: &Path, previous: Site) -> Result<(Site, Vec<String>), Vec<PastYear>> {
     let Site { current, past, .. } = previous;
     let Checked {
         loaded: before,
@@ -241,9 +241,13 @@ pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)>
         before_validation,
         ..
     } = current;
-    let mut model = model?;
+    let Some(mut model) = model else {
+        return Err(past);
+    };
     let (loaded, _) = site::reload(root, &before);
-    let changed = body_edits(&before, &loaded)?;
+    let Some(changed) = body_edits(&before, &loaded) else {
+        return Err(past);
+    };
     let mut edited = Vec::with_capacity(changed.len());
     for i in changed {
         let (file, _) = content::parse_file(&loaded.files[i]);
@@ -279,7 +283,7 @@ pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)>
         diagnostics,
         before_validation,
     };
-    Some((Site::new(current, past), edited))
+    Ok((Site::new(current, past), edited))
 }
 
 /// The indexes of the files whose text changed from `before` to `after`, if
@@ -461,6 +465,16 @@ pub fn check_site(root: &Path, options: &Options) -> Site {
         })
         .collect();
     Site::new(current, past)
+}
+
+/// [`check_site`] with the past years of an earlier check when they are
+/// known to be unchanged (`serve` when nothing under `archive/` changed):
+/// only the current year is checked again. `None` checks every year.
+pub fn check_site_keeping(root: &Path, options: &Options, past: Option<Vec<PastYear>>) -> Site {
+    match past {
+        Some(past) => Site::new(check(root, options), past),
+        None => check_site(root, options),
+    }
 }
 
 /// The current year's diagnostics with every past year's, whose paths are
