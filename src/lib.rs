@@ -22,6 +22,7 @@ pub mod cli;
 pub mod colour;
 pub mod commands;
 pub mod content;
+pub mod dates;
 pub mod diagnostics;
 pub mod diff;
 pub(crate) mod fields;

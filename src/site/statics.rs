@@ -134,21 +134,10 @@ impl Statics {
 #[cfg(all(test, unix))]
 mod tests {
     use super::Statics;
-    use std::os::unix::fs::symlink;
 
     #[test]
     fn one_walk_finds_the_published_files_and_the_links_it_does_not_follow() {
-        let base = std::env::temp_dir().join(format!("cairn-statics-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&base);
-        let dir = base.join("static");
-        std::fs::create_dir_all(dir.join("images")).expect("mkdir");
-        std::fs::write(dir.join("images/a.png"), b"png").expect("write");
-        symlink("/etc", dir.join("etc")).expect("symlink");
-        symlink("images/a.png", dir.join("b.png")).expect("symlink");
-        symlink("images", dir.join("pictures")).expect("symlink");
-        symlink("..", dir.join("images/up")).expect("symlink");
-        symlink("self", dir.join("self")).expect("symlink");
-        symlink("gone.png", dir.join("gone")).expect("symlink");
+        let (base, dir) = crate::symlinks::tree("statics");
         let statics = Statics::walk(&dir);
         let found: Vec<&str> = statics.unfollowed.iter().map(|(r, _)| r.as_str()).collect();
         // `pictures/up` is `images/up`, named once where it really is.

@@ -72,17 +72,7 @@ fn a_link_through_a_looping_symbolic_link_names_no_published_file() {
     )
     .expect("write page");
     let (_, json) = crate::support::check_json(&site, &[]);
-    let found: Vec<(String, String)> = json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_string(),
-                d["message"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let found: Vec<(String, String)> = crate::support::codes_and_messages(&json);
     let e0401: Vec<&String> = found
         .iter()
         .filter(|(c, _)| c == "E0401")
