@@ -9,6 +9,7 @@
 //! office's `uploads/`) is someone else's too, and is replaced only with
 //! `--force`: a build replaces the folder whole, so those files would be lost.
 
+use crate::paths::relative;
 use crate::render::OutputFile;
 use crate::site::statics::Statics;
 use rayon::prelude::*;
@@ -114,15 +115,6 @@ fn others(out: &Path) -> Result<Vec<String>, String> {
         }
     }
     Ok(others)
-}
-
-/// `path` under `dir`, `/`-separated, as the marker lists it.
-fn relative(dir: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(dir).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// `path` made absolute with its existing part resolved through symlinks.

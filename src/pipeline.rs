@@ -11,6 +11,7 @@ use crate::diagnostics::Diagnostics;
 use crate::markdown;
 use crate::markdown::Outlines;
 use crate::model::{self, Model};
+use crate::routes::links::Resolved;
 use crate::site::statics::Statics;
 use crate::site::{self, Loaded, Texts};
 use crate::text::Text;
@@ -52,6 +53,9 @@ pub struct Checked {
     pub model: Option<Model>,
     /// Every body's headings and links, by file path.
     pub outlines: Outlines,
+    /// Every body's links as validation resolved them, for rendering
+    /// (empty when there is no model).
+    pub links: Resolved,
     /// The files of `static/`, walked once for validation and publishing.
     pub statics: Statics,
     /// Every diagnostic, sorted.
@@ -114,7 +118,7 @@ fn without_program(
     };
     let outlines = outlines_of(Some(&model), &files, scanned);
     let mut ds = built;
-    ds.extend(validate::links::check(&model, &outlines, root, statics));
+    ds.extend(validate::links::check(&model, &outlines, root, statics).0);
     ds.extend(validate::outcomes::check(&model));
     let by_program = ["unknown phase", "unknown competency", "unknown outcome"];
     // The stand-in has no body: an anchor into the home page is not judged.
@@ -194,11 +198,13 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     }
     let before_validation = diagnostics.items().to_vec();
     let outlines = outlines_of(model.as_ref(), &parsed, scanned);
+    let mut links = Resolved::default();
     if let Some(model) = &model {
-        let ds = timed(options, "validate", || {
+        let validated = timed(options, "validate", || {
             validate::validate(model, &outlines, root, &statics)
         });
-        diagnostics.extend(ds);
+        diagnostics.extend(validated.diagnostics);
+        links = validated.links;
         if model.sessions_incomplete() {
             diagnostics.note(INCOMPLETE_NOTE);
         }
@@ -212,6 +218,7 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         parsed,
         model,
         outlines,
+        links,
         statics,
         diagnostics,
         before_validation,
@@ -221,9 +228,9 @@ pub fn check(root: &Path, options: &Options) -> Checked {
 /// Takes an edit that changed only Markdown bodies (same files, same front
 /// matter) into the current year of `previous`: a new site with the new
 /// bodies and outlines, validated again, and the edited files, whose pages
-/// need rendering again. `None` when the edit is more than that and needs
-/// [`check_site`] from the start.
-pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)> {
+/// need rendering again. When the edit is more than that and needs
+/// [`check_site`] from the start: the past years, handed back unchanged.
+pub fn update_bodies(root: &Path, previous: Site) -> Result<(Site, Vec<String>), Vec<PastYear>> {
     let Site { current, past, .. } = previous;
     let Checked {
         loaded: before,
@@ -234,9 +241,13 @@ pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)>
         before_validation,
         ..
     } = current;
-    let mut model = model?;
+    let Some(mut model) = model else {
+        return Err(past);
+    };
     let (loaded, _) = site::reload(root, &before);
-    let changed = body_edits(&before, &loaded)?;
+    let Some(changed) = body_edits(&before, &loaded) else {
+        return Err(past);
+    };
     let mut edited = Vec::with_capacity(changed.len());
     for i in changed {
         let (file, _) = content::parse_file(&loaded.files[i]);
@@ -253,7 +264,8 @@ pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)>
     }
     let mut diagnostics = Diagnostics::new();
     diagnostics.extend(before_validation.iter().cloned());
-    diagnostics.extend(validate::validate(&model, &outlines, root, &statics));
+    let validated = validate::validate(&model, &outlines, root, &statics);
+    diagnostics.extend(validated.diagnostics);
     if model.sessions_incomplete() {
         diagnostics.note(INCOMPLETE_NOTE);
     }
@@ -266,11 +278,12 @@ pub fn update_bodies(root: &Path, previous: Site) -> Option<(Site, Vec<String>)>
         parsed,
         model: Some(model),
         outlines,
+        links: validated.links,
         statics,
         diagnostics,
         before_validation,
     };
-    Some((Site::new(current, past), edited))
+    Ok((Site::new(current, past), edited))
 }
 
 /// The indexes of the files whose text changed from `before` to `after`, if
@@ -356,6 +369,7 @@ impl PastYear {
             label: &self.archived.label,
             model: self.checked.model.as_ref()?,
             outlines: &self.checked.outlines,
+            links: &self.checked.links,
             statics: &self.checked.statics,
             root: &self.archived.root,
         })
@@ -451,6 +465,16 @@ pub fn check_site(root: &Path, options: &Options) -> Site {
         })
         .collect();
     Site::new(current, past)
+}
+
+/// [`check_site`] with the past years of an earlier check when they are
+/// known to be unchanged (`serve` when nothing under `archive/` changed):
+/// only the current year is checked again. `None` checks every year.
+pub fn check_site_keeping(root: &Path, options: &Options, past: Option<Vec<PastYear>>) -> Site {
+    match past {
+        Some(past) => Site::new(check(root, options), past),
+        None => check_site(root, options),
+    }
 }
 
 /// The current year's diagnostics with every past year's, whose paths are

@@ -1,5 +1,6 @@
 //! `cairn serve`: build in memory, serve the result on 127.0.0.1 with
-//! `tiny_http`, rebuild when `content/`, `static/` or `templates/` change, and
+//! `tiny_http`, rebuild when `content/`, `static/`, `templates/` or
+//! `archive/` change (checking the past years again only for the last), and
 //! tell open pages to reload. Pages learn of a new build by long polling (a
 //! request that waits until the build after the one they show): `tiny_http`
 //! buffers streamed bodies, so server-sent events would arrive late, and
@@ -13,10 +14,14 @@
 
 use crate::pipeline::{self, Options};
 use crate::render::{self, RenderOptions};
+use crate::watch::Changes;
+use lookup::{Lookup, content_type, lookup};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Instant;
+
+mod lookup;
 
 /// The address pages poll for new builds: `/__cairn/poll?since=N`.
 pub(crate) const POLL: &str = "/__cairn/poll";
@@ -42,6 +47,9 @@ pub(crate) struct State {
     version: Mutex<u64>,
     /// What the last build saw.
     last: Mutex<Option<Last>>,
+    /// The past years' checks when the last build failed before keeping
+    /// them in `last`: checked again only when `archive/` changes.
+    past: Mutex<Option<Vec<pipeline::PastYear>>>,
     changed: Condvar,
 }
 
@@ -170,33 +178,46 @@ fn human(site: &pipeline::Site) -> String {
     site.human(false)
 }
 
-/// Rebuilds after a change. `content_only` says that only files under
-/// `content/` changed, which allows the quick path for body edits.
+/// Rebuilds after a change: `changes` says whether only files under
+/// `content/` changed, which allows the quick path for body edits, and
+/// whether anything under `archive/` did.
 pub(crate) fn rebuild(
     root: &Path,
     drafts: bool,
     state: &State,
-    content_only: bool,
+    changes: Changes,
 ) -> (bool, String) {
     let started = Instant::now();
     let mut last = state
         .last
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if content_only && let Some(previous) = last.take() {
+    let mut kept = state
+        .past
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .take();
+    if let Some(previous) = last.take() {
         let Last {
             site,
             mut pending,
             templates,
         } = previous;
-        if let Some((site, edited)) = pipeline::update_bodies(root, site) {
-            pending.extend(edited);
-            let next = last.insert(Last {
-                site,
-                pending,
-                templates,
-            });
-            return quick(root, state, next, started);
+        if changes.content_only {
+            match pipeline::update_bodies(root, site) {
+                Ok((site, edited)) => {
+                    pending.extend(edited);
+                    let next = last.insert(Last {
+                        site,
+                        pending,
+                        templates,
+                    });
+                    return quick(root, state, next, started);
+                }
+                Err(past) => kept = Some(past),
+            }
+        } else {
+            kept = Some(site.past);
         }
     }
     let options = Options {
@@ -205,8 +226,16 @@ pub(crate) fn rebuild(
         texts: crate::site::Texts::Keep,
     };
     // Past years are served too, each under archive/YYYY-YY/ (those with
-    // errors are left out, and named in the overlay).
-    let site = pipeline::check_site(root, &options);
+    // errors are left out, and named in the overlay); they are checked
+    // again only when something under archive/ changed.
+    let kept = kept.filter(|_| !changes.archive);
+    let site = pipeline::check_site_keeping(root, &options, kept);
+    let keep = |past: Vec<pipeline::PastYear>| {
+        *state
+            .past
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(past);
+    };
     let text = human(&site);
     let model = site
         .current
@@ -214,14 +243,14 @@ pub(crate) fn rebuild(
         .as_ref()
         .filter(|_| !site.current.diagnostics.has_errors());
     let Some(model) = model else {
-        *last = None;
+        keep(site.past);
         return failed(state, started, text.clone(), text);
     };
     let files = Mutex::new(static_files(&site.current.statics));
     let templates = match render::Templates::load(root) {
         Ok(t) => t,
         Err(e) => {
-            *last = None;
+            keep(site.past);
             return failed(state, started, e, text);
         }
     };
@@ -237,21 +266,28 @@ pub(crate) fn rebuild(
             .insert(f.path, Arc::new(f.bytes));
         Ok(())
     };
-    let rendered_all = render::render(model, &site.current.outlines, root, &render_options, &sink)
-        .and_then(|n| {
-            let mut n = n;
-            for year in &site.past {
-                // A past year with errors is left out rather than half shown.
-                let Some(past) = year
-                    .to_render()
-                    .filter(|_| !year.checked.diagnostics.has_errors())
-                else {
-                    continue;
-                };
-                n += render::years::render_past(&past, root, None, false, &sink)?;
-            }
-            Ok(n)
-        });
+    let rendered_all = render::render(
+        model,
+        &site.current.outlines,
+        &site.current.links,
+        root,
+        &render_options,
+        &sink,
+    )
+    .and_then(|n| {
+        let mut n = n;
+        for year in &site.past {
+            // A past year with errors is left out rather than half shown.
+            let Some(past) = year
+                .to_render()
+                .filter(|_| !year.checked.diagnostics.has_errors())
+            else {
+                continue;
+            };
+            n += render::years::render_past(&past, root, None, false, &sink)?;
+        }
+        Ok(n)
+    });
     match rendered_all {
         Ok(_) => {
             state
@@ -269,7 +305,7 @@ pub(crate) fn rebuild(
             rendered(state, started, &next.site, text)
         }
         Err(e) => {
-            *last = None;
+            keep(site.past);
             failed(state, started, e, text)
         }
     }
@@ -295,15 +331,22 @@ fn quick(root: &Path, state: &State, last: &mut Last, started: Instant) -> (bool
         templates: Some(last.templates.clone()),
         ..RenderOptions::default()
     };
-    let done = render::render(model, &current.outlines, root, &options, &|f| {
-        state
-            .site
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .files
-            .insert(f.path, Arc::new(f.bytes));
-        Ok(())
-    });
+    let done = render::render(
+        model,
+        &current.outlines,
+        &current.links,
+        root,
+        &options,
+        &|f| {
+            state
+                .site
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .files
+                .insert(f.path, Arc::new(f.bytes));
+            Ok(())
+        },
+    );
     match done {
         Ok(_) => rendered(state, started, &last.site, text),
         Err(e) => failed(state, started, e, text),
@@ -319,94 +362,6 @@ fn static_files(statics: &crate::site::statics::Statics) -> HashMap<String, Arc<
             Some((rel.to_string(), Arc::new(bytes)))
         })
         .collect()
-}
-
-/// Decodes `%XX` escapes; `None` for malformed ones or invalid UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// What a request path names in the served site.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Lookup {
-    /// This file.
-    File(String),
-    /// A folder asked without its slash: redirect here.
-    Redirect(String),
-    /// Nothing (including any path that tries to climb out).
-    NotFound,
-}
-
-/// Maps a request URL to a file of the site. Pure, so it is unit-tested.
-pub(crate) fn lookup(url: &str, exists: impl Fn(&str) -> bool) -> Lookup {
-    let path = url.split(['?', '#']).next().unwrap_or("");
-    let Some(decoded) = percent_decode(path) else {
-        return Lookup::NotFound;
-    };
-    let mut parts = Vec::new();
-    for seg in decoded.split(['/', '\\']) {
-        match seg {
-            "" | "." => {}
-            ".." => return Lookup::NotFound,
-            s if s.contains('\0') => return Lookup::NotFound,
-            s => parts.push(s),
-        }
-    }
-    let rel = parts.join("/");
-    if rel.is_empty() {
-        return if exists("index.html") {
-            Lookup::File("index.html".into())
-        } else {
-            Lookup::NotFound
-        };
-    }
-    if decoded.ends_with('/') {
-        let index = format!("{rel}/index.html");
-        return if exists(&index) {
-            Lookup::File(index)
-        } else {
-            Lookup::NotFound
-        };
-    }
-    if exists(&rel) {
-        Lookup::File(rel)
-    } else if exists(&format!("{rel}/index.html")) {
-        Lookup::Redirect(format!("/{rel}/"))
-    } else {
-        Lookup::NotFound
-    }
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "ics" => "text/calendar; charset=utf-8",
-        "xml" => "application/xml",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "pdf" => "application/pdf",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
 }
 
 fn escape_html(s: &str) -> String {
@@ -534,7 +489,7 @@ pub(crate) fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> 
     // Watch before the first build and before the first answer, so a file
     // saved at any moment after (or during) either is rebuilt (SPEC 8).
     let watching = crate::watch::start(&root)?;
-    let (_, message) = rebuild(&root, options.drafts, &state, false);
+    let (_, message) = rebuild(&root, options.drafts, &state, Changes::default());
     state.broadcast();
     eprintln!("{message}");
     let url = format!("http://{address}/");
@@ -553,8 +508,8 @@ pub(crate) fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> 
     let watch_root = root.clone();
     let drafts = options.drafts;
     std::thread::spawn(move || {
-        let result = watching.run(|content_only| {
-            let (_, message) = rebuild(&watch_root, drafts, &watcher_state, content_only);
+        let result = watching.run(|changes| {
+            let (_, message) = rebuild(&watch_root, drafts, &watcher_state, changes);
             eprintln!("{message}");
             watcher_state.broadcast();
         });
@@ -573,25 +528,51 @@ pub(crate) fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> 
 mod tests {
     use super::*;
 
+    /// The served page at `path`, as text.
+    fn page(state: &State, path: &str) -> String {
+        let site = state.site.read().expect("lock");
+        String::from_utf8_lossy(site.files.get(path).expect("served")).into_owned()
+    }
+
     #[test]
-    fn lookup_never_leaves_the_site() {
-        let exists = |p: &str| ["index.html", "modules/index.html", "a b.txt"].contains(&p);
-        assert_eq!(lookup("/", exists), Lookup::File("index.html".into()));
-        assert_eq!(
-            lookup("/modules/", exists),
-            Lookup::File("modules/index.html".into())
-        );
-        assert_eq!(
-            lookup("/modules", exists),
-            Lookup::Redirect("/modules/".into())
-        );
-        assert_eq!(lookup("/a%20b.txt", exists), Lookup::File("a b.txt".into()));
-        assert_eq!(lookup("/../Cargo.toml", exists), Lookup::NotFound);
-        assert_eq!(lookup("/%2e%2e/Cargo.toml", exists), Lookup::NotFound);
-        assert_eq!(
-            lookup("/modules/..%2f..%2fCargo.toml", exists),
-            Lookup::NotFound
-        );
-        assert_eq!(lookup("/%zz", exists), Lookup::NotFound);
+    fn past_years_are_checked_again_only_when_archive_changes() {
+        let base = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/check/valid-base/content");
+        let root = std::env::temp_dir().join(format!("cairn-serve-past-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for to in ["content", "archive/2024-25/content"] {
+            for entry in walkdir::WalkDir::new(&base).into_iter().flatten() {
+                let target = root
+                    .join(to)
+                    .join(entry.path().strip_prefix(&base).expect("in"));
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).expect("mkdir");
+                } else {
+                    std::fs::copy(entry.path(), &target).expect("copy");
+                }
+            }
+        }
+        let state = State::default();
+        let (ok, message) = rebuild(&root, false, &state, Changes::default());
+        assert!(ok, "{message}");
+        let past = "archive/2024-25/index.html";
+        assert!(page(&state, past).contains("Base Leadership Track"));
+        let program = root.join("archive/2024-25/content/_program.md");
+        let text = std::fs::read_to_string(&program).expect("read");
+        std::fs::write(&program, text.replace("Base Leadership", "Renamed")).expect("write");
+        // A change elsewhere rebuilds the site with the past year's check kept.
+        let elsewhere = Changes {
+            content_only: false,
+            archive: false,
+        };
+        assert!(rebuild(&root, false, &state, elsewhere).0);
+        assert!(page(&state, past).contains("Base Leadership Track"));
+        let archive = Changes {
+            content_only: false,
+            archive: true,
+        };
+        assert!(rebuild(&root, false, &state, archive).0);
+        assert!(page(&state, past).contains("Renamed Track"));
+        let _ = std::fs::remove_dir_all(&root);
     }
 }

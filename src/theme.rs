@@ -60,7 +60,7 @@ pub(crate) fn assets() -> Vec<(String, &'static [u8])> {
 fn collect(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
     for file in dir.files() {
         let rel = file.path().strip_prefix("static").unwrap_or(file.path());
-        out.push((rel.to_string_lossy().replace('\\', "/"), file.contents()));
+        out.push((crate::paths::slashed(rel), file.contents()));
     }
     for sub in dir.dirs() {
         collect(sub, out);

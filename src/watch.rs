@@ -1,10 +1,12 @@
 //! Watching a site for `cairn serve`: which changed paths matter
 //! ([`classify`], pure and unit-tested) and a debounced watcher that calls back
-//! once per burst of changes. Only `content/`, `static/` and `templates/` are
-//! watched (and the root, for those folders themselves), so the output and
-//! editors' temporary files never trigger builds.
+//! once per burst of changes. Only `content/`, `static/`, `templates/` and
+//! `archive/` (the past years) are watched (and the root, for those folders
+//! themselves), so the output and editors' temporary files never trigger
+//! builds.
 
 use crate::layout;
+use crate::roll::archive;
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -22,6 +24,8 @@ pub(crate) enum ChangeKind {
     Static,
     /// A template override under `templates/`.
     Template,
+    /// A file of a past year under `archive/`.
+    Archive,
     /// Nothing cairn reads: editor swap files, hidden files, the output.
     Ignored,
 }
@@ -43,12 +47,28 @@ pub(crate) fn classify(rel: &Path) -> ChangeKind {
         Some(layout::CONTENT) => ChangeKind::Content,
         Some(layout::STATIC) => ChangeKind::Static,
         Some(layout::TEMPLATES) => ChangeKind::Template,
+        Some(archive::DIR) => ChangeKind::Archive,
         _ => ChangeKind::Ignored,
     }
 }
 
 /// The folders cairn reads, watched recursively.
-const WATCHED: [&str; 3] = layout::INPUT_FOLDERS;
+const WATCHED: [&str; 4] = [
+    layout::CONTENT,
+    layout::STATIC,
+    layout::TEMPLATES,
+    archive::DIR,
+];
+
+/// What a settled burst of changes touched.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Changes {
+    /// Every change was to a file under `content/` (the quick path for an
+    /// edit of bodies may do).
+    pub content_only: bool,
+    /// Something under `archive/` changed: the past years are checked again.
+    pub archive: bool,
+}
 
 /// A running watch on a site, set up by [`start`]: from then on every change
 /// is queued, even before [`Watch::run`] reads the queue.
@@ -124,9 +144,8 @@ impl Watch {
     }
 
     /// Calls `on_change` after each settled burst of relevant changes, with
-    /// `true` when all of them were under `content/`. Blocks forever (until
-    /// the watcher fails).
-    pub(crate) fn run(mut self, mut on_change: impl FnMut(bool)) -> Result<(), String> {
+    /// what they touched. Blocks forever (until the watcher fails).
+    pub(crate) fn run(mut self, mut on_change: impl FnMut(Changes)) -> Result<(), String> {
         while let Ok(mut paths) = self.rx.recv() {
             // Let the burst settle: editors write, rename and touch in quick succession.
             while let Ok(more) = self.rx.recv_timeout(DEBOUNCE) {
@@ -146,7 +165,10 @@ impl Watch {
                 .collect();
             if !seen.is_empty() {
                 // A folder replaced whole is more than a body edit.
-                on_change(!top_level && seen.iter().all(|k| *k == ChangeKind::Content));
+                on_change(Changes {
+                    content_only: !top_level && seen.iter().all(|k| *k == ChangeKind::Content),
+                    archive: seen.contains(&ChangeKind::Archive),
+                });
             }
         }
         Ok(())
@@ -178,6 +200,10 @@ mod tests {
         assert_eq!(
             classify(Path::new("content/sessions/x.md~")),
             ChangeKind::Ignored
+        );
+        assert_eq!(
+            classify(Path::new("archive/2025-26/content/_program.md")),
+            ChangeKind::Archive
         );
         assert_eq!(classify(Path::new("content/4913")), ChangeKind::Ignored);
         assert_eq!(

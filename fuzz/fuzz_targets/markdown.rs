@@ -27,9 +27,13 @@ fn model() -> &'static cairn::model::Model {
 fuzz_target!(|data: &[u8]| {
     let Ok(body) = std::str::from_utf8(data) else { return };
     let outline = cairn::markdown::outline(body, 5);
+    let statics = cairn::site::statics::Statics::default();
+    let mut links = cairn::routes::links::PageLinks::new();
     for link in &outline.links {
         assert!(link.pos.line >= 5);
-        let _ = cairn::routes::links::resolve_link(model(), std::path::Path::new("/nonexistent"), "content/pages/x.md", &link.dest);
+        if let Ok(found) = cairn::routes::links::resolve_link(model(), &statics, "content/pages/x.md", &link.dest) {
+            links.insert(link.dest.clone(), found);
+        }
     }
-    let _ = cairn::render::body::to_html(model(), std::path::Path::new("/nonexistent"), "content/pages/x.md", body, "../", None);
+    let _ = cairn::render::body::to_html(body, "../", None, Some(&links));
 });

@@ -47,12 +47,13 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         parsed,
         model,
         outlines,
+        links,
         statics,
         ..
     } = current;
     drop((loaded, parsed));
-    let owned = (model, outlines);
-    let (model, outlines) = &owned;
+    let owned = (model, outlines, links);
+    let (model, outlines, links) = &owned;
     let Some(model) = model.as_ref().filter(|_| status == 0) else {
         eprintln!("nothing written: fix the errors above (the previous output is untouched)");
         return super::INVALID;
@@ -71,7 +72,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
     let written = timed(&options, "render", || {
         let output = crate::output::Output::begin(&out, &statics)?;
         let sink = |f| output.write(f);
-        let mut count = render::render(model, outlines, &root, &render_options, &sink)?;
+        let mut count = render::render(model, outlines, links, &root, &render_options, &sink)?;
         for year in &past {
             let Some(past) = year.to_render() else {
                 continue;

@@ -58,40 +58,7 @@ fn github_prefix(root: &std::path::Path) -> String {
         .and_then(|c| c.canonicalize().ok());
     let root = root.canonicalize().ok();
     match (cwd, root) {
-        (Some(cwd), Some(root)) => relative_prefix(&cwd, &root),
+        (Some(cwd), Some(root)) => crate::paths::relative_prefix(&cwd, &root),
         _ => String::new(),
-    }
-}
-
-/// `to` relative to `from` (both absolute and canonical), as a path prefix
-/// ending in `/`, or `""` when they are the same folder.
-fn relative_prefix(from: &std::path::Path, to: &std::path::Path) -> String {
-    let (from, to): (Vec<_>, Vec<_>) = (from.components().collect(), to.components().collect());
-    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - shared];
-    parts.extend(
-        to[shared..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.iter().fold(String::new(), |mut prefix, p| {
-        prefix.push_str(p);
-        prefix.push('/');
-        prefix
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::relative_prefix;
-    use std::path::Path;
-
-    #[test]
-    fn github_paths_are_relative_to_the_working_directory() {
-        let p = |from: &str, to: &str| relative_prefix(Path::new(from), Path::new(to));
-        assert_eq!(p("/repo", "/repo"), "");
-        assert_eq!(p("/repo", "/repo/site"), "site/");
-        assert_eq!(p("/repo/site/content", "/repo/site"), "../");
-        assert_eq!(p("/repo/tools", "/repo/site"), "../site/");
     }
 }

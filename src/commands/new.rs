@@ -13,6 +13,7 @@
 use super::{Global, OK, fail};
 use crate::content::Starter;
 use crate::content::session::SessionKind;
+use crate::dates::{self, weekday_name};
 use crate::layout::{Collection, FileKind};
 use crate::model::Model;
 use crate::pipeline::{self, Options};
@@ -88,33 +89,15 @@ pub fn run(
 /// `listening-first` -> `Listening first`; a leading date or month is not
 /// part of the title (`2025-11-mentoring-night` -> `Mentoring night`).
 fn default_title(id: &str) -> String {
-    let rest = id_date(id).map_or(id, |(_, rest)| rest);
+    let rest = id_date(id).map_or(id, |(_, _, rest)| rest);
     crate::render::labels::kind(if rest.is_empty() { id } else { rest })
 }
 
-/// Year, month and maybe day, as a session id starts with them.
-type IdDate = (i16, i8, Option<i8>);
-
-/// A date a session id starts with: `2025-11-04-x` gives the day,
-/// `2025-11-x` the month (day `None`); with the rest of the id.
-fn id_date(id: &str) -> Option<(IdDate, &str)> {
-    let mut parts = id.splitn(4, '-');
-    let year: i16 = parts.next()?.parse().ok().filter(|_| id.len() >= 7)?;
-    let month_part = parts.next()?;
-    let month: i8 = month_part.parse().ok().filter(|_| month_part.len() == 2)?;
-    if !(1000..=9999).contains(&year) || !(1..=12).contains(&month) {
-        return None;
-    }
-    let after_month = &id[8.min(id.len())..];
-    let day = parts
-        .next()
-        .filter(|d| d.len() == 2)
-        .and_then(|d| d.parse::<i8>().ok())
-        .filter(|&d| jiff::civil::Date::new(year, month, d).is_ok());
-    match day {
-        Some(d) => Some(((year, month, Some(d)), &id[11.min(id.len())..])),
-        None => Some(((year, month, None), after_month)),
-    }
+/// The date a session id begins with ([`dates::id_prefix`]): the day, or
+/// the month's first (`false`), with the rest of the id.
+fn id_date(id: &str) -> Option<(Date, bool, &str)> {
+    let (date, len, full) = dates::id_prefix(id)?;
+    Some((date, full, id.get(len + 1..).unwrap_or("")))
 }
 
 /// The date a new session `id` gets (see the module's doc), or why its id
@@ -124,8 +107,7 @@ fn session_date(model: &Model, id: &str) -> Result<Date, String> {
     let blackout = |d: Date| p.blackout.iter().any(|b| b.value.0 == d);
     let usual = usual_weekday(model);
     let (mut date, step_a_week) = match id_date(id) {
-        Some(((y, m, Some(d)), rest)) => {
-            let date = jiff::civil::date(y, m, d);
+        Some((date, true, rest)) => {
             outside_the_year(model, id, date, true, rest)?;
             if !blackout(date) {
                 return Ok(date);
@@ -143,8 +125,7 @@ fn session_date(model: &Model, id: &str) -> Result<Date, String> {
                 weekday_name(free)
             ));
         }
-        Some(((y, m, None), rest)) => {
-            let first = jiff::civil::date(y, m, 1);
+        Some((first, false, rest)) => {
             outside_the_year(model, id, first, false, rest)?;
             match usual {
                 Some(w) => (first.nth_weekday_of_month(1, w).unwrap_or(first), true),
@@ -197,7 +178,7 @@ fn outside_the_year(
             let day = Date::new(d.year(), d.month(), date.day()).unwrap_or(d);
             day.to_string()
         } else {
-            format!("{:04}-{:02}", d.year(), d.month())
+            dates::year_month(d)
         };
         if rest.is_empty() {
             format!(", e.g. `{prefix}`")
@@ -234,10 +215,6 @@ fn next_free(date: Date, weekdays_only: bool, blackout: &dyn Fn(Date) -> bool) -
         }
     }
     date
-}
-
-fn weekday_name(date: Date) -> String {
-    date.strftime("%A").to_string()
 }
 
 /// The weekday most of the program's sessions fall on (the earliest weekday
@@ -280,10 +257,7 @@ pub fn front_matter(
         Some(m) if collection == Collection::Sessions => session_date(m, id)?.to_string(),
         _ => id_date(id).map_or_else(
             || "YYYY-MM-DD".to_string(),
-            |((y, m, d), _)| match d {
-                Some(d) => format!("{y:04}-{m:02}-{d:02}"),
-                None => first_weekday(jiff::civil::date(y, m, 1)).to_string(),
-            },
+            |(date, full, _)| if full { date } else { first_weekday(date) }.to_string(),
         ),
     };
     let body = collection.starter(&Starter {
@@ -305,18 +279,21 @@ mod tests {
 
     #[test]
     fn dates_and_titles_come_from_the_id() {
+        use jiff::civil::date;
         assert_eq!(
             id_date("2025-11-mentoring-night"),
-            Some(((2025, 11, None), "mentoring-night"))
+            Some((date(2025, 11, 1), false, "mentoring-night"))
         );
         assert_eq!(
             id_date("2025-11-04-journal-club"),
-            Some(((2025, 11, Some(4)), "journal-club"))
+            Some((date(2025, 11, 4), true, "journal-club"))
         );
-        assert_eq!(id_date("2025-11"), Some(((2025, 11, None), "")));
+        assert_eq!(id_date("2025-11"), Some((date(2025, 11, 1), false, "")));
         assert_eq!(id_date("2025-13-x"), None);
         assert_eq!(id_date("listening-first"), None);
         assert_eq!(id_date("2025-1-x"), None);
+        // No date, as roll reads it: roll would never rename such an id.
+        assert_eq!(id_date("2025-02-30-x"), None);
         assert_eq!(default_title("2025-11-mentoring-night"), "Mentoring night");
         assert_eq!(default_title("listening-first"), "Listening first");
     }

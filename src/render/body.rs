@@ -1,6 +1,7 @@
 //! Markdown bodies to HTML: SPEC 4's extensions, heading ids by GitHub's
 //! rule, and internal links (`@/...`, relative `.md`, `/static`) rewritten to
-//! relative URLs from the page that shows them.
+//! relative URLs from the page that shows them, as validation resolved them
+//! ([`PageLinks`]): nothing here resolves a link or reads the disk.
 //!
 //! A page has one `<h1>`, its title. A body that uses `#` headings has them
 //! shown as `<h2>`, and its deeper headings one level down with them
@@ -8,23 +9,21 @@
 //! Task-list checkboxes are named ("Done", "Not done") for screen readers.
 
 use crate::markdown::{Heading, options};
-use crate::model::Model;
-use crate::routes::links::{Target, resolve_link};
+use crate::routes::links::{PageLinks, Target};
 use pulldown_cmark::HeadingLevel;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, html};
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
-/// Renders `body` of the file `from` for a page whose root prefix is `root`.
-/// `headings` are the body's headings from its outline (their ids follow
-/// the one rule in [`crate::markdown`]); `None` scans the body for them.
+/// Renders `body` for a page whose root prefix is `root`. `headings` are
+/// the body's headings from its outline (their ids follow the one rule in
+/// [`crate::markdown`]); `None` scans the body for them. `links` are its
+/// links as validation resolved them; a destination not among them is
+/// written as it is.
 pub fn to_html(
-    model: &Model,
-    site_root: &Path,
-    from: &str,
     body: &str,
     root: &str,
     headings: Option<&[Heading]>,
+    links: Option<&PageLinks>,
 ) -> String {
     let scanned;
     let headings = if let Some(h) = headings {
@@ -100,7 +99,7 @@ pub fn to_html(
             }) => {
                 out_events.push(Event::Start(Tag::Link {
                     link_type: *link_type,
-                    dest_url: rewrite(model, site_root, from, dest_url, root).into(),
+                    dest_url: rewrite(links, dest_url, root).into(),
                     title: title.clone(),
                     id: id.clone(),
                 }));
@@ -113,7 +112,7 @@ pub fn to_html(
             }) => {
                 out_events.push(Event::Start(Tag::Image {
                     link_type: *link_type,
-                    dest_url: rewrite(model, site_root, from, dest_url, root).into(),
+                    dest_url: rewrite(links, dest_url, root).into(),
                     title: title.clone(),
                     id: id.clone(),
                 }));
@@ -181,16 +180,16 @@ fn lower(level: HeadingLevel) -> HeadingLevel {
 }
 
 /// A destination as the page at `root` must write it.
-fn rewrite(model: &Model, site_root: &Path, from: &str, dest: &str, root: &str) -> String {
-    match resolve_link(model, site_root, from, dest) {
-        Ok((Target::Page { url, .. }, anchor)) => {
-            let base = crate::routes::link(root, &url, false);
+fn rewrite(links: Option<&PageLinks>, dest: &str, root: &str) -> String {
+    match links.and_then(|l| l.get(dest)) {
+        Some((Target::Page { url, .. }, anchor)) => {
+            let base = crate::routes::link(root, url, false);
             match anchor {
                 Some(a) if !a.is_empty() => format!("{base}#{a}"),
                 _ => base,
             }
         }
-        Ok((Target::Static(file), _)) => format!("{root}{file}"),
-        Ok((Target::External, _)) | Err(_) => dest.to_string(),
+        Some((Target::Static(file), _)) => format!("{root}{file}"),
+        Some((Target::External, _)) | None => dest.to_string(),
     }
 }

@@ -161,10 +161,12 @@ pub struct RenderOptions {
 /// they are rendered, so a big site is never held in memory whole.
 pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
 
-/// Renders the whole site into `sink`; returns the number of files.
+/// Renders the whole site into `sink`; returns the number of files. `links`
+/// are the bodies' links as validation resolved them.
 pub fn render(
     model: &Model,
     outlines: &crate::markdown::Outlines,
+    links: &routes::links::Resolved,
     site_root: &Path,
     options: &RenderOptions,
     sink: &Sink<'_>,
@@ -202,9 +204,9 @@ pub fn render(
     let site = Site {
         tera,
         model,
-        root: site_root,
         shared: &shared,
         outlines,
+        links,
         canonical_base: canonical_base.as_deref(),
         portable: options.portable,
     };
@@ -414,9 +416,9 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
 struct Site<'a> {
     tera: &'a tera::Tera,
     model: &'a Model,
-    root: &'a Path,
     shared: &'a Shared,
     outlines: &'a crate::markdown::Outlines,
+    links: &'a routes::links::Resolved,
     /// The base URL with a trailing `/`, when there is one.
     canonical_base: Option<&'a str>,
     portable: bool,
@@ -426,9 +428,9 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
     let Site {
         tera,
         model,
-        root: site_root,
         shared,
         outlines,
+        links,
         canonical_base,
         portable,
     } = *site;
@@ -457,7 +459,7 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         .as_ref()
         .map(|(from, text)| {
             let headings = outlines.get(*from).map(|o| o.headings.as_slice());
-            body::to_html(model, site_root, from, text, &root, headings)
+            body::to_html(text, &root, headings, links.of(from))
         })
         .unwrap_or_default();
     ctx.insert_value("body", tera::Value::from(html));

@@ -37,6 +37,8 @@ pub struct Past<'a> {
     pub model: &'a Model,
     /// Its bodies' outlines.
     pub outlines: &'a Outlines,
+    /// Its bodies' links as its validation resolved them.
+    pub links: &'a crate::routes::links::Resolved,
     /// Its root (`SITE/archive/2025-26`), which holds its `content/` and `static/`.
     pub root: &'a Path,
     /// The files of its `static/`, as its check walked them.
@@ -67,7 +69,14 @@ pub fn render_past(
         f.path = format!("{prefix}{}", f.path);
         sink(f)
     };
-    let mut count = render(past.model, past.outlines, past.root, &options, &moved)?;
+    let mut count = render(
+        past.model,
+        past.outlines,
+        past.links,
+        past.root,
+        &options,
+        &moved,
+    )?;
     for rel in past.statics.files() {
         let from = past.statics.path(rel);
         let bytes =

@@ -1,8 +1,10 @@
 //! The calendar arithmetic of rolling to a new academic year, free of files:
 //! a session's counterpart (same weekday, same week of the month), a
 //! blackout's counterpart (same month and day), offsets kept from an anchor,
-//! and the date or year-month an id begins with.
+//! and an id renamed for its new date (the date or year-month an id begins
+//! with is [`crate::dates`]', which `cairn new` shares).
 
+pub use crate::dates::id_prefix;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -66,30 +68,6 @@ pub fn keep_offset(d: Date, old_anchor: Date, new_anchor: Date) -> Option<Date> 
     new_anchor.checked_add(i64::from(days).days()).ok()
 }
 
-/// The date or year-month an id begins with: `2025-09-18-orientation` is a
-/// date, `2025-09-naming-bias` a year-month (its first day), with the length
-/// of the prefix; `None` for other ids.
-pub fn id_prefix(id: &str) -> Option<(Date, usize, bool)> {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let ends_at = |n: usize| id.len() == n || id.as_bytes().get(n) == Some(&b'-');
-    let b = id.as_bytes();
-    if id.len() >= 10 && b[4] == b'-' && b[7] == b'-' && ends_at(10) {
-        let (y, m, d) = (&id[0..4], &id[5..7], &id[8..10]);
-        if digits(y) && digits(m) && digits(d) {
-            let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
-            return Some((date, 10, true));
-        }
-    }
-    if id.len() >= 7 && b[4] == b'-' && ends_at(7) {
-        let (y, m) = (&id[0..4], &id[5..7]);
-        if digits(y) && digits(m) {
-            let date = Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok()?;
-            return Some((date, 7, false));
-        }
-    }
-    None
-}
-
 /// True when a year-month touches the academic year [`starts`, `ends`).
 pub fn month_in_year(month_first: Date, starts: Date, ends: Date) -> bool {
     month_first < ends && starts.first_of_month() <= month_first
@@ -101,7 +79,7 @@ pub fn renamed(id: &str, len: usize, full: bool, date: Date) -> String {
     let prefix = if full {
         date.to_string()
     } else {
-        format!("{:04}-{:02}", date.year(), date.month())
+        crate::dates::year_month(date)
     };
     format!("{prefix}{}", &id[len..])
 }
@@ -184,20 +162,7 @@ mod tests {
     }
 
     #[test]
-    fn id_prefixes() {
-        assert_eq!(
-            id_prefix("2025-09-18-orientation"),
-            Some((date(2025, 9, 18), 10, true))
-        );
-        assert_eq!(
-            id_prefix("2025-09-naming-bias"),
-            Some((date(2025, 9, 1), 7, false))
-        );
-        assert_eq!(id_prefix("2025-09"), Some((date(2025, 9, 1), 7, false)));
-        assert_eq!(id_prefix("2025-13-x"), None);
-        assert_eq!(id_prefix("2025-9-x"), None);
-        assert_eq!(id_prefix("naming-bias"), None);
-        assert_eq!(id_prefix("2025-094"), None);
+    fn renamed_ids() {
         assert_eq!(
             renamed("2025-09-naming-bias", 7, false, date(2026, 9, 15)),
             "2026-09-naming-bias"

@@ -1,12 +1,16 @@
 //! Internal links of bodies resolved to what they point at: a page of the
 //! site (`@/modules/allyship.md`, `@/years/1.md`, a relative `.md` path), a
-//! file under `static/` (`/images/map.png`), or something left alone.
-//! Validation reports what does not resolve (E0202, E0401, W0203); rendering
-//! writes what does as relative URLs.
+//! file under `static/` (`/images/map.png`, as the one walk of `static/`
+//! found it), or something left alone. Validation resolves every body's
+//! links once and reports what does not resolve (E0202, E0401, W0203);
+//! rendering looks up what does ([`Resolved`]) and writes it as a relative
+//! URL. Nothing here reads the disk.
 
 use crate::layout::{Collection, PROGRAM_FILE};
 use crate::model::Model;
-use std::path::{Component, Path, PathBuf};
+use crate::site::statics::Statics;
+use std::collections::HashMap;
+use std::path::Path;
 
 /// What an internal link points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,17 +35,53 @@ pub enum Target {
 pub enum Broken {
     /// E0202: no such page (message).
     NoPage(String),
-    /// E0401: outside the allowed folders, or missing under static/ (message).
+    /// E0401: outside the allowed folders (message).
     NoFile(String),
+    /// E0401: a `/` link to no file of `static/`: the path under it,
+    /// decoded (`images/map.png`), and the destination as written.
+    NoStatic {
+        /// The path under `static/`.
+        file: String,
+        /// The destination as written.
+        dest: String,
+    },
 }
 
-/// Resolves a destination written in `from` (a path relative to the root).
-pub fn resolve_link(
-    model: &Model,
-    root: &Path,
-    from: &str,
-    dest: &str,
-) -> Result<(Target, Option<String>), Broken> {
+/// What a destination written in a body resolves to: a target with its
+/// anchor, or why it does not resolve.
+pub type Resolution = Result<(Target, Option<String>), Broken>;
+
+/// The resolved links of one body: its destinations as written, each with
+/// what it points at, when that is a page or a file of `static/` (what the
+/// page writes otherwise is the destination as written).
+pub type PageLinks = HashMap<String, (Target, Option<String>)>;
+
+/// Every body's links as validation resolved them, by the body's file path:
+/// what rendering looks up rather than resolve them again.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved(HashMap<String, PageLinks>);
+
+impl Resolved {
+    /// Keeps the links of the body of `file`.
+    pub fn insert(&mut self, file: String, links: PageLinks) {
+        self.0.insert(file, links);
+    }
+
+    /// The links of the body of `file`, if validation resolved any.
+    pub fn of(&self, file: &str) -> Option<&PageLinks> {
+        self.0.get(file)
+    }
+}
+
+impl FromIterator<(String, PageLinks)> for Resolved {
+    fn from_iter<I: IntoIterator<Item = (String, PageLinks)>>(iter: I) -> Self {
+        Resolved(iter.into_iter().collect())
+    }
+}
+
+/// Resolves a destination written in `from` (a path relative to the root),
+/// `/` links against the files of `statics`.
+pub fn resolve_link(model: &Model, statics: &Statics, from: &str, dest: &str) -> Resolution {
     let (path, anchor) = match dest.split_once('#') {
         Some((p, a)) => (p, Some(a.to_string())),
         None => (dest, None),
@@ -61,23 +101,23 @@ pub fn resolve_link(
     }
     if let Some(rest) = path.strip_prefix('/') {
         let file = decode(rest);
-        return match static_file(root, &file) {
-            Some(()) => Ok((Target::Static(file), None)),
-            None => Err(Broken::NoFile(not_a_static_file(
-                root,
-                &file,
-                &format!("`{dest}`"),
-            ))),
+        return if statics.has_file(&file) {
+            Ok((Target::Static(file), None))
+        } else {
+            Err(Broken::NoStatic {
+                file,
+                dest: dest.to_string(),
+            })
         };
     }
     if !path.ends_with(".md") {
         return Ok((Target::External, None));
     }
     let base = Path::new(from).parent().unwrap_or(Path::new(""));
-    let Some(joined) = normalize(&base.join(decode(path))) else {
+    let Some(joined) = crate::paths::normalize(&base.join(decode(path))) else {
         return Err(Broken::NoFile(format!("`{dest}` leads outside the site")));
     };
-    let joined = joined.to_string_lossy().replace('\\', "/");
+    let joined = crate::paths::slashed(&joined);
     let Some(inside) = joined.strip_prefix("content/") else {
         return Err(Broken::NoFile(format!("`{dest}` leads outside content/")));
     };
@@ -146,43 +186,4 @@ fn file_target(model: &Model, inside: &str) -> Option<Target> {
 fn decode(s: &str) -> String {
     // Percent-encoded spaces are the common case in authored links.
     s.replace("%20", " ")
-}
-
-/// Lexically resolves `.` and `..`; `None` when it climbs above the start.
-fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::Normal(p) => out.push(p),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
-}
-
-/// E0401's message for `what` (`` `/etc/passwd` ``, ``the photo `x.png` ``)
-/// naming `static/rel`, which is no file there: through a symbolic link
-/// cairn does not follow (W0404), or simply not there.
-pub fn not_a_static_file(root: &Path, rel: &str, what: &str) -> String {
-    match crate::symlinks::on_the_way(&root.join("static"), rel) {
-        Some((link, why)) => format!(
-            "{what} goes through static/{link}, a symbolic link cairn does not follow: {}",
-            why.describe("static")
-        ),
-        None => format!("{what} names no file under static/"),
-    }
-}
-
-/// `Some` when `static/rel` is a file that stays inside `static/` (symlinks included).
-pub fn static_file(root: &Path, rel: &str) -> Option<()> {
-    let rel = normalize(Path::new(rel))?;
-    let dir = root.join("static").canonicalize().ok()?;
-    let file = dir.join(rel).canonicalize().ok()?;
-    (file.starts_with(&dir) && file.is_file()).then_some(())
 }

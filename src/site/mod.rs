@@ -14,8 +14,9 @@ pub use read::{normalize, read_source};
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::layout::{FileKind, PROGRAM_FILE};
+use crate::paths::slashed;
 use crate::text::Text;
-use names::{classify, id_is_valid, is_hidden, rel_path};
+use names::{classify, id_is_valid, is_hidden};
 use rayon::prelude::*;
 use read::{Folder, read_text};
 use std::collections::HashMap;
@@ -212,7 +213,7 @@ fn load_with<T: Send>(
         let Ok(rel) = entry.path().strip_prefix(root) else {
             continue;
         };
-        let rel = rel_path(rel);
+        let rel = slashed(rel);
         paths.push((rel, entry.into_path()));
         if paths.len() > MAX_FILES {
             diagnostics.push(Diagnostic::new(
@@ -238,7 +239,7 @@ fn load_with<T: Send>(
     let mut links: Vec<(String, crate::symlinks::Unfollowed)> = unfollowed
         .into_iter()
         .chain(unreadable)
-        .filter_map(|(path, why)| Some((rel_path(path.strip_prefix(root).ok()?), why)))
+        .filter_map(|(path, why)| Some((slashed(path.strip_prefix(root).ok()?), why)))
         .collect();
     links.sort_by(|a, b| a.0.cmp(&b.0));
     links.dedup_by(|a, b| a.0 == b.0);

@@ -3,17 +3,6 @@
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::layout::{Collection, FileKind};
-use std::path::Path;
-
-/// `rel` as a `/`-separated string, e.g. `content/sessions/x.md`.
-pub(super) fn rel_path(rel: &Path) -> String {
-    let text = rel.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '/' {
-        text.into_owned()
-    } else {
-        text.replace(std::path::MAIN_SEPARATOR, "/")
-    }
-}
 
 // `.git`, `.DS_Store`, `_drafts/`... are the authors' own; `_program.md` is ours.
 pub(super) fn is_hidden(name: &str, depth: usize) -> bool {

@@ -6,17 +6,16 @@
 use crate::colour::{self, AA_TEXT, DARK_BACKGROUNDS, LIGHT_BACKGROUNDS, Rgb};
 use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::model::Model;
-use crate::routes::links::static_file;
-use std::path::Path;
+use crate::site::statics::Statics;
 
 /// W0315 and the brand's E0401.
-pub fn check(model: &Model, root: &Path) -> Vec<Diagnostic> {
+pub fn check(model: &Model, statics: &Statics) -> Vec<Diagnostic> {
     let brand = &model.program.brand;
     let file = &model.program.source.path;
     let mut ds = Vec::new();
     for (field, path) in [("logo", &brand.logo), ("image", &brand.image)] {
         if let Some(path) = path
-            && static_file(root, path.value.trim_start_matches('/')).is_none()
+            && !statics.has_file(path.value.trim_start_matches('/'))
         {
             ds.push(
                 Diagnostic::new(Code::E0401, file, path.pos, format!("the brand's {field} `{}` is not a file under static/", path.value))

@@ -2,31 +2,33 @@
 //! images under `static/` (E0401, W0402), people's photos (E0401), relative
 //! links that leave `content/` (E0401), and static files that a page of the
 //! build would overwrite (E0403), symbolic links under `static/` that are
-//! not followed (W0404). Link targets are resolved by
-//! [`crate::routes::links`], which rendering uses too.
+//! not followed (W0404, from the one walk of `static/`). Every body's links
+//! are resolved here, once, by [`crate::routes::links`]; what resolves is
+//! kept ([`Resolved`]) for rendering, which does not resolve them again.
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
-use crate::layout::PROGRAM_FILE;
+use crate::layout::{PROGRAM_FILE, STATIC};
 use crate::markdown::Outlines;
 use crate::model::Model;
-use crate::routes::links::{Broken, Target, not_a_static_file, resolve_link, static_file};
+use crate::routes::links::{Broken, PageLinks, Resolved, Target, resolve_link};
 use crate::site::statics::Statics;
 use rayon::prelude::*;
 use std::path::Path;
 
-/// All link and file rules.
+/// All link and file rules, and every body's links resolved.
 pub fn check(
     model: &Model,
     outlines: &Outlines,
     root: &Path,
     statics: &Statics,
-) -> Vec<Diagnostic> {
+) -> (Vec<Diagnostic>, Resolved) {
     // Bodies are checked in parallel: resolving their links is most of
     // validation, which otherwise runs on one core.
-    let mut ds: Vec<Diagnostic> = outlines
+    let each: Vec<(Vec<Diagnostic>, String, PageLinks)> = outlines
         .par_iter()
-        .flat_map_iter(|(path, outline)| {
+        .map(|(path, outline)| {
         let mut ds = Vec::new();
+        let mut links = PageLinks::new();
         for link in &outline.links {
             if link.image && link.empty_alt {
                 ds.push(
@@ -34,7 +36,11 @@ pub fn check(
                         .help("describe the image between the brackets: ![A map of the clinic](/images/map.png)"),
                 );
             }
-            match resolve_link(model, root, path, &link.dest) {
+            let resolution = resolve_link(model, statics, path, &link.dest);
+            if let Ok((target @ (Target::Page { .. } | Target::Static(_)), anchor)) = &resolution {
+                links.insert(link.dest.clone(), (target.clone(), anchor.clone()));
+            }
+            match resolution {
                 Ok((Target::Page { file, .. }, Some(anchor))) if !anchor.is_empty() => {
                     let known = file
                         .as_ref()
@@ -56,16 +62,28 @@ pub fn check(
                 ),
                 Err(Broken::NoFile(message)) => ds.push(
                     Diagnostic::new(Code::E0401, path, link.pos, message)
-                        .help("a link starting with / names a file under static/, e.g. /images/map.png is static/images/map.png"),
+                        .help(SLASH_HELP),
+                ),
+                Err(Broken::NoStatic { file, dest }) => ds.push(
+                    Diagnostic::new(Code::E0401, path, link.pos, not_a_static_file(root, &file, &format!("`{dest}`")))
+                        .help(SLASH_HELP),
                 ),
             }
         }
-        ds
+        (ds, path.clone(), links)
     })
     .collect();
+    let mut ds = Vec::new();
+    let mut resolved = Resolved::default();
+    for (found, path, links) in each {
+        ds.extend(found);
+        if !links.is_empty() {
+            resolved.insert(path, links);
+        }
+    }
     for p in &model.people {
         if let Some(photo) = &p.photo
-            && static_file(root, &photo.value).is_none()
+            && !statics.has_file(&photo.value)
         {
             ds.push(
                 Diagnostic::new(Code::E0401, &p.source.path, photo.pos, not_a_static_file(root, &photo.value, &format!("the photo `{}`", photo.value)))
@@ -74,8 +92,28 @@ pub fn check(
         }
     }
     overwrites(model, root, statics, &mut ds);
-    ds.extend(crate::symlinks::check_folder(root, crate::layout::STATIC));
-    ds
+    ds.extend(
+        statics
+            .unfollowed
+            .iter()
+            .map(|(rel, why)| crate::symlinks::warning(&format!("{STATIC}/{rel}"), STATIC, why)),
+    );
+    (ds, resolved)
+}
+
+const SLASH_HELP: &str = "a link starting with / names a file under static/, e.g. /images/map.png is static/images/map.png";
+
+/// E0401's message for `what` (`` `/etc/passwd` ``, ``the photo `x.png` ``)
+/// naming `static/rel`, which is no file there: through a symbolic link
+/// cairn does not follow (W0404), or simply not there.
+pub fn not_a_static_file(root: &Path, rel: &str, what: &str) -> String {
+    match crate::symlinks::on_the_way(&root.join(STATIC), rel) {
+        Some((link, why)) => format!(
+            "{what} goes through static/{link}, a symbolic link cairn does not follow: {}",
+            why.describe(STATIC)
+        ),
+        None => format!("{what} names no file under static/"),
+    }
 }
 
 /// E0403: a file under `static/` that the build would overwrite.

@@ -1,7 +1,9 @@
 //! Validation stage: the rules of SPEC 5 that look across the whole
 //! curriculum, one file per family. Each rule reads the [`Model`] and returns
-//! diagnostics; none changes the model or touches the disk except to ask
-//! whether a file exists under `static/`.
+//! diagnostics; none changes the model. The bodies' links are resolved here
+//! once and returned with the diagnostics ([`Validated`]) for rendering.
+//! Whether a file is under `static/` is asked of the one walk of it; the
+//! disk is read only to say which unfollowed link a missing file is behind.
 
 pub mod brand;
 pub mod links;
@@ -13,16 +15,21 @@ pub mod workload;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Outlines;
 use crate::model::Model;
+use crate::routes::links::Resolved;
 use crate::site::statics::Statics;
 use std::path::Path;
 
+/// What validation found: its diagnostics, and every body's links resolved.
+#[derive(Debug, Default)]
+pub struct Validated {
+    /// Every cross-file rule's diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every body's links that resolve, for rendering.
+    pub links: Resolved,
+}
+
 /// Runs every cross-file rule.
-pub fn validate(
-    model: &Model,
-    outlines: &Outlines,
-    root: &Path,
-    statics: &Statics,
-) -> Vec<Diagnostic> {
+pub fn validate(model: &Model, outlines: &Outlines, root: &Path, statics: &Statics) -> Validated {
     // The links' rules (the biggest part) beside the others, the
     // diagnostics kept in the same order.
     let (mut ds, links) = rayon::join(
@@ -36,7 +43,11 @@ pub fn validate(
         },
         || links::check(model, outlines, root, statics),
     );
+    let (links, resolved) = links;
     ds.extend(links);
-    ds.extend(brand::check(model, root));
-    ds
+    ds.extend(brand::check(model, statics));
+    Validated {
+        diagnostics: ds,
+        links: resolved,
+    }
 }

@@ -283,17 +283,7 @@ fn an_unreadable_program_judges_no_anchor_into_the_home_page() {
     )
     .expect("write page");
     let (_, json) = crate::support::check_json(&site, &[]);
-    let codes: Vec<(String, String)> = json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_string(),
-                d["message"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
+    let codes: Vec<(String, String)> = crate::support::codes_and_messages(&json);
     assert!(codes.iter().any(|(c, _)| c == "E0102"), "{codes:?}");
     let w0203: Vec<_> = codes.iter().filter(|(c, _)| c == "W0203").collect();
     assert_eq!(

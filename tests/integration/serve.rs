@@ -255,6 +255,26 @@ fn serve_overlays_a_past_years_problems_too() {
     let _ = std::fs::remove_dir_all(&site);
 }
 
+#[test]
+fn serve_rebuilds_when_a_past_year_changes() {
+    let site = crate::support::temp("serve-past-edit");
+    crate::support::copy_dir(&fixture("check/valid-base"), &site);
+    let past = site.join("archive/2024-25");
+    crate::support::copy_dir(&fixture("check/valid-base/content"), &past.join("content"));
+    let (_server, port) = start(&site);
+    let (status, page) = get(port, "/archive/2024-25/");
+    assert!(status.contains("200"), "{status}");
+    assert!(page.contains("Base Leadership Track"), "{page}");
+    // archive/ is watched: a past year's edit is served without another change.
+    let program = past.join("content/_program.md");
+    let text = std::fs::read_to_string(&program).expect("read");
+    std::fs::write(&program, text.replace("Base Leadership", "Renamed")).expect("write");
+    wait_until("the past year's edit", || {
+        get(port, "/archive/2024-25/").1.contains("Renamed Track")
+    });
+    let _ = std::fs::remove_dir_all(&site);
+}
+
 #[cfg(unix)]
 #[test]
 fn serve_publishes_static_files_as_build_does() {

@@ -64,6 +64,21 @@ pub(crate) fn assert_success(out: &Output) {
     );
 }
 
+/// Each diagnostic of `check --format json`'s output as (code, message).
+pub(crate) fn codes_and_messages(json: &serde_json::Value) -> Vec<(String, String)> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
 /// `cairn --root SITE build -o OUT [extra]`.
 pub(crate) fn build_into(site: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
