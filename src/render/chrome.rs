@@ -49,6 +49,43 @@ pub struct SiteData<'a> {
     brand: brand::SiteBrand<'a>,
     #[serde(flatten)]
     years: years::Marks<'a>,
+    urls: Urls,
+}
+
+/// The addresses the theme's templates link to besides the pages' own
+/// (`site.urls`), relative to the root, from [`routes`]: templates write
+/// none themselves.
+#[derive(Debug, Serialize)]
+pub struct Urls {
+    css: String,
+    trainee_js: String,
+    search_js: String,
+    search_index: &'static str,
+    search_script: &'static str,
+    /// From a past year's root back to the current year's.
+    current_year: String,
+    /// The first year's syllabus (a program of one year links it).
+    first_year: String,
+    /// Each list page by its key (`site.urls.sessions`), whether or not
+    /// this site has it.
+    #[serde(flatten)]
+    lists: std::collections::BTreeMap<&'static str, String>,
+}
+
+fn urls() -> Urls {
+    Urls {
+        css: format!("{}cairn.css", routes::ASSETS),
+        trainee_js: format!("{}trainee.js", routes::ASSETS),
+        search_js: format!("{}search.js", routes::ASSETS),
+        search_index: routes::SEARCH_INDEX,
+        search_script: routes::SEARCH_SCRIPT,
+        current_year: routes::current_from_archive(),
+        first_year: routes::year(1),
+        lists: routes::LIST_PAGES
+            .iter()
+            .map(|l| (l.key, l.url()))
+            .collect(),
+    }
 }
 
 /// A breadcrumb: the current page's has no URL.
@@ -110,6 +147,7 @@ pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
         year_numbers: model.year_numbers().collect(),
         brand: brand::site(model),
         years: years::marks(options),
+        urls: urls(),
     }
 }
 

@@ -351,6 +351,8 @@ pub struct SessionFields<'a> {
     feedback: Option<&'a Url>,
     end_iso: String,
     end_time: String,
+    /// Its own calendar file, beside the page.
+    calendar: &'static str,
 }
 
 /// One entry of a session's agenda.
@@ -426,6 +428,7 @@ pub fn session<'m>(model: &'m Model, shared: &Shared, i: usize) -> SessionPage<'
             feedback: s.feedback.as_ref(),
             end_iso: s.last_day().to_string(),
             end_time: s.end.to_string(),
+            calendar: routes::SESSION_CALENDAR,
         },
         agenda: agenda_days(s),
         groups: mentoring::groups_of(model, Collection::Sessions, i),

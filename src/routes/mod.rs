@@ -176,9 +176,12 @@ pub fn year_calendar(n: u8) -> String {
     format!("{}{CALENDAR}", year(n))
 }
 
+/// The file name of a session's own calendar, beside its page.
+pub const SESSION_CALENDAR: &str = "session.ics";
+
 /// A session's own calendar, e.g. `sessions/x/session.ics`.
 pub fn session_calendar(model: &Model, session: usize) -> String {
-    format!("{}session.ics", item(model, Item::session(session)))
+    format!("{}{SESSION_CALENDAR}", item(model, Item::session(session)))
 }
 
 /// The file written for the page at `url`, e.g. `sessions/index.html`.
@@ -229,6 +232,12 @@ pub fn folder(base: &str) -> String {
 /// `../` once per folder level of `url`: the way back to the output root.
 pub fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
+}
+
+/// From a past year's root (`archive/2025-26/`) back to the current
+/// year's: `../../`.
+pub fn current_from_archive() -> String {
+    root_of(&archive("past"))
 }
 
 /// Every file the build writes, relative to the output root (E0403), but
