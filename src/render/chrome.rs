@@ -62,6 +62,9 @@ pub struct Urls {
     search_js: String,
     search_index: &'static str,
     search_script: &'static str,
+    /// The file a link to a folder names in the portable form, for the
+    /// theme's scripts (`data-portable`), which build links in the browser.
+    index: &'static str,
     /// From a past year's root back to the current year's.
     current_year: String,
     /// The first year's syllabus (a program of one year links it).
@@ -79,6 +82,7 @@ fn urls() -> Urls {
         search_js: format!("{}search.js", routes::ASSETS),
         search_index: routes::SEARCH_INDEX,
         search_script: routes::SEARCH_SCRIPT,
+        index: routes::INDEX,
         current_year: routes::current_from_archive(),
         first_year: routes::year(1),
         lists: routes::LIST_PAGES
