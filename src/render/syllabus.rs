@@ -353,7 +353,7 @@ pub struct YearCalendar<'a> {
 /// The calendar page.
 #[derive(Debug, Serialize)]
 pub struct CalendarPage<'a> {
-    months: Vec<super::calendar::Month>,
+    months: Vec<super::month_grid::Month>,
     years: Vec<YearCalendar<'a>>,
     /// The whole program's calendar file.
     calendar: &'static str,
@@ -363,7 +363,7 @@ pub struct CalendarPage<'a> {
 /// each month as a grid of its sessions and due items.
 pub fn calendar<'m>(model: &'m Model, shared: &Shared) -> CalendarPage<'m> {
     CalendarPage {
-        months: super::calendar::months(model, &shared.order),
+        months: super::month_grid::months(model, &shared.order),
         years: model
             .years
             .iter()
