@@ -5,31 +5,43 @@
 
 use crate::colour::Rgb;
 use crate::model::Model;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 /// The theme's own accent, for `theme-color` when the brand gives none.
 const THEME_LIGHT: &str = "#0b57a4";
 
+/// `site.brand` in the templates.
+#[derive(Debug, Serialize)]
+pub struct SiteBrand<'a> {
+    logo: Option<&'a str>,
+    logo_type: Option<&'static str>,
+    css: Option<String>,
+    /// The favicon without a logo, and in the portable form (Chromium
+    /// drops favicon files from `file://`): a `data:` URL, the same at
+    /// every depth.
+    initials_icon: String,
+    /// One colour: the Nu checker refuses `media` on `theme-color`.
+    theme_color: String,
+    image: Option<&'a str>,
+    image_is_logo: bool,
+}
+
 /// `site.brand` for every page.
-pub fn site(model: &Model) -> Value {
+pub fn site(model: &Model) -> SiteBrand<'_> {
     let p = &model.program;
     let b = &p.brand;
     let logo = b.logo.as_ref().map(|l| l.value.trim_start_matches('/'));
     let accent = b.accent.as_ref().map(|c| c.value);
     let dark = b.dark();
-    json!({
-        "logo": logo,
-        "logo_type": logo.map(image_type),
-        "css": css(accent, dark),
-        // The favicon without a logo, and in the portable form (Chromium
-        // drops favicon files from file://): a `data:` URL, the same at
-        // every depth.
-        "initials_icon": initials_icon(&initials(&p.title), accent),
-        // One colour: the Nu checker refuses `media` on `theme-color`.
-        "theme_color": accent.map_or_else(|| THEME_LIGHT.to_string(), |c| c.to_string()),
-        "image": b.share_image(),
-        "image_is_logo": b.image.is_none(),
-    })
+    SiteBrand {
+        logo,
+        logo_type: logo.map(image_type),
+        css: css(accent, dark),
+        initials_icon: initials_icon(&initials(&p.title), accent),
+        theme_color: accent.map_or_else(|| THEME_LIGHT.to_string(), |c| c.to_string()),
+        image: b.share_image(),
+        image_is_logo: b.image.is_none(),
+    }
 }
 
 /// The `<style>` text that sets the accent's custom properties, or `None`
@@ -135,10 +147,20 @@ fn percent_encode(s: &str) -> String {
 /// A person's initials avatar: the initials and a tone (one of the phase
 /// palettes, whose text and background pass 4.5:1 in both schemes), picked
 /// from the id so a person keeps theirs from build to build.
-pub fn avatar(name: &str, id: &str) -> Value {
+pub fn avatar(name: &str, id: &str) -> Avatar {
     const TONES: [&str; 4] = ["awareness", "reflection", "empowerment", "action"];
     let sum: usize = id.bytes().map(usize::from).sum();
-    json!({ "initials": initials(name), "tone": TONES[sum % TONES.len()] })
+    Avatar {
+        initials: initials(name),
+        tone: TONES[sum % TONES.len()],
+    }
+}
+
+/// A person's initials avatar, as the templates read it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Avatar {
+    initials: String,
+    tone: &'static str,
 }
 
 #[cfg(test)]

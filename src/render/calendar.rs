@@ -13,8 +13,6 @@ use crate::model::due::{Due, DueKind};
 use crate::model::{Item, Model, Session};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
-use serde_json::{Value, json};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// What every calendar needs to know besides the model.
 #[derive(Debug, Clone)]
@@ -303,7 +301,7 @@ fn fold(text: &str) -> String {
 
 /// The due items of the whole program: a reading that two years read at the
 /// same session is one event, not two alike on one day.
-fn merged(all: &[Due]) -> Vec<Due> {
+pub(super) fn merged(all: &[Due]) -> Vec<Due> {
     let mut out: Vec<Due> = Vec::with_capacity(all.len());
     for d in all {
         if let Some(same) = out
@@ -370,137 +368,6 @@ pub fn session_file(model: &Model, i: usize, opts: &CalendarOptions) -> OutputFi
         )
         .into_bytes(),
     }
-}
-
-/// One thing on one day of the month grid.
-fn grid_item(kind: &str, label: &str, title: &str, url: String) -> Value {
-    json!({ "kind": kind, "label": label, "title": title, "url": url })
-}
-
-/// The calendar page's months ("a month at a glance", issue 15): every month
-/// from the first with a session or a due item to the last, as weeks of seven
-/// days from Monday; each day of the month with its sessions (each day of a
-/// multi-day one) and due items, `null` for the days of the weeks outside it.
-/// Nothing here knows today's date (SPEC 7): the browser marks past days.
-pub fn months(model: &Model, order: &[usize]) -> Value {
-    let multi = model.program.years > 1;
-    let years = |ys: &[u8]| {
-        if multi {
-            super::labels::years(ys)
-        } else {
-            String::new()
-        }
-    };
-    let mut days: BTreeMap<jiff::civil::Date, Vec<Value>> = BTreeMap::new();
-    // A reading is due at its session: the grid counts them on the
-    // session's line rather than filling its day with one line each.
-    let mut reads: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    let mut due: BTreeMap<jiff::civil::Date, Vec<Value>> = BTreeMap::new();
-    for d in merged(&crate::model::due::all(model)) {
-        if let (DueKind::Reading, Some(s)) = (d.kind, d.session) {
-            reads.entry(s).or_default().insert(d.item.index);
-            continue;
-        }
-        let mut item = grid_item(
-            d.kind.key(),
-            d.kind.label(),
-            &d.title,
-            crate::routes::item(model, d.item),
-        );
-        item["detail"] = json!(d.detail);
-        item["years"] = json!(years(&d.years));
-        item["year_numbers"] = json!(d.years);
-        due.entry(d.date.0).or_default().push(item);
-    }
-    for &i in order {
-        let s = &model.sessions[i];
-        let (first, last) = (s.date.value.0, s.last_day().0);
-        let mut day = first;
-        while day <= last {
-            let mut item = grid_item(
-                "session",
-                &super::labels::kind(s.kind.as_str()),
-                &s.title,
-                crate::routes::item(model, Item::session(i)),
-            );
-            item["time"] = json!(if day == first {
-                s.start.to_string()
-            } else {
-                String::new()
-            });
-            item["years"] = json!(years(&s.years));
-            item["year_numbers"] = json!(s.years);
-            item["reads"] = json!(if day == first {
-                reads.get(&i).map(|r| reading_summary(model, r))
-            } else {
-                None
-            });
-            days.entry(day).or_default().push(item);
-            let Ok(next) = day.tomorrow() else { break };
-            day = next;
-        }
-    }
-    // Sessions first, then what is due that day.
-    for (day, items) in due {
-        days.entry(day).or_default().extend(items);
-    }
-    let (Some(first), Some(last)) = (days.keys().next(), days.keys().next_back()) else {
-        return json!([]);
-    };
-    let (mut month, end) = (first.first_of_month(), last.first_of_month());
-    let mut out = Vec::new();
-    while month <= end {
-        let lead = month.weekday().to_monday_zero_offset();
-        let mut cells: Vec<Value> = vec![Value::Null; lead as usize];
-        let mut count = 0;
-        for n in 1..=month.days_in_month() {
-            let day = jiff::civil::date(month.year(), month.month(), n);
-            let items = days.remove(&day).unwrap_or_default();
-            count += items.len();
-            cells.push(json!({
-                "iso": day.to_string(),
-                "day": n,
-                "long": day.strftime("%A %-d %B").to_string(),
-                "items": items,
-            }));
-        }
-        while cells.len() % 7 != 0 {
-            cells.push(Value::Null);
-        }
-        let weeks: Vec<Value> = cells.chunks(7).map(|w| json!(w)).collect();
-        out.push(json!({
-            "id": format!("{:04}-{:02}", month.year(), month.month()),
-            "label": super::labels::month(month.year(), month.month()),
-            "short": month.strftime("%b").to_string(),
-            "count": count,
-            "weeks": weeks,
-        }));
-        let Ok(next) = month.checked_add(jiff::Span::new().months(1)) else {
-            break;
-        };
-        month = next;
-    }
-    json!(out)
-}
-
-/// e.g. `5 readings, 280 pages, 18 min`.
-fn reading_summary(model: &Model, readings: &BTreeSet<usize>) -> String {
-    let (mut pages, mut minutes) = (0, 0);
-    for &r in readings {
-        pages += model.readings[r].pages.unwrap_or(0);
-        minutes += model.readings[r].minutes.unwrap_or(0);
-    }
-    let mut out = vec![match readings.len() {
-        1 => "1 reading".to_string(),
-        n => format!("{n} readings"),
-    }];
-    if pages > 0 {
-        out.push(format!("{pages} pages"));
-    }
-    if minutes > 0 {
-        out.push(format!("{minutes} min"));
-    }
-    out.join(", ")
 }
 
 #[cfg(test)]

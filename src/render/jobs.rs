@@ -6,7 +6,6 @@ use super::{JsonLd, OutputFile, Shared, items, pages, to_tera};
 use crate::layout::Collection;
 use crate::model::Model;
 use crate::routes;
-use serde_json::json;
 
 /// One page to render; its data is built only when it is rendered.
 pub(super) struct Job<'a> {
@@ -47,7 +46,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         breadcrumbs: Vec::new(),
         body: body(&p.source),
         jsonld: Some(JsonLd::Course),
-        data: Box::new(move || pages::home(model, shared)),
+        data: Box::new(move || to_tera(&pages::home(model, shared))),
     }];
     for y in &model.years {
         let n = y.number;
@@ -59,7 +58,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             breadcrumbs: vec![home.clone(), here(&y.title)],
             body: y.source.as_ref().and_then(body),
             jsonld: None,
-            data: Box::new(move || pages::year_page(model, shared, n)),
+            data: Box::new(move || to_tera(&pages::year_page(model, shared, n))),
         });
     }
     for page in routes::LIST_PAGES.into_iter().filter(|l| l.wanted(model)) {
@@ -104,7 +103,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         breadcrumbs: Vec::new(),
         body: None,
         jsonld: None,
-        data: Box::new(|| to_tera(json!({}))),
+        data: Box::new(|| to_tera(&pages::NoData {})),
     });
     jobs
 }

@@ -7,28 +7,30 @@
 pub mod body;
 pub mod brand;
 pub mod calendar;
+pub mod chrome;
 mod items;
 mod jobs;
 pub mod jsonld;
 pub mod labels;
 pub mod mentoring;
+pub mod month_grid;
 pub mod pages;
 pub mod people;
 pub mod portable;
 pub mod readings;
 pub mod rows;
 pub mod search;
+pub mod session;
+pub mod syllabus;
 mod values;
 pub mod years;
 
 use jobs::{Job, NOT_FOUND_JOB, jobs, sitemap};
-pub use values::{insert, to_tera, with};
+pub use values::to_tera;
 
-use crate::model::Item;
 use crate::model::Model;
 use crate::routes;
 use rayon::prelude::*;
-use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -112,8 +114,7 @@ impl Shared {
                 .iter()
                 .map(|d| {
                     let row = rows::due(model, d);
-                    let text = jsonld::script_json(&row);
-                    (to_tera(row), text)
+                    (to_tera(&row), jsonld::script_json(&row))
                 })
                 .unzip()
         });
@@ -125,7 +126,7 @@ impl Shared {
             let row = rows::session(model, i, &self.prompts[i]);
             let schedule = jsonld::script_json(&rows::schedule_entry(&row));
             SessionRow {
-                row: to_tera(row),
+                row: to_tera(&row),
                 schedule,
             }
         })
@@ -314,62 +315,8 @@ impl Templates {
     }
 }
 
-/// The header's top-level entries at wide widths, from the navigation `nav`
-/// (Home, then `years` years, then the rest): Home, the years (a "Years"
-/// menu when there are several), the list pages of
-/// [`routes::HEADER_LINKS`], and a "More" menu for the rest (a link when it
-/// would hold one). A menu is `{key, title, items}`; the phone menu and the
-/// footer's site index list `nav` whole.
-fn header(nav: &[Value], years: usize) -> Vec<Value> {
-    let (home, rest) = nav.split_at(1.min(nav.len()));
-    let (years_nav, rest) = rest.split_at(years.min(rest.len()));
-    let (links, more): (Vec<&Value>, Vec<&Value>) = rest
-        .iter()
-        .partition(|e| routes::HEADER_LINKS.iter().any(|k| e["key"] == k.name()));
-    let mut top = home.to_vec();
-    menu(&mut top, "years", "Years", years_nav.iter().collect());
-    top.extend(links.into_iter().cloned());
-    menu(&mut top, "more", "More", more);
-    top
-}
-
-/// Adds `items` to the header `top` as one menu, or as a link when alone.
-fn menu(top: &mut Vec<Value>, key: &str, title: &str, items: Vec<&Value>) {
-    match items[..] {
-        [] => {}
-        [one] => top.push(one.clone()),
-        _ => top.push(json!({ "key": key, "title": title, "items": items })),
-    }
-}
-
 fn shared(model: &Model, options: &RenderOptions) -> Shared {
-    let p = &model.program;
-    let mut nav = vec![json!({ "key": "home", "title": "Home", "url": routes::HOME })];
-    for y in &model.years {
-        nav.push(json!({ "key": routes::year_key(y.number), "title": y.title, "url": routes::year(y.number) }));
-    }
-    for page in routes::LIST_PAGES.into_iter().filter(|l| l.in_nav(model)) {
-        nav.push(json!({ "key": page.key.name(), "title": page.nav, "url": page.url() }));
-    }
-    let mut pages: Vec<usize> = (0..model.pages.len())
-        .filter(|&i| model.pages[i].nav)
-        .collect();
-    pages.sort_by_key(|&i| (model.pages[i].weight, model.pages[i].title.clone()));
-    for i in pages {
-        let pg = &model.pages[i];
-        nav.push(json!({ "key": pg.source.id, "title": pg.title, "url": routes::item(model, Item::page(i)) }));
-    }
-    let header = header(&nav, model.years.len());
-    let starts = p.starts.value.0;
-    let mut site = json!({
-        "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
-        "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav, "header": header,
-        "multi_year": p.years > 1,
-        "audience": p.audience.as_deref().unwrap_or("trainees"),
-        "year_numbers": model.year_numbers().collect::<Vec<_>>(),
-        "brand": brand::site(model),
-    });
-    years::mark(&mut site, options);
+    let site = chrome::site(model, options);
     let order = rows::calendar_order(model);
     let mut neighbours = vec![(None, None); model.sessions.len()];
     let mut last_of_year: BTreeMap<u8, usize> = BTreeMap::new();
@@ -390,13 +337,13 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
     }
     let due = crate::model::due::all(model);
     let shared = Shared {
-        site: tera::Value::from_serializable(&site),
+        site: to_tera(&site),
         rows: (0..model.sessions.len())
             .map(|_| std::sync::OnceLock::new())
             .collect(),
         prompts: rows::prompts_by_session(model),
         order,
-        phases: to_tera(pages::phases(model)),
+        phases: to_tera(&pages::phases(model)),
         neighbours,
         led,
         due,
@@ -448,10 +395,13 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
     ctx.insert("root", &root);
     ctx.insert("section", &job.section);
     ctx.insert("title", &job.title);
-    let crumbs: Vec<Value> = job
+    let crumbs: Vec<chrome::Crumb<'_>> = job
         .breadcrumbs
         .iter()
-        .map(|(t, u)| json!({ "title": t, "url": u }))
+        .map(|(title, url)| chrome::Crumb {
+            title,
+            url: url.as_deref(),
+        })
         .collect();
     ctx.insert("breadcrumbs", &crumbs);
     let html = job
@@ -497,75 +447,4 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         path,
         bytes: text.into_bytes(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Value, header, json};
-    use crate::routes::{HEADER_MAX, LIST_PAGES};
-
-    fn entry(key: &str) -> Value {
-        json!({ "key": key, "title": key, "url": format!("{key}/") })
-    }
-
-    /// Home, `years` years, every list page with a navigation title and
-    /// `pages` free pages: the largest navigation a site can have.
-    fn nav(years: usize, pages: usize) -> Vec<Value> {
-        let mut nav = vec![entry("home")];
-        nav.extend((1..=years).map(|y| entry(&format!("year-{y}"))));
-        nav.extend(
-            LIST_PAGES
-                .iter()
-                .filter(|l| l.nav.is_some())
-                .map(|l| entry(l.key.name())),
-        );
-        nav.extend((0..pages).map(|p| entry(&format!("page-{p}"))));
-        nav
-    }
-
-    fn keys(top: &[Value]) -> Vec<String> {
-        top.iter()
-            .flat_map(|e| {
-                e["items"]
-                    .as_array()
-                    .cloned()
-                    .unwrap_or_else(|| vec![e.clone()])
-            })
-            .map(|e| e["key"].as_str().unwrap_or_default().to_owned())
-            .collect()
-    }
-
-    #[test]
-    fn the_header_holds_at_most_eight_entries_and_every_page() {
-        for (years, pages) in [(1, 0), (2, 5), (4, 20), (9, 0)] {
-            let nav = nav(years, pages);
-            let top = header(&nav, years);
-            assert!(
-                top.len() <= HEADER_MAX,
-                "{years} years, {pages} pages: {} entries",
-                top.len()
-            );
-            let all: Vec<String> = nav
-                .iter()
-                .map(|e| e["key"].as_str().unwrap_or_default().to_owned())
-                .collect();
-            let mut listed = keys(&top);
-            let mut wanted = all.clone();
-            listed.sort();
-            wanted.sort();
-            assert_eq!(listed, wanted, "every navigation entry once");
-        }
-    }
-
-    #[test]
-    fn a_lone_year_or_a_lone_extra_page_is_a_link_not_a_menu() {
-        let mut nav = nav(1, 0);
-        nav.retain(|e| {
-            ["home", "year-1", "sessions", "people"]
-                .contains(&e["key"].as_str().unwrap_or_default())
-        });
-        let top = header(&nav, 1);
-        assert!(top.iter().all(|e| e.get("items").is_none()), "{top:?}");
-        assert_eq!(top.len(), 4);
-    }
 }

@@ -1,27 +1,68 @@
 //! The data of the people pages: everyone by role, one person with the
 //! sessions they lead and their groups.
 
+use super::brand::{Avatar, avatar};
+use super::mentoring::GroupTag;
+use super::readings::SessionLink;
 use super::{Shared, labels};
 use crate::content::person::PersonRole;
+use crate::content::values::Url;
 use crate::layout::Collection;
-use crate::model::{Item, Model};
+use crate::model::{Item, Model, Person};
 use crate::routes;
-use serde_json::{Value, json};
+use serde::Serialize;
 
-fn photo(model: &Model, i: usize) -> Value {
+fn photo(model: &Model, i: usize) -> Option<&str> {
     model.people[i]
         .photo
         .as_ref()
-        .map_or(Value::Null, |p| json!(p.value.trim_start_matches('/')))
+        .map(|p| p.value.trim_start_matches('/'))
+}
+
+/// A person as the people page lists them.
+#[derive(Debug, Serialize)]
+pub struct Card<'a> {
+    title: &'a str,
+    url: String,
+    role: Option<&'a str>,
+    pronouns: Option<&'a str>,
+    photo: Option<&'a str>,
+    avatar: Avatar,
+}
+
+/// People under one heading.
+#[derive(Debug, Serialize)]
+pub struct RoleGroup<'a> {
+    label: String,
+    people: Vec<Card<'a>>,
+}
+
+/// The people page.
+#[derive(Debug, Serialize)]
+pub struct PeoplePage<'a> {
+    groups: Vec<RoleGroup<'a>>,
 }
 
 /// People by role.
-pub fn people(model: &Model) -> Value {
-    let card = |(i, p): (usize, &crate::model::Person)| json!({ "title": p.name, "url": routes::item(model, Item { collection: Collection::People, index: i }), "role": p.role, "pronouns": p.pronouns, "photo": photo(model, i), "avatar": super::brand::avatar(&p.name, &p.source.id) });
-    let mut groups: Vec<Value> = PersonRole::ALL
+pub fn people<'m>(model: &'m Model) -> PeoplePage<'m> {
+    let card = |(i, p): (usize, &'m Person)| Card {
+        title: &p.name,
+        url: routes::item(
+            model,
+            Item {
+                collection: Collection::People,
+                index: i,
+            },
+        ),
+        role: p.role.as_deref(),
+        pronouns: p.pronouns.as_deref(),
+        photo: photo(model, i),
+        avatar: avatar(&p.name, &p.source.id),
+    };
+    let mut groups: Vec<RoleGroup<'m>> = PersonRole::ALL
         .iter()
         .filter_map(|role| {
-            let people: Vec<Value> = model
+            let people: Vec<Card<'m>> = model
                 .people
                 .iter()
                 .enumerate()
@@ -43,11 +84,11 @@ pub fn people(model: &Model) -> Value {
                     .as_deref()
                     .map_or_else(|| "Participants".to_string(), labels::capitalised),
             };
-            (!people.is_empty()).then(|| json!({ "label": label, "people": people }))
+            (!people.is_empty()).then_some(RoleGroup { label, people })
         })
         .collect();
     // Everyone appears: a person without roles is under "Other".
-    let others: Vec<Value> = model
+    let others: Vec<Card<'m>> = model
         .people
         .iter()
         .enumerate()
@@ -56,26 +97,61 @@ pub fn people(model: &Model) -> Value {
         .collect();
     if !others.is_empty() {
         let label = if groups.is_empty() { "People" } else { "Other" };
-        groups.push(json!({ "label": label, "people": others }));
+        groups.push(RoleGroup {
+            label: label.to_string(),
+            people: others,
+        });
     }
-    json!({ "groups": groups })
+    PeoplePage { groups }
+}
+
+/// What a person's page shows of them.
+#[derive(Debug, Serialize)]
+pub struct PersonFields<'a> {
+    title: &'a str,
+    role: Option<&'a str>,
+    pronouns: Option<&'a str>,
+    affiliation: Option<&'a str>,
+    roles_label: String,
+    photo: Option<&'a str>,
+    email: Option<&'a str>,
+    url: Option<&'a Url>,
+    avatar: Avatar,
+}
+
+/// A person's page.
+#[derive(Debug, Serialize)]
+pub struct PersonPage<'a> {
+    person: PersonFields<'a>,
+    sessions: Vec<SessionLink<'a>>,
+    groups: Vec<GroupTag<'a>>,
 }
 
 /// One person.
-pub fn person(model: &Model, shared: &Shared, i: usize) -> Value {
+pub fn person<'m>(model: &'m Model, shared: &Shared, i: usize) -> PersonPage<'m> {
     let p = &model.people[i];
-    let sessions: Vec<Value> = shared.led[i]
+    let sessions = shared.led[i]
         .iter()
         .map(|&s| super::readings::session_link(model, s))
         .collect();
-    json!({
-        "person": {
-            "title": p.name, "role": p.role, "pronouns": p.pronouns, "affiliation": p.affiliation,
-            "roles_label": p.roles.iter().map(|r| labels::kind(r.as_str())).collect::<Vec<_>>().join(", "),
-            "photo": photo(model, i), "email": p.email, "url": p.url,
-            "avatar": super::brand::avatar(&p.name, &p.source.id),
+    PersonPage {
+        person: PersonFields {
+            title: &p.name,
+            role: p.role.as_deref(),
+            pronouns: p.pronouns.as_deref(),
+            affiliation: p.affiliation.as_deref(),
+            roles_label: p
+                .roles
+                .iter()
+                .map(|r| labels::kind(r.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            photo: photo(model, i),
+            email: p.email.as_deref(),
+            url: p.url.as_ref(),
+            avatar: avatar(&p.name, &p.source.id),
         },
-        "sessions": sessions,
-        "groups": super::mentoring::groups_of(model, Collection::People, i),
-    })
+        sessions,
+        groups: super::mentoring::groups_of(model, Collection::People, i),
+    }
 }

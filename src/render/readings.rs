@@ -1,21 +1,55 @@
 //! The data of the readings and prompts pages: the reading list by year and
 //! month of first use, one reading, the prompts by due date, one prompt.
 
+use super::rows::{Link, ReadingRow, link};
 use super::{labels, rows};
+use crate::content::values::{Doi, Isbn, Url};
 use crate::layout::Collection;
 use crate::model::{Item, Model};
 use crate::routes;
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// A reading as the reading list shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListedReading<'a> {
+    #[serde(flatten)]
+    row: ReadingRow<'a>,
+    authors: String,
+    kind_label: String,
+    optional: bool,
+}
+
+/// Readings under one heading (a month of first use, or "Resources").
+#[derive(Debug, Serialize)]
+pub struct ReadingGroup<'a> {
+    label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'static str>,
+    readings: Vec<ListedReading<'a>>,
+}
+
+/// The readings page.
+#[derive(Debug, Serialize)]
+pub struct ReadingsPage<'a> {
+    groups: Vec<ReadingGroup<'a>>,
+}
+
+fn listed(model: &Model, i: usize) -> ListedReading<'_> {
+    let r = &model.readings[i];
+    ListedReading {
+        row: rows::reading(model, i),
+        authors: r.authors.join(", "),
+        kind_label: labels::kind(r.kind.as_str()),
+        optional: r.optional,
+    }
+}
+
 /// The reading list by year and month of first use.
-pub fn readings(model: &Model) -> Value {
-    let mut groups: BTreeMap<(u8, i16, i8), Vec<Value>> = BTreeMap::new();
+pub fn readings(model: &Model) -> ReadingsPage<'_> {
+    let mut groups: BTreeMap<(u8, i16, i8), Vec<ListedReading<'_>>> = BTreeMap::new();
     for (i, r) in model.readings.iter().enumerate() {
-        let mut row = rows::reading(model, i);
-        row["authors"] = json!(r.authors.join(", "));
-        row["kind_label"] = json!(labels::kind(r.kind.as_str()));
-        row["optional"] = json!(r.optional);
+        let row = listed(model, i);
         // Listed under each year that reads it, in the month of that year's
         // earliest session (the reading's sessions are in curriculum order).
         for year in model.year_numbers() {
@@ -33,51 +67,121 @@ pub fn readings(model: &Model) -> Value {
             }
         }
     }
-    let mut groups: Vec<Value> = groups
+    let mut groups: Vec<ReadingGroup<'_>> = groups
         .into_iter()
-        .map(|((y, yr, mo), readings)| json!({ "label": if model.program.years > 1 { format!("Year {y} · {}", labels::month(yr, mo)) } else { labels::month(yr, mo) }, "readings": readings }))
+        .map(|((y, yr, mo), readings)| ReadingGroup {
+            label: if model.program.years > 1 {
+                format!("Year {y} · {}", labels::month(yr, mo))
+            } else {
+                labels::month(yr, mo)
+            },
+            note: None,
+            readings,
+        })
         .collect();
     // Readings no session lists (W0204) are still worth reading: they are
     // listed once, as resources not tied to a month.
-    let resources: Vec<Value> = model
+    let resources: Vec<ListedReading<'_>> = model
         .readings
         .iter()
         .enumerate()
         .filter(|(_, r)| r.sessions.is_empty())
-        .map(|(i, r)| {
-            let mut row = rows::reading(model, i);
-            row["authors"] = json!(r.authors.join(", "));
-            row["kind_label"] = json!(labels::kind(r.kind.as_str()));
-            row
-        })
+        .map(|(i, _)| listed(model, i))
         .collect();
     if !resources.is_empty() {
-        groups.push(json!({ "label": "Resources", "note": "Not tied to a session: read or use them at any time.", "readings": resources }));
+        groups.push(ReadingGroup {
+            label: "Resources".to_string(),
+            note: Some("Not tied to a session: read or use them at any time."),
+            readings: resources,
+        });
     }
-    json!({ "groups": groups })
+    ReadingsPage { groups }
+}
+
+/// What a reading's page shows of it.
+#[derive(Debug, Serialize)]
+pub struct ReadingFields<'a> {
+    title: &'a str,
+    kind_label: String,
+    authors: String,
+    published: Option<i32>,
+    isbn: Option<&'a Isbn>,
+    doi: Option<&'a Doi>,
+    doi_url: Option<String>,
+    url: Option<&'a Url>,
+    pages: Option<u32>,
+    minutes: Option<u32>,
+    optional: bool,
+}
+
+/// A reading's page.
+#[derive(Debug, Serialize)]
+pub struct ReadingPage<'a> {
+    reading: ReadingFields<'a>,
+    sessions: Vec<SessionLink<'a>>,
 }
 
 /// One reading.
-pub fn reading(model: &Model, i: usize) -> Value {
+pub fn reading(model: &Model, i: usize) -> ReadingPage<'_> {
     let r = &model.readings[i];
-    json!({
-        "reading": {
-            "title": r.title, "kind_label": labels::kind(r.kind.as_str()), "authors": r.authors.join(", "),
-            "published": r.published, "isbn": r.isbn, "doi": r.doi,
-            "doi_url": r.doi.as_ref().map(|d| format!("https://doi.org/{}", d.0)), "url": r.url,
-            "pages": r.pages, "minutes": r.minutes, "optional": r.optional,
+    ReadingPage {
+        reading: ReadingFields {
+            title: &r.title,
+            kind_label: labels::kind(r.kind.as_str()),
+            authors: r.authors.join(", "),
+            published: r.published,
+            isbn: r.isbn.as_ref(),
+            doi: r.doi.as_ref(),
+            doi_url: r.doi.as_ref().map(|d| format!("https://doi.org/{}", d.0)),
+            url: r.url.as_ref(),
+            pages: r.pages,
+            minutes: r.minutes,
+            optional: r.optional,
         },
-        "sessions": r.sessions.iter().map(|&s| session_link(model, s)).collect::<Vec<_>>(),
-    })
+        sessions: r.sessions.iter().map(|&s| session_link(model, s)).collect(),
+    }
 }
 
 /// A session as a link with its dates.
-pub(super) fn session_link(model: &Model, s: usize) -> Value {
-    json!({ "title": model.sessions[s].title, "url": routes::item(model, Item { collection: Collection::Sessions, index: s }), "date_label": labels::session_dates(&model.sessions[s]) })
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionLink<'a> {
+    title: &'a str,
+    url: String,
+    date_label: String,
+}
+
+/// Session `s` as a link with its dates.
+pub(super) fn session_link(model: &Model, s: usize) -> SessionLink<'_> {
+    SessionLink {
+        title: &model.sessions[s].title,
+        url: routes::item(
+            model,
+            Item {
+                collection: Collection::Sessions,
+                index: s,
+            },
+        ),
+        date_label: labels::session_dates(&model.sessions[s]),
+    }
+}
+
+/// A prompt with where it belongs.
+#[derive(Debug, Serialize)]
+pub struct PromptFields<'a> {
+    #[serde(flatten)]
+    row: rows::PromptRow<'a>,
+    session: Option<Link<'a>>,
+    module: Option<Link<'a>>,
+}
+
+/// The prompts page.
+#[derive(Debug, Serialize)]
+pub struct PromptsPage<'a> {
+    prompts: Vec<PromptFields<'a>>,
 }
 
 /// Prompts by due date.
-pub fn prompts(model: &Model) -> Value {
+pub fn prompts(model: &Model) -> PromptsPage<'_> {
     let mut order: Vec<usize> = (0..model.prompts.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -85,23 +189,33 @@ pub fn prompts(model: &Model) -> Value {
             model.prompts[i].source.path.clone(),
         )
     });
-    let prompts: Vec<Value> = order.iter().map(|&i| prompt_fields(model, i)).collect();
-    json!({ "prompts": prompts })
+    PromptsPage {
+        prompts: order.iter().map(|&i| prompt_fields(model, i)).collect(),
+    }
 }
 
-fn prompt_fields(model: &Model, i: usize) -> Value {
+fn prompt_fields(model: &Model, i: usize) -> PromptFields<'_> {
     let p = &model.prompts[i];
-    let mut v = rows::prompt(model, i, &p.title);
-    v["session"] = p.session.map_or(Value::Null, |s| {
-        rows::link(model, Collection::Sessions, s, &model.sessions[s].title)
-    });
-    v["module"] = p.module.map_or(Value::Null, |m| {
-        rows::link(model, Collection::Modules, m, &model.modules[m].title)
-    });
-    v
+    PromptFields {
+        row: rows::prompt(model, i, &p.title),
+        session: p
+            .session
+            .map(|s| link(model, Collection::Sessions, s, &model.sessions[s].title)),
+        module: p
+            .module
+            .map(|m| link(model, Collection::Modules, m, &model.modules[m].title)),
+    }
+}
+
+/// A prompt's page.
+#[derive(Debug, Serialize)]
+pub struct PromptPage<'a> {
+    prompt: PromptFields<'a>,
 }
 
 /// One prompt.
-pub fn prompt(model: &Model, i: usize) -> Value {
-    json!({ "prompt": prompt_fields(model, i) })
+pub fn prompt(model: &Model, i: usize) -> PromptPage<'_> {
+    PromptPage {
+        prompt: prompt_fields(model, i),
+    }
 }

@@ -7,24 +7,42 @@ use super::{OutputFile, RenderOptions, Sink, render};
 use crate::markdown::Outlines;
 use crate::model::Model;
 use crate::routes;
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::path::Path;
 
-/// Adds to the templates' `site` what past years need: `archived` (this
-/// year's label, on a past year's pages) and `past_years` (label and URL of
-/// each, on the current year's).
-pub fn mark(site: &mut Value, options: &RenderOptions) {
-    if let Some(label) = &options.archived {
-        site["archived"] = json!(label);
-    }
-    if !options.past_years.is_empty() {
-        let years: Vec<Value> = options
-            .past_years
-            .iter()
-            .rev()
-            .map(|l| json!({ "label": l, "url": routes::archive(l) }))
-            .collect();
-        site["past_years"] = json!(years);
+/// What `site` holds for past years: `archived` (this year's label, on a
+/// past year's pages) and `past_years` (label and URL of each, on the
+/// current year's); each left out when it does not apply.
+#[derive(Debug, Serialize)]
+pub struct Marks<'o> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    archived: Option<&'o str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    past_years: Option<Vec<PastYear<'o>>>,
+}
+
+/// A past year as the current home page links to it.
+#[derive(Debug, Serialize)]
+pub struct PastYear<'o> {
+    label: &'o str,
+    url: String,
+}
+
+/// The marks of past years for the templates' `site`.
+pub fn marks(options: &RenderOptions) -> Marks<'_> {
+    Marks {
+        archived: options.archived.as_deref(),
+        past_years: (!options.past_years.is_empty()).then(|| {
+            options
+                .past_years
+                .iter()
+                .rev()
+                .map(|l| PastYear {
+                    label: l,
+                    url: routes::archive(l),
+                })
+                .collect()
+        }),
     }
 }
 

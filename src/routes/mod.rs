@@ -226,29 +226,45 @@ pub fn year_calendar(n: u8) -> String {
     format!("{}{CALENDAR}", year(n))
 }
 
+/// The file name of a session's own calendar, beside its page.
+pub const SESSION_CALENDAR: &str = "session.ics";
+
 /// A session's own calendar, e.g. `sessions/x/session.ics`.
 pub fn session_calendar(model: &Model, session: usize) -> String {
-    format!("{}session.ics", item(model, Item::session(session)))
+    format!("{}{SESSION_CALENDAR}", item(model, Item::session(session)))
 }
+
+/// The file a page's folder holds: what a server answers for `folder/`, and
+/// what a link names in the portable form.
+pub const INDEX: &str = "index.html";
 
 /// The file written for the page at `url`, e.g. `sessions/index.html`.
 pub fn file(url: &str) -> String {
-    format!("{url}index.html")
+    format!("{url}{INDEX}")
 }
 
 /// How a page whose root prefix is `root` (`../../`) links to `url`: to the
-/// folder, or in the portable form to its `index.html`.
+/// folder, or in the portable form ([`portable_link`]) to its [`INDEX`].
 pub fn link(root: &str, url: &str, portable: bool) -> String {
-    match (portable, root.is_empty() && url.is_empty()) {
-        (true, _) => format!("{root}{url}index.html"),
-        (false, true) => "./".to_string(),
-        (false, false) => format!("{root}{url}"),
+    let plain = if root.is_empty() && url.is_empty() {
+        "./".to_string()
+    } else {
+        format!("{root}{url}")
+    };
+    if portable {
+        portable_link(&plain)
+    } else {
+        plain
     }
 }
 
-/// A relative link (`sessions/`, `../`, `./`, `../#top`) in the portable
-/// form, naming the folder's `index.html`; links with a scheme, absolute
-/// paths and same-page anchors are returned as they are.
+/// The portable-link rule, the one place it is written: a relative link to
+/// a folder (`sessions/`, `../`, `./`, `../#top`) names the folder's
+/// [`INDEX`]; links with a scheme, absolute paths, same-page anchors and
+/// links to files are returned as they are. The pages' links get it from
+/// [`crate::render::portable::name_files`]; the theme's scripts, which
+/// build links in the browser, read [`INDEX`] from the page
+/// (`data-portable` on their `<script>`) rather than knowing it.
 pub fn portable_link(url: &str) -> String {
     let split = url.find(['#', '?']).unwrap_or(url.len());
     let (path, tail) = url.split_at(split);
@@ -257,9 +273,9 @@ pub fn portable_link(url: &str) -> String {
         return url.to_string();
     }
     if path.ends_with('/') {
-        format!("{path}index.html{tail}")
+        format!("{path}{INDEX}{tail}")
     } else if path == "." || path == ".." || path.ends_with("/..") || path.ends_with("/.") {
-        format!("{path}/index.html{tail}")
+        format!("{path}/{INDEX}{tail}")
     } else {
         url.to_string()
     }
@@ -279,6 +295,12 @@ pub fn folder(base: &str) -> String {
 /// `../` once per folder level of `url`: the way back to the output root.
 pub fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
+}
+
+/// From a past year's root (`archive/2025-26/`) back to the current
+/// year's: `../../`.
+pub fn current_from_archive() -> String {
+    root_of(&archive("past"))
 }
 
 /// Every file the build writes, relative to the output root (E0403), but
@@ -323,7 +345,7 @@ mod tests {
         assert_eq!(link("", HOME, false), "./");
         assert_eq!(link("../", HOME, false), "../");
         assert_eq!(link("../", "sessions/", false), "../sessions/");
-        assert_eq!(link("", HOME, true), "index.html");
+        assert_eq!(link("", HOME, true), "./index.html");
         assert_eq!(
             link("../../", "sessions/", true),
             "../../sessions/index.html"

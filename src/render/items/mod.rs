@@ -23,7 +23,7 @@ pub(super) trait ItemPages {
 
 /// A page's data in Tera's values, whatever type builds it.
 fn context<T: Serialize>(data: T) -> tera::Value {
-    to_tera(serde_json::to_value(data).unwrap_or_default())
+    to_tera(&data)
 }
 
 /// No data but the shared parts: an empty map.

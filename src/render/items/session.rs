@@ -10,6 +10,6 @@ impl ItemPages for Session {
     }
 
     fn list(model: &Model, shared: &Shared) -> tera::Value {
-        pages::sessions(model, shared)
+        context(pages::sessions(model, shared))
     }
 }

@@ -2,12 +2,12 @@
 // filters it as you type. No framework, no request outside the site. In the
 // portable form (cairn build --portable) the index comes from
 // search-index.js instead, since browsers do not fetch files from file://,
-// and links name index.html.
+// and links to folders name the file the page gives (data-portable).
 (function () {
   "use strict";
   var script = document.currentScript;
   var root = script.getAttribute("data-root") || "";
-  var portable = script.getAttribute("data-portable") === "true";
+  var folderFile = script.getAttribute("data-portable") || "";
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
@@ -46,7 +46,7 @@
       var p = x[1], li = document.createElement("li"), a = document.createElement("a");
       // The portable form names the file, before any #anchor.
       var cut = p.u.indexOf("#"), path = cut < 0 ? p.u : p.u.slice(0, cut), anchor = cut < 0 ? "" : p.u.slice(cut);
-      a.href = root + path + (portable && (path === "" || path.slice(-1) === "/") ? "index.html" : "") + anchor;
+      a.href = root + path + (path === "" || path.slice(-1) === "/" ? folderFile : "") + anchor;
       a.textContent = p.t;
       li.appendChild(a);
       var meta = document.createElement("span");

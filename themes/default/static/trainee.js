@@ -7,7 +7,10 @@
   "use strict";
   var script = document.currentScript;
   var root = script.getAttribute("data-root") || "";
-  var portable = script.getAttribute("data-portable") === "true";
+  // In the portable form the page names the file a link to a folder ends
+  // with (data-portable, written by cairn from its one portable-link rule);
+  // elsewhere a folder's link stays a folder.
+  var folderFile = script.getAttribute("data-portable") || "";
   var KEY = "cairn-my-year:" + (script.getAttribute("data-site") || "");
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -35,7 +38,7 @@
   });
 
   function href(url) {
-    return root + url + (portable && (url === "" || url.slice(-1) === "/") ? "index.html" : "");
+    return root + url + (url === "" || url.slice(-1) === "/" ? folderFile : "");
   }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
