@@ -41,6 +41,8 @@ pub struct Module {
     pub resources: Vec<usize>,
     /// Feedback survey.
     pub feedback: Option<Url>,
+    /// Its place among the steps of a program without a calendar (`order`).
+    pub order: Option<i32>,
     /// Its sessions in curriculum order (filled by the builder).
     pub sessions: Vec<usize>,
 }
@@ -160,6 +162,7 @@ pub(super) fn build(
             .collect(),
         resources: b.resolve_all(Collection::Readings, &f.resources, file),
         feedback: f.feedback.as_ref().map(|u| u.value.clone()),
+        order: f.order.as_ref().map(|o| o.value),
         competencies,
         prerequisites,
         self_paced: f

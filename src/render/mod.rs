@@ -14,6 +14,7 @@ pub mod mentoring;
 pub mod pages;
 pub mod people;
 pub mod portable;
+pub mod program;
 pub mod readings;
 pub mod rows;
 pub mod search;
@@ -237,6 +238,9 @@ fn curriculum_file(model: &Model) -> Result<OutputFile, String> {
 /// Writes the calendars (the site's, each year's, each session's) into
 /// `sink`, each as soon as it is made; returns their number.
 fn calendar_files(model: &Model, base: Option<String>, sink: &Sink<'_>) -> Result<usize, String> {
+    if !model.program.calendar {
+        return Ok(0); // a program without a calendar has none (SPEC 9.2)
+    }
     let order = rows::calendar_order(model);
     let calendar_options = calendar::CalendarOptions::new(model, base);
     let mut count = 0;
@@ -361,7 +365,7 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
     let mut site = json!({
         "title": p.title, "tagline": p.tagline, "institution": p.institution, "contact": p.contact,
         "language": p.language, "academic_year": format!("{}–{}", starts.year(), p.ends().0.year()), "nav": nav, "header": header,
-        "multi_year": p.years > 1,
+        "multi_year": p.years > 1, "calendar": p.calendar,
         "audience": p.audience.as_deref().unwrap_or("trainees"),
         "year_numbers": model.year_numbers().collect::<Vec<_>>(),
         "brand": brand::site(model),

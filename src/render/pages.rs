@@ -81,6 +81,8 @@ pub fn home(model: &Model, shared: &Shared) -> tera::Value {
         [
             ("phases", shared.phases.clone()),
             ("sessions", tera::Value::from(sessions)),
+            ("resources", super::program::resources(model)),
+            ("steps", super::program::steps(model)),
         ],
     )
 }
@@ -119,6 +121,9 @@ fn facts(model: &Model) -> Value {
 /// sessions (of year `year`, else all) in order, with what to prepare, the
 /// due items, and where the whole syllabus is.
 fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
+    if !model.program.calendar {
+        return String::new(); // no "Next up" without a calendar (SPEC 9.2)
+    }
     let of_year = |years: &[u8]| year.is_none_or(|n| years.contains(&n));
     let whole = year.map_or_else(
         || {
@@ -143,6 +148,7 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
         .order
         .iter()
         .filter(|&&i| of_year(&model.sessions[i].years))
+        .filter(|&&i| model.sessions[i].audience.includes_trainees())
         .map(|&i| shared.schedule_entry(model, i));
     join_into(&mut out, sessions);
     out.push_str("],\"syllabus\":");
@@ -325,7 +331,7 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
             "location": s.location, "online": s.online,
             "module": s.module.map(|m| rows::link(model, Collection::Modules, m, &model.modules[m].title)),
             "phase": phase_json(model, s.module.and_then(|m| model.modules[m].phase)),
-            "required": s.required, "status_label": labels::attendance(s),
+            "required": s.required, "status_label": labels::attendance(s), "for_label": labels::audience(s.audience),
             "feedback": s.feedback, "end_iso": s.last_day().to_string(), "end_time": s.end.to_string(),
         },
         "agenda": agenda_days(s),
@@ -389,6 +395,7 @@ pub fn list(model: &Model, shared: &Shared, key: &str) -> tera::Value {
     let data = match key {
         "sessions" => return sessions(model, shared),
         "print" => return print(model, shared),
+        "timeline" => return super::program::timeline(model),
         "framework" => {
             return super::with(
                 json!({ "continuous": continuous(model) }),

@@ -76,6 +76,7 @@ pub fn session(model: &Model, i: usize, prompts: &[usize]) -> Value {
         "required": s.required,
         "counts": s.counts,
         "status_label": labels::attendance(s),
+        "for_label": labels::audience(s.audience),
         "location": s.location,
         "online": s.online.as_ref().map(|u| u.0.clone()),
         "years": s.years,

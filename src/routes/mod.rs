@@ -57,7 +57,7 @@ pub struct ListPage {
 }
 
 /// The list and overview pages, in navigation order.
-pub const LIST_PAGES: [ListPage; 13] = [
+pub const LIST_PAGES: [ListPage; 14] = [
     list("modules", "Modules", Some("Modules")),
     list("sessions", "Sessions", Some("Sessions")),
     list("readings", "Readings", Some("Readings")),
@@ -68,6 +68,7 @@ pub const LIST_PAGES: [ListPage; 13] = [
     list("framework", "Framework", Some("Framework")),
     list("map", "Curriculum map", Some("Curriculum map")),
     list("outcomes", "Outcomes and evaluation", Some("Outcomes")),
+    list("timeline", "Timeline", Some("Timeline")),
     list("calendar", "Calendar", Some("Calendar")),
     list("search", "Search", Some("Search")),
     list("print", "Printable syllabus", None),
@@ -95,6 +96,7 @@ const fn list(key: &'static str, title: &'static str, nav: Option<&'static str>)
             b"projects" => "projects.html",
             b"groups" => "groups.html",
             b"outcomes" => "outcomes.html",
+            b"timeline" => "timeline.html",
             b"framework" => "framework.html",
             b"map" => "map.html",
             b"calendar" => "calendar.html",
@@ -126,7 +128,8 @@ impl ListPage {
 
     /// False for a page about a concept the program does not use (SPEC 8):
     /// the framework without phases, the map without competencies, groups
-    /// without groups, outcomes without outcomes, and the modules or
+    /// without groups, outcomes without outcomes, the timeline without
+    /// one, sessions and calendar without a calendar, and the modules or
     /// projects list of a program without any (a mentoring program): a page
     /// nothing links to would break SPEC 9.1's two clicks from home.
     pub fn wanted(self, model: &Model) -> bool {
@@ -137,6 +140,9 @@ impl ListPage {
             "map" => !model.program.competencies.is_empty(),
             "groups" => !model.groups.is_empty(),
             "outcomes" => !model.program.outcomes.is_empty(),
+            "timeline" => !model.program.timeline.is_empty(),
+            // A program without a calendar has neither (SPEC 9.2).
+            "sessions" | "calendar" => model.program.calendar,
             _ => true,
         }
     }
@@ -241,10 +247,12 @@ pub fn output_files(model: &Model) -> HashSet<String> {
         CURRICULUM.to_string(),
         SEARCH_INDEX.to_string(),
         SEARCH_SCRIPT.to_string(),
-        CALENDAR.to_string(),
     ]
     .into_iter()
     .collect();
+    if model.program.calendar {
+        out.insert(CALENDAR.to_string());
+    }
     for page in LIST_PAGES.into_iter().filter(|p| p.wanted(model)) {
         out.insert(file(&page.url()));
     }
@@ -253,7 +261,9 @@ pub fn output_files(model: &Model) -> HashSet<String> {
     }
     for n in model.year_numbers() {
         out.insert(file(&year(n)));
-        out.insert(year_calendar(n));
+        if model.program.calendar {
+            out.insert(year_calendar(n));
+        }
     }
     for i in model.all_items() {
         out.insert(file(&item(model, i)));
