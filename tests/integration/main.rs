@@ -19,4 +19,5 @@ mod participants;
 mod roll;
 mod second_contact;
 mod serve;
+mod shapes;
 mod support;
