@@ -16,8 +16,13 @@ fn built(name: &str) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn page(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
-    String::from_utf8(files.get(path).unwrap_or_else(|| panic!("{path} missing")).clone())
-        .expect("utf-8")
+    String::from_utf8(
+        files
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} missing"))
+            .clone(),
+    )
+    .expect("utf-8")
 }
 
 #[test]
@@ -42,19 +47,26 @@ fn a_program_without_a_calendar_has_no_calendars_and_no_session_notices() {
             assert!(!html.contains(notice), "{path} says {notice:?}");
         }
         for link in links(&html) {
-            assert!(resolves(&files, path, &link), "{path}: {link} leads nowhere");
+            assert!(
+                resolves(&files, path, &link),
+                "{path}: {link} leads nowhere"
+            );
         }
     }
     // The steps, in `order`, then the step without one.
     let home = page(&files, "index.html");
-    let at = |title: &str| home.find(title).unwrap_or_else(|| panic!("{title} not on the home page"));
+    let at = |title: &str| {
+        home.find(title)
+            .unwrap_or_else(|| panic!("{title} not on the home page"))
+    };
     assert!(at("Prepare for the First Meeting") < at("Agree on Expectations"));
     assert!(at("Agree on Expectations") < at("Keep Going"));
-    assert!(home.contains("Mentoring Compact"), "program resource on the home page");
-    let modules = page(&files, "modules/index.html");
     assert!(
-        modules.find("Prepare for the First Meeting") < modules.find("Agree on Expectations")
+        home.contains("Mentoring Compact"),
+        "program resource on the home page"
     );
+    let modules = page(&files, "modules/index.html");
+    assert!(modules.find("Prepare for the First Meeting") < modules.find("Agree on Expectations"));
     assert!(!modules.contains("0 sessions"), "{modules}");
 }
 
@@ -87,14 +99,24 @@ fn the_program_agenda_timeline_and_resources_are_shown() {
     let seminar = page(&files, "sessions/2025-09-listening/index.html");
     assert!(seminar.contains("Small-group hour"), "the program's agenda");
     let timeline = page(&files, "timeline/index.html");
-    let at = |t: &str| timeline.find(t).unwrap_or_else(|| panic!("{t} not on the timeline"));
+    let at = |t: &str| {
+        timeline
+            .find(t)
+            .unwrap_or_else(|| panic!("{t} not on the timeline"))
+    };
     assert!(at("Program founded") < at("First seminar of this year"));
     assert!(at("First seminar of this year") < at("Second cohort graduates"));
     assert!(timeline.contains("href=\"https://example.org/history\""));
-    assert!(page(&files, "index.html").contains("href=\"timeline/\""), "linked from the site");
+    assert!(
+        page(&files, "index.html").contains("href=\"timeline/\""),
+        "linked from the site"
+    );
     assert!(page(&files, "index.html").contains("Program Guide"));
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".ics")) {
         let ics = String::from_utf8_lossy(bytes);
-        assert!(!ics.contains("Program founded"), "{path}: the timeline is not in calendars");
+        assert!(
+            !ics.contains("Program founded"),
+            "{path}: the timeline is not in calendars"
+        );
     }
 }
