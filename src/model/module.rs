@@ -212,7 +212,7 @@ impl Entry for Module {
     }
     fn to_json(&self, model: &Model) -> Value {
         let (m, p) = (self, &model.program);
-        json!({
+        let mut out = json!({
             "id": m.source.id, "title": m.title, "year": m.year,
             "phase": m.phase.map(|i| p.phases[i].id.clone()),
             "summary": m.summary, "objectives": m.objectives.iter().map(|o| &o.value).collect::<Vec<_>>(),
@@ -224,6 +224,12 @@ impl Entry for Module {
             "self_paced": m.self_paced,
             "sessions": ids(model, Collection::Sessions, &m.sessions),
             "draft": m.source.draft,
-        })
+        });
+        // Written only when given, so the file of a program without it
+        // stays as it was.
+        if let Some(order) = m.order {
+            out["order"] = json!(order);
+        }
+        out
     }
 }
