@@ -1,6 +1,8 @@
 //! A dated session (`content/sessions/`): its model type, its builder
 //! (track years, E0304's `year` half, times against the schedule, agenda
-//! days) and its part of `curriculum.json`.
+//! days and times, who it is for), the check of the program's
+//! `schedule.agenda` against the seminars that follow it, and its part of
+//! `curriculum.json`.
 
 use super::build::{Builder, text, year_in_range};
 use super::json::{id, ids};
