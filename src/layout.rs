@@ -140,10 +140,11 @@ impl Collection {
 /// pages besides the collections' own (each a row of `routes::LIST_PAGES`,
 /// whose test holds the two together), the theme's assets, the 404 page and
 /// the past years.
-const RESERVED_FOLDERS: [&str; 9] = [
+const RESERVED_FOLDERS: [&str; 10] = [
     "framework",
     "map",
     "outcomes",
+    "timeline",
     "calendar",
     "search",
     "print",
@@ -187,6 +188,7 @@ mod tests {
             "404",
             "groups",
             "outcomes",
+            "timeline",
             "archive",
             "year-1",
             "year-12",

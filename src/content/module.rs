@@ -34,6 +34,9 @@ pub struct ModuleFront {
     pub resources: Option<Vec<Located<String>>>,
     /// Feedback survey URL.
     pub feedback: Option<Located<Url>>,
+    /// Its place among the program's steps when the program has no calendar
+    /// (`calendar: false`), e.g. `1`; lower first, default: path order.
+    pub order: Option<Located<i32>>,
     /// Left out unless `--drafts`.
     pub draft: Option<bool>,
 }

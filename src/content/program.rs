@@ -61,6 +61,28 @@ pub struct ProgramFront {
     pub publish_participants: Option<bool>,
     /// The institution's look: logo, accent colour, sharing image.
     pub brand: Option<Brand>,
+    /// `false` for a program without a calendar (a toolkit): no sessions,
+    /// no calendars; its modules are its steps, in their `order`. Default true.
+    pub calendar: Option<Located<bool>>,
+    /// The program's history and plans, at any dates, e.g.
+    /// `[{date: 2019-09-01, title: Program founded}]`; on `timeline/`.
+    pub timeline: Option<Vec<Located<TimelineItem>>>,
+    /// Reading ids of the program as a whole (a toolkit's documents, a
+    /// plan's references), listed on the home page.
+    pub resources: Option<Vec<Located<String>>>,
+}
+
+/// One dated event of the program's `timeline`, e.g. `{date: 2019-09-01,
+/// title: First cohort, url: https://...}`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineItem {
+    /// Any date, inside the academic year or not (required), e.g. `2019-09-01`.
+    pub date: Located<Date>,
+    /// What happened or will happen, e.g. `First cohort graduates`.
+    pub title: String,
+    /// Where to read more.
+    pub url: Option<Located<Url>>,
 }
 
 /// `application:` in `_program.md`.
@@ -124,6 +146,9 @@ pub struct Schedule {
     pub months: Option<Vec<Located<Month>>>,
     /// Dates on which no session may fall.
     pub blackout: Option<Vec<Located<Date>>>,
+    /// The agenda of every seminar without its own, e.g.
+    /// `[{time: "18:00", title: Lecture}, {time: "19:00", title: Small groups}]`.
+    pub agenda: Option<Vec<Located<super::session::AgendaItem>>>,
 }
 
 /// One phase of the framework, e.g. `{id: awareness, title: Awareness}`.

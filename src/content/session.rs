@@ -45,6 +45,11 @@ pub struct SessionFront {
     pub feedback: Option<Located<Url>>,
     /// The evening's plan.
     pub agenda: Option<Vec<Located<AgendaItem>>>,
+    /// Who the session is for: `all` (default), `trainees`, `mentors` or
+    /// `faculty`; a session for mentors or faculty never counts toward
+    /// trainees' attendance.
+    #[serde(rename = "for")]
+    pub audience: Option<Located<Audience>>,
     /// Left out unless `--drafts`.
     pub draft: Option<bool>,
 }
@@ -118,6 +123,39 @@ impl SessionKind {
     }
 }
 
+/// Who a session is for (`for:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Everyone the session's years concern.
+    #[default]
+    All,
+    /// The program's trainees.
+    Trainees,
+    /// Mentors only.
+    Mentors,
+    /// Faculty only.
+    Faculty,
+}
+
+impl Audience {
+    /// True for a session trainees attend (`all` or `trainees`): it may
+    /// count toward their attendance and be in their "Next up".
+    pub fn includes_trainees(self) -> bool {
+        matches!(self, Audience::All | Audience::Trainees)
+    }
+
+    /// How it is written and shown, e.g. `mentors`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::All => "all",
+            Audience::Trainees => "trainees",
+            Audience::Mentors => "mentors",
+            Audience::Faculty => "faculty",
+        }
+    }
+}
+
 /// One line of a session's agenda.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -141,7 +179,7 @@ pub fn starter(s: &super::Starter<'_>) -> String {
         m => format!("# module: {}", m.unwrap_or("MODULE-ID")),
     };
     format!(
-        "title: {}\nkind: {}\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n{module}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# counts: false\n# feedback: https://...\n# agenda:\n#   - {{ day: 1, time: \"18:00\", title: ..., detail: ... }}\n# draft: true\n",
+        "title: {}\nkind: {}\ndate: {}\n# end_date: YYYY-MM-DD\n# start: \"18:00\"\n# end: \"20:00\"\n# year: 1\n{module}\n# location: ...\n# online: https://...\n# speakers: []\n# facilitators: []\n# readings: []\n# required: false\n# counts: false\n# feedback: https://...\n# agenda:\n#   - {{ day: 1, time: \"18:00\", title: ..., detail: ... }}\n# for: all\n# draft: true\n",
         s.title,
         s.session_kind.as_str(),
         s.date,

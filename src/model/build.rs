@@ -177,7 +177,12 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         // `broken` covers a missing required field: when it is false, what
         // every later stage relies on is present.
         let status = if let (Some(front), false) = (&p.front, p.broken) {
-            if front.draft() && !drafts {
+            if c == Collection::Sessions && !program.calendar {
+                // Left out, and references to it stay silent: the one
+                // diagnostic is this file's.
+                b.push(session_without_calendar(&p.path));
+                Status::Broken
+            } else if front.draft() && !drafts {
                 Status::Draft
             } else if is_private(front) && !publish {
                 Status::Private
@@ -195,6 +200,12 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
     }
 
     // Pass 2: build the items, resolving references.
+    let mut program = program;
+    program.resources = b.resolve_all(
+        Collection::Readings,
+        &front.resources,
+        program_file.path.as_str(),
+    );
     let mut model = Model::new(program, unreadable);
     // A one-year program speaks of its syllabus, not of a "Year 1" (SPEC 8).
     let single_title = format!(
@@ -229,6 +240,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         }
     }
     link_back(&mut model);
+    super::session::program_agenda(&mut b, &model);
     model.unresolved = std::mem::take(&mut b.unresolved);
     for ((c, id), status) in &b.status {
         if let Status::Present(i) = status {
@@ -236,6 +248,17 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         }
     }
     (Some(model), b.diagnostics)
+}
+
+/// E0313 for a session of a program without a calendar, at the file.
+fn session_without_calendar(file: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::E0313,
+        file,
+        Pos::START,
+        "a session in a program without a calendar (`calendar: false`)",
+    )
+    .help("remove this session, or drop `calendar: false` from _program.md")
 }
 
 fn included(b: &Builder<'_>, p: &Parsed) -> bool {

@@ -35,7 +35,7 @@ pub fn to_json(model: &Model) -> Value {
 
 fn program(model: &Model) -> Value {
     let p = &model.program;
-    json!({
+    let mut out = json!({
         "title": p.title,
         "institution": p.institution,
         "tagline": p.tagline,
@@ -69,5 +69,20 @@ fn program(model: &Model) -> Value {
             "accent_dark": p.brand.dark().map(|c| c.to_string()),
             "image": p.brand.image.as_ref().map(|l| l.value.clone()),
         },
-    })
+    });
+    // SPEC 9.2's fields, written only when used: the file of a program
+    // without them stays as it was.
+    if !p.calendar {
+        out["calendar"] = json!(false);
+    }
+    if !p.agenda.is_empty() {
+        out["schedule"]["agenda"] = json!(p.agenda.iter().map(|a| &a.value).collect::<Vec<_>>());
+    }
+    if !p.timeline.is_empty() {
+        out["timeline"] = json!(p.timeline);
+    }
+    if !p.resources.is_empty() {
+        out["resources"] = json!(ids(model, Collection::Readings, &p.resources));
+    }
+    out
 }

@@ -299,8 +299,17 @@ impl Model {
     /// Module indexes in the order every page lists them: by year, then
     /// phase (modules without one last), then first session (modules
     /// without sessions last), then id.
+    /// In a program without a calendar the modules are its steps: by year,
+    /// then `order` (modules without one last), then path.
     pub fn modules_in_order(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.modules.len()).collect();
+        if !self.program.calendar {
+            order.sort_by_key(|&i| {
+                let m = &self.modules[i];
+                (m.year, m.order.is_none(), m.order, i)
+            });
+            return order;
+        }
         order.sort_by_key(|&i| {
             let m = &self.modules[i];
             (

@@ -41,6 +41,8 @@ pub struct Module {
     pub resources: Vec<usize>,
     /// Feedback survey.
     pub feedback: Option<Url>,
+    /// Its place among the steps of a program without a calendar (`order`).
+    pub order: Option<i32>,
     /// Its sessions in curriculum order (filled by the builder).
     pub sessions: Vec<usize>,
 }
@@ -160,6 +162,7 @@ pub(super) fn build(
             .collect(),
         resources: b.resolve_all(Collection::Readings, &f.resources, file),
         feedback: f.feedback.as_ref().map(|u| u.value.clone()),
+        order: f.order.as_ref().map(|o| o.value),
         competencies,
         prerequisites,
         self_paced: f
@@ -209,7 +212,7 @@ impl Entry for Module {
     }
     fn to_json(&self, model: &Model) -> Value {
         let (m, p) = (self, &model.program);
-        json!({
+        let mut out = json!({
             "id": m.source.id, "title": m.title, "year": m.year,
             "phase": m.phase.map(|i| p.phases[i].id.clone()),
             "summary": m.summary, "objectives": m.objectives.iter().map(|o| &o.value).collect::<Vec<_>>(),
@@ -221,6 +224,12 @@ impl Entry for Module {
             "self_paced": m.self_paced,
             "sessions": ids(model, Collection::Sessions, &m.sessions),
             "draft": m.source.draft,
-        })
+        });
+        // Written only when given, so the file of a program without it
+        // stays as it was.
+        if let Some(order) = m.order {
+            out["order"] = json!(order);
+        }
+        out
     }
 }

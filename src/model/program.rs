@@ -4,7 +4,10 @@
 
 use super::{Located, Source};
 use crate::content::Parsed;
-use crate::content::program::{Competency, Outcome, Phase as PhaseFront, ProgramFront, Sequence};
+use crate::content::program::{
+    Competency, Outcome, Phase as PhaseFront, ProgramFront, Sequence, TimelineItem,
+};
+use crate::content::session::AgendaItem;
 use crate::content::values::{Date, Month, Time, Url};
 use crate::diagnostics::{Code, Diagnostic, Pos};
 use std::collections::HashSet;
@@ -73,6 +76,16 @@ pub struct Program {
     pub publish_participants: bool,
     /// Logo, accent colours and sharing image.
     pub brand: super::brand::Brand,
+    /// False for a program without a calendar (`calendar: false`, a
+    /// toolkit): no sessions, calendars or schedule notices.
+    pub calendar: bool,
+    /// The agenda of every seminar without its own (`schedule.agenda`).
+    pub agenda: Vec<Located<AgendaItem>>,
+    /// The program's history and plans, in date order (then as written).
+    pub timeline: Vec<TimelineItem>,
+    /// Reading indexes of the program as a whole (filled by the builder,
+    /// once the readings are known).
+    pub resources: Vec<usize>,
 }
 
 impl Program {
@@ -182,6 +195,14 @@ pub(super) fn build(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> O
         );
     }
     let schedule = f.schedule.clone().unwrap_or_default();
+    let mut timeline: Vec<TimelineItem> = f
+        .timeline
+        .iter()
+        .flatten()
+        .map(|t| t.value.clone())
+        .collect();
+    // Stable: two events of one day keep the order they were written in.
+    timeline.sort_by_key(|t| t.date.value);
     Some(Program {
         source: Source::of(p, None),
         title: title.value.clone(),
@@ -226,6 +247,10 @@ pub(super) fn build(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> O
         outcomes: f.outcomes.clone().unwrap_or_default(),
         publish_participants: f.publish_participants.unwrap_or(false),
         brand: super::brand::Brand::from_front(f.brand.as_ref()),
+        calendar: f.calendar.as_ref().is_none_or(|c| c.value),
+        agenda: schedule.agenda.unwrap_or_default(),
+        timeline,
+        resources: Vec::new(),
     })
 }
 

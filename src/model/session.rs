@@ -1,12 +1,14 @@
 //! A dated session (`content/sessions/`): its model type, its builder
 //! (track years, E0304's `year` half, times against the schedule, agenda
-//! days) and its part of `curriculum.json`.
+//! days and times, who it is for), the check of the program's
+//! `schedule.agenda` against the seminars that follow it, and its part of
+//! `curriculum.json`.
 
 use super::build::{Builder, text, year_in_range};
 use super::json::{id, ids};
 use super::{Entry, Located, Model, Source};
 use crate::content::Parsed;
-use crate::content::session::{AgendaItem, SessionKind};
+use crate::content::session::{AgendaItem, Audience, SessionKind};
 use crate::content::values::{Date, Time, Url};
 use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::layout::Collection;
@@ -51,8 +53,106 @@ pub struct Session {
     pub counts: bool,
     /// Feedback survey.
     pub feedback: Option<Url>,
-    /// The evening's plan.
+    /// The evening's plan: its own, or for a seminar without one the
+    /// program's `schedule.agenda`.
     pub agenda: Vec<Located<AgendaItem>>,
+    /// True when `agenda` is the session's own (false: the program's or none).
+    pub own_agenda: bool,
+    /// Its hours, against which agenda times are checked.
+    pub hours: Hours,
+    /// Who it is for (`for:`), default everyone.
+    pub audience: Audience,
+}
+
+/// A session's hours: its start and end, and its number of days.
+#[derive(Debug, Clone, Copy)]
+pub struct Hours {
+    /// Start time of the (first) day.
+    pub start: Time,
+    /// End time of the (last) day.
+    pub end: Time,
+    /// Number of days, 1 unless `end_date` is later than `date`.
+    pub days: i32,
+    /// True when the session runs over several days.
+    pub multi_day: bool,
+}
+
+/// Why an agenda item does not fit a session's hours (E0104).
+pub struct Misfit {
+    pos: Pos,
+    message: String,
+    help: String,
+}
+
+impl Misfit {
+    fn into_diagnostic(self, file: &str) -> Diagnostic {
+        Diagnostic::new(Code::E0104, file, self.pos, self.message).help(self.help)
+    }
+}
+
+impl Hours {
+    /// Why `item` does not fit these hours, if it does not: a day outside
+    /// the session, or a time before its start or at or after its end.
+    pub fn misfit(&self, item: &Located<AgendaItem>) -> Option<Misfit> {
+        let Hours {
+            start,
+            end,
+            days,
+            multi_day,
+        } = *self;
+        let t = item.value.time.value;
+        let day = item.value.day.as_ref().map_or(1, |d| i64::from(d.value));
+        if let Some(d) = &item.value.day
+            && (d.value == 0 || i64::from(d.value) > i64::from(days))
+        {
+            return Some(Misfit {
+                pos: d.pos,
+                message: format!(
+                    "agenda day {} is outside the session, which has {days} day{}",
+                    d.value,
+                    if days == 1 { "" } else { "s" }
+                ),
+                help: if days == 1 {
+                    "`day` is for sessions over several days (with `end_date`): remove it"
+                        .to_string()
+                } else {
+                    format!("use a day from 1 to {days}")
+                },
+            });
+        }
+        // With a day given, only the first day starts at `start` and only the
+        // last ends at `end`; without one, every item is checked against the
+        // first day's start, as before days existed.
+        let before = t < start && (item.value.day.is_none() || day == 1);
+        let after =
+            t >= end && (!multi_day || (item.value.day.is_some() && day == i64::from(days)));
+        (before || after).then(|| Misfit {
+            pos: item.value.time.pos,
+            message: format!("agenda time {t} is outside the session ({start}-{end})"),
+            help: "each agenda time must be at or after `start` and before `end`".to_string(),
+        })
+    }
+}
+
+/// E0104 at each item of the program's `schedule.agenda` that does not fit
+/// a seminar following it, once per item (the first such seminar named).
+pub(super) fn program_agenda(b: &mut Builder<'_>, model: &Model) {
+    let program = &model.program;
+    for item in &program.agenda {
+        let misfit = model
+            .sessions
+            .iter()
+            .filter(|s| s.kind == SessionKind::Seminar && !s.own_agenda)
+            .find_map(|s| s.hours.misfit(item).map(|m| (s, m)));
+        if let Some((s, mut m)) = misfit {
+            m.message = format!("{} in the seminar `{}`", m.message, s.source.id);
+            m.help = format!(
+                "every seminar without its own `agenda` follows `schedule.agenda`: move this item within the seminars' hours, or give `{}` an agenda of its own",
+                s.source.id
+            );
+            b.push(m.into_diagnostic(program.source.path.as_str()));
+        }
+    }
 }
 
 impl Session {
@@ -156,7 +256,6 @@ pub(super) fn build(
                 .help("`end` must be after `start` on the same day; for a session over several days add `end_date`"),
         );
     }
-    let agenda = f.agenda.clone().unwrap_or_default();
     let days = if multi_day {
         f.end_date.as_ref().map_or(1, |d| {
             date.value
@@ -167,50 +266,26 @@ pub(super) fn build(
     } else {
         1
     };
-    for item in &agenda {
-        let t = item.value.time.value;
-        let day = item.value.day.as_ref().map_or(1, |d| i64::from(d.value));
-        if let Some(d) = &item.value.day
-            && (d.value == 0 || i64::from(d.value) > i64::from(days))
-        {
-            b.push(
-                Diagnostic::new(
-                    Code::E0104,
-                    file,
-                    d.pos,
-                    format!(
-                        "agenda day {} is outside the session, which has {days} day{}",
-                        d.value,
-                        if days == 1 { "" } else { "s" }
-                    ),
-                )
-                .help(if days == 1 {
-                    "`day` is for sessions over several days (with `end_date`): remove it"
-                        .to_string()
-                } else {
-                    format!("use a day from 1 to {days}")
-                }),
-            );
-            continue;
-        }
-        // With a day given, only the first day starts at `start` and only the
-        // last ends at `end`; without one, every item is checked against the
-        // first day's start, as before days existed.
-        let before = t < start && (item.value.day.is_none() || day == 1);
-        let after =
-            t >= end && (!multi_day || (item.value.day.is_some() && day == i64::from(days)));
-        if before || after {
-            b.push(
-                Diagnostic::new(
-                    Code::E0104,
-                    file,
-                    item.value.time.pos,
-                    format!("agenda time {t} is outside the session ({start}-{end})"),
-                )
-                .help("each agenda time must be at or after `start` and before `end`"),
-            );
+    let hours = Hours {
+        start,
+        end,
+        days,
+        multi_day,
+    };
+    for item in f.agenda.iter().flatten() {
+        if let Some(d) = hours.misfit(item) {
+            b.push(d.into_diagnostic(file));
         }
     }
+    // A seminar without its own agenda follows the program's (SPEC 9.2),
+    // checked against its hours once all sessions are known.
+    let own_agenda = f.agenda.is_some();
+    let agenda = match &f.agenda {
+        Some(list) => list.clone(),
+        None if kind == SessionKind::Seminar => program.agenda.clone(),
+        None => Vec::new(),
+    };
+    let audience = f.audience.as_ref().map(|a| a.value).unwrap_or_default();
     Session {
         source: Source::of(p, f.draft),
         title: text(&f.title),
@@ -228,12 +303,17 @@ pub(super) fn build(
         facilitators: b.resolve_all(Collection::People, &f.facilitators, file),
         readings: b.resolve_all(Collection::Readings, &f.readings, file),
         required: f.required.unwrap_or(kind == SessionKind::Seminar),
-        counts: f
-            .counts
-            .or(f.required)
-            .unwrap_or(kind == SessionKind::Seminar),
+        // A session for mentors or faculty never counts toward trainees'
+        // attendance (SPEC 9.2), whatever `counts` says.
+        counts: audience.includes_trainees()
+            && f.counts
+                .or(f.required)
+                .unwrap_or(kind == SessionKind::Seminar),
         feedback: f.feedback.as_ref().map(|u| u.value.clone()),
         agenda,
+        own_agenda,
+        hours,
+        audience,
     }
 }
 
@@ -244,7 +324,7 @@ impl Entry for Session {
     }
     fn to_json(&self, model: &Model) -> Value {
         let s = self;
-        json!({
+        let mut out = json!({
             "id": s.source.id, "title": s.title, "kind": s.kind,
             "date": s.date.value, "end_date": s.end_date.as_ref().map(|d| d.value),
             "start": s.start, "end": s.end, "years": s.years,
@@ -256,6 +336,12 @@ impl Entry for Session {
             "required": s.required, "counts": s.counts, "feedback": s.feedback,
             "agenda": s.agenda.iter().map(|a| &a.value).collect::<Vec<_>>(),
             "draft": s.source.draft,
-        })
+        });
+        // Written only when not the default, so `curriculum.json` of a
+        // program without `for:` stays as it was.
+        if s.audience != Audience::All {
+            out["for"] = json!(s.audience);
+        }
+        out
     }
 }

@@ -44,6 +44,8 @@ pub struct SiteData<'a> {
     nav: Vec<NavEntry<'a>>,
     header: Vec<HeaderEntry<'a>>,
     multi_year: bool,
+    /// False for a program without a calendar (SPEC 9.2).
+    calendar: bool,
     audience: &'a str,
     year_numbers: Vec<u8>,
     brand: brand::SiteBrand<'a>,
@@ -147,6 +149,7 @@ pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
         nav,
         header,
         multi_year: p.years > 1,
+        calendar: p.calendar,
         audience: p.audience.as_deref().unwrap_or("trainees"),
         year_numbers: model.year_numbers().collect(),
         brand: brand::site(model),

@@ -74,6 +74,11 @@ pub fn reading_detail(r: &crate::model::Reading) -> String {
     detail.join(", ")
 }
 
+/// Who a session is for, e.g. `For mentors`; `None` for everyone.
+pub fn audience(a: crate::content::session::Audience) -> Option<String> {
+    (a != crate::content::session::Audience::All).then(|| format!("For {}", a.as_str()))
+}
+
 /// Whether a session is expected and whether it counts toward attendance,
 /// e.g. `Required`, `Expected, not counted toward attendance`, `Optional`.
 pub fn attendance(s: &Session) -> &'static str {

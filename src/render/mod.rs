@@ -17,6 +17,7 @@ pub mod month_grid;
 pub mod pages;
 pub mod people;
 pub mod portable;
+pub mod program;
 pub mod readings;
 pub mod rows;
 pub mod search;
@@ -241,6 +242,9 @@ fn curriculum_file(model: &Model) -> Result<OutputFile, String> {
 /// Writes the calendars (the site's, each year's, each session's) into
 /// `sink`, each as soon as it is made; returns their number.
 fn calendar_files(model: &Model, base: Option<String>, sink: &Sink<'_>) -> Result<usize, String> {
+    if !model.program.calendar {
+        return Ok(0); // a program without a calendar has none (SPEC 9.2)
+    }
     let order = rows::calendar_order(model);
     let calendar_options = calendar::CalendarOptions::new(model, base);
     let mut count = 0;

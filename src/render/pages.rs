@@ -342,6 +342,7 @@ pub fn list(model: &Model, shared: &Shared, key: PageKey) -> tera::Value {
             phases: shared.phases.clone(),
         }),
         PageKey::Outcomes => to_tera(&mentoring::outcomes(model)),
+        PageKey::Timeline => super::program::timeline(model),
         PageKey::Map => to_tera(&map(model)),
         PageKey::Calendar => to_tera(&calendar(model, shared)),
         PageKey::Search => to_tera(&NoData {}),

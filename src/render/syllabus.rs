@@ -33,6 +33,10 @@ pub struct HomePage<'a> {
     phases: tera::Value,
     /// Every session's row, in calendar order.
     sessions: Vec<tera::Value>,
+    /// The program's `resources` ([`super::program::resources`]).
+    resources: tera::Value,
+    /// Without a calendar, the modules as steps ([`super::program::steps`]).
+    steps: tera::Value,
 }
 
 /// Home page.
@@ -63,6 +67,8 @@ pub fn home<'m>(model: &'m Model, shared: &Shared) -> HomePage<'m> {
             .iter()
             .map(|&i| shared.row(model, i).clone())
             .collect(),
+        resources: super::program::resources(model),
+        steps: super::program::steps(model),
     }
 }
 
@@ -122,6 +128,9 @@ fn facts(model: &Model) -> Option<Facts<'_>> {
 /// sessions (of year `year`, else all) in order, with what to prepare, the
 /// due items, and where the whole syllabus is.
 fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
+    if !model.program.calendar {
+        return String::new(); // no "Next up" without a calendar (SPEC 9.2)
+    }
     let of_year = |years: &[u8]| year.is_none_or(|n| years.contains(&n));
     let whole = year.map_or_else(
         || {
@@ -146,6 +155,7 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
         .order
         .iter()
         .filter(|&&i| of_year(&model.sessions[i].years))
+        .filter(|&&i| model.sessions[i].audience.includes_trainees())
         .map(|&i| shared.schedule_entry(model, i));
     join_into(&mut out, sessions);
     out.push_str("],\"syllabus\":");

@@ -15,7 +15,7 @@ pub mod links;
 use crate::layout::Collection;
 use crate::model::{Item, Model};
 use Collection::{Groups, Modules, People, Projects, Prompts, Readings, Sessions};
-use PageKey::{Calendar, Framework, Items, Map, Outcomes, Print, Search};
+use PageKey::{Calendar, Framework, Items, Map, Outcomes, Print, Search, Timeline};
 use std::collections::HashSet;
 
 /// The home page.
@@ -56,6 +56,8 @@ pub enum PageKey {
     Map,
     /// The outcomes and their evaluation.
     Outcomes,
+    /// The program's dated history and plans.
+    Timeline,
     /// The calendar.
     Calendar,
     /// Search.
@@ -72,6 +74,7 @@ impl PageKey {
             PageKey::Framework => "framework",
             PageKey::Map => "map",
             PageKey::Outcomes => "outcomes",
+            PageKey::Timeline => "timeline",
             PageKey::Calendar => "calendar",
             PageKey::Search => "search",
             PageKey::Print => "print",
@@ -108,7 +111,7 @@ const fn page(
 }
 
 /// The list and overview pages, in navigation order.
-pub const LIST_PAGES: [ListPage; 13] = [
+pub const LIST_PAGES: [ListPage; 14] = [
     page(Items(Modules), "modules.html", "Modules", Some("Modules")),
     page(
         Items(Sessions),
@@ -139,6 +142,7 @@ pub const LIST_PAGES: [ListPage; 13] = [
         "Outcomes and evaluation",
         Some("Outcomes"),
     ),
+    page(Timeline, "timeline.html", "Timeline", Some("Timeline")),
     page(Calendar, "calendar.html", "Calendar", Some("Calendar")),
     page(Search, "search.html", "Search", Some("Search")),
     page(Print, "print.html", "Printable syllabus", None),
@@ -178,7 +182,8 @@ impl ListPage {
 
     /// False for a page about a concept the program does not use (SPEC 8):
     /// the framework without phases, the map without competencies, groups
-    /// without groups, outcomes without outcomes, and the modules or
+    /// without groups, outcomes without outcomes, the timeline without
+    /// one, sessions and calendar without a calendar, and the modules or
     /// projects list of a program without any (a mentoring program): a page
     /// nothing links to would break SPEC 9.1's two clicks from home.
     pub fn wanted(self, model: &Model) -> bool {
@@ -187,7 +192,10 @@ impl ListPage {
             Framework => !model.program.phases.is_empty(),
             Map => !model.program.competencies.is_empty(),
             Outcomes => !model.program.outcomes.is_empty(),
-            Items(_) | Calendar | Search | Print => true,
+            Timeline => !model.program.timeline.is_empty(),
+            // A program without a calendar has neither (SPEC 9.2).
+            Items(Sessions) | Calendar => model.program.calendar,
+            Items(_) | Search | Print => true,
         }
     }
 }
@@ -313,10 +321,12 @@ pub fn output_files(model: &Model) -> HashSet<String> {
         CURRICULUM.to_string(),
         SEARCH_INDEX.to_string(),
         SEARCH_SCRIPT.to_string(),
-        CALENDAR.to_string(),
     ]
     .into_iter()
     .collect();
+    if model.program.calendar {
+        out.insert(CALENDAR.to_string());
+    }
     for page in LIST_PAGES.into_iter().filter(|p| p.wanted(model)) {
         out.insert(file(&page.url()));
     }
@@ -325,7 +335,9 @@ pub fn output_files(model: &Model) -> HashSet<String> {
     }
     for n in model.year_numbers() {
         out.insert(file(&year(n)));
-        out.insert(year_calendar(n));
+        if model.program.calendar {
+            out.insert(year_calendar(n));
+        }
     }
     for i in model.all_items() {
         out.insert(file(&item(model, i)));

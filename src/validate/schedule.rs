@@ -1,7 +1,8 @@
 //! Dates and the calendar: E0304 (dates outside the academic year), E0311
 //! (blackout dates), E0308 (overlaps), E0309 (due dates and milestone order),
 //! E0306 (attendance), W0307 (cadence), W0305 (modules without sessions) and
-//! W0204 (readings and speakers no session lists).
+//! W0204 (readings and speakers no session lists). A program without a
+//! calendar is spared E0306, W0307 and W0305.
 
 use crate::content::person::PersonRole;
 use crate::content::values::Date;
@@ -22,8 +23,11 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
     // its absence would cause (too few sessions, a month without one, a
     // reading or module no session uses) is not reported.
     if !model.sessions_incomplete() {
-        attendance(model, &mut ds);
-        cadence(model, &mut ds);
+        // A program without a calendar has no sessions to count (SPEC 9.2).
+        if model.program.calendar {
+            attendance(model, &mut ds);
+            cadence(model, &mut ds);
+        }
         unused(model, &mut ds);
     }
     ds
@@ -206,7 +210,7 @@ fn required_in_year(model: &Model, year: u8) -> impl Iterator<Item = &crate::mod
     model
         .sessions
         .iter()
-        .filter(move |s| s.required && s.in_year(year))
+        .filter(move |s| s.required && s.audience.includes_trainees() && s.in_year(year))
 }
 
 /// E0306: each year has at least `attendance.minimum` required sessions.
@@ -265,7 +269,8 @@ fn cadence(model: &Model, ds: &mut Vec<Diagnostic>) {
 /// the item meant would be blamed for the reference's error.
 fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
     use crate::layout::Collection;
-    let modules = if model.references_lost(Collection::Modules) {
+    // A program without a calendar has steps, not sessions (SPEC 9.2).
+    let modules = if model.references_lost(Collection::Modules) || !model.program.calendar {
         &[][..]
     } else {
         &model.modules[..]
@@ -285,6 +290,9 @@ fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
         }
     }
     let mut resource = vec![false; model.readings.len()];
+    for &r in &model.program.resources {
+        resource[r] = true;
+    }
     for m in &model.modules {
         for &r in &m.resources {
             resource[r] = true;

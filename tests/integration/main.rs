@@ -21,4 +21,5 @@ mod roll;
 mod roll_diff;
 mod second_contact;
 mod serve;
+mod shapes;
 mod support;
