@@ -110,15 +110,17 @@ pub struct Step<'a> {
     summary: Option<&'a str>,
 }
 
-/// The steps of a program without a calendar: its modules in `order`
-/// (none for a program with a calendar, whose home page shows its sessions).
-pub fn steps(model: &Model) -> tera::Value {
+/// The steps of a program without a calendar: its modules in `order`, of
+/// year `year` or of all years (none for a program with a calendar, whose
+/// pages show its sessions).
+pub fn steps(model: &Model, year: Option<u8>) -> tera::Value {
     let list: Vec<Step<'_>> = if model.program.calendar {
         Vec::new()
     } else {
         model
             .modules_in_order()
             .into_iter()
+            .filter(|&i| year.is_none_or(|n| model.modules[i].year == n))
             .map(|i| Step {
                 title: &model.modules[i].title,
                 url: routes::item(model, Item::module(i)),

@@ -68,7 +68,7 @@ pub fn home<'m>(model: &'m Model, shared: &Shared) -> HomePage<'m> {
             .map(|&i| shared.row(model, i).clone())
             .collect(),
         resources: super::program::resources(model),
-        steps: super::program::steps(model),
+        steps: super::program::steps(model, None),
     }
 }
 
@@ -202,6 +202,8 @@ pub struct Syllabus<'a> {
     year: YearFields<'a>,
     attendance: Option<Attendance>,
     months: Vec<SyllabusMonth>,
+    /// Without a calendar, the year's modules as steps, in `order`.
+    steps: tera::Value,
 }
 
 /// What a syllabus shows of its year.
@@ -296,6 +298,7 @@ pub fn year<'m>(model: &'m Model, shared: &Shared, n: u8) -> Syllabus<'m> {
                 required_count: required,
             }),
         months,
+        steps: super::program::steps(model, Some(n)),
     }
 }
 

@@ -68,6 +68,13 @@ fn a_program_without_a_calendar_has_no_calendars_and_no_session_notices() {
     let modules = page(&files, "modules/index.html");
     assert!(modules.find("Prepare for the First Meeting") < modules.find("Agree on Expectations"));
     assert!(!modules.contains("0 sessions"), "{modules}");
+    // The year's page is the year's steps, not an empty syllabus.
+    let year = page(&files, "year-1/index.html");
+    let step = |title: &str| {
+        year.find(title)
+            .unwrap_or_else(|| panic!("{title} not on the year's page"))
+    };
+    assert!(step("Prepare for the First Meeting") < step("Agree on Expectations"));
 }
 
 #[test]
