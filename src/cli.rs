@@ -64,7 +64,7 @@ pub enum Command {
     /// Friday, when it has no sessions yet).
     New {
         /// The kind of file (the help names them from the registry).
-        #[arg(value_name = "KIND", value_parser = crate::layout::Collection::from_singular, help = kinds(crate::commands::schema::kinds().split_off(2), ""))]
+        #[arg(value_name = "KIND", value_parser = crate::layout::Collection::from_singular, help = kinds(crate::layout::front_matter_kinds().split_off(2), ""))]
         collection: crate::layout::Collection,
         /// The new file's id, e.g. listening-first.
         id: String,
@@ -79,7 +79,7 @@ pub enum Command {
     /// Print the JSON Schema of a kind's front matter, for editors.
     Schema {
         /// The kind (the help names them from the registry).
-        #[arg(help = kinds(crate::commands::schema::kinds(), " (default: all)"))]
+        #[arg(help = kinds(crate::layout::front_matter_kinds(), " (default: all)"))]
         kind: Option<String>,
     },
     /// Move the site to its next academic year, keeping this one under archive/.

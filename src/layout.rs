@@ -166,6 +166,15 @@ pub fn is_reserved_page_id(id: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The kinds of front matter, in the order `cairn schema` prints them: the
+/// program and year files, then each collection (`cairn new` takes all but
+/// the first two).
+pub fn front_matter_kinds() -> Vec<&'static str> {
+    let mut kinds = vec!["program", "year"];
+    kinds.extend(Collection::ALL.iter().map(|c| c.singular()));
+    kinds
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_reserved_page_id;

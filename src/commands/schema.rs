@@ -7,14 +7,6 @@ use crate::content::program;
 use crate::layout::Collection;
 use serde_json::Value;
 
-/// The kinds `schema` knows, in the order `cairn schema` prints them: the
-/// program and year files, then each collection.
-pub fn kinds() -> Vec<&'static str> {
-    let mut kinds = vec!["program", "year"];
-    kinds.extend(Collection::ALL.iter().map(|c| c.singular()));
-    kinds
-}
-
 /// The schema of one kind, or `None` for an unknown kind.
 pub fn schema(kind: &str) -> Option<Value> {
     let s = match kind {
@@ -36,13 +28,13 @@ pub fn run(kind: Option<&str>) -> u8 {
             } else {
                 eprintln!(
                     "error: unknown kind `{k}`; the kinds are: {}",
-                    kinds().join(", ")
+                    crate::layout::front_matter_kinds().join(", ")
                 );
                 return FAILED;
             }
         }
         None => Value::Object(
-            kinds()
+            crate::layout::front_matter_kinds()
                 .into_iter()
                 .filter_map(|k| Some((k.to_string(), schema(k)?)))
                 .collect(),
@@ -61,7 +53,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_strict_schema() {
-        for kind in kinds() {
+        for kind in crate::layout::front_matter_kinds() {
             let s = schema(kind).expect(kind);
             assert_eq!(
                 s["$schema"], "https://json-schema.org/draft/2020-12/schema",

@@ -240,7 +240,6 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         }
     }
     link_back(&mut model);
-    super::session::program_agenda(&mut b, &model);
     model.unresolved = std::mem::take(&mut b.unresolved);
     for ((c, id), status) in &b.status {
         if let Status::Present(i) = status {

@@ -80,12 +80,15 @@ pub struct Hours {
 /// Why an agenda item does not fit a session's hours (E0104).
 pub struct Misfit {
     pos: Pos,
-    message: String,
-    help: String,
+    /// What does not fit.
+    pub message: String,
+    /// How to make it fit.
+    pub help: String,
 }
 
 impl Misfit {
-    fn into_diagnostic(self, file: &str) -> Diagnostic {
+    /// The E0104 it is, in `file`.
+    pub fn into_diagnostic(self, file: &str) -> Diagnostic {
         Diagnostic::new(Code::E0104, file, self.pos, self.message).help(self.help)
     }
 }
@@ -131,27 +134,6 @@ impl Hours {
             message: format!("agenda time {t} is outside the session ({start}-{end})"),
             help: "each agenda time must be at or after `start` and before `end`".to_string(),
         })
-    }
-}
-
-/// E0104 at each item of the program's `schedule.agenda` that does not fit
-/// a seminar following it, once per item (the first such seminar named).
-pub(super) fn program_agenda(b: &mut Builder<'_>, model: &Model) {
-    let program = &model.program;
-    for item in &program.agenda {
-        let misfit = model
-            .sessions
-            .iter()
-            .filter(|s| s.kind == SessionKind::Seminar && !s.own_agenda)
-            .find_map(|s| s.hours.misfit(item).map(|m| (s, m)));
-        if let Some((s, mut m)) = misfit {
-            m.message = format!("{} in the seminar `{}`", m.message, s.source.id);
-            m.help = format!(
-                "every seminar without its own `agenda` follows `schedule.agenda`: move this item within the seminars' hours, or give `{}` an agenda of its own",
-                s.source.id
-            );
-            b.push(m.into_diagnostic(program.source.path.as_str()));
-        }
     }
 }
 

@@ -5,6 +5,7 @@
 //! calendar is spared E0306, W0307 and W0305.
 
 use crate::content::person::PersonRole;
+use crate::content::session::SessionKind;
 use crate::content::values::Date;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Pos};
@@ -16,6 +17,7 @@ use jiff::civil::DateTime;
 pub fn check(model: &Model) -> Vec<Diagnostic> {
     let mut ds = Vec::new();
     academic_year(model, &mut ds);
+    ds.extend(program_agenda(model));
     blackout(model, &mut ds);
     overlaps(model, &mut ds);
     due_dates(model, &mut ds);
@@ -345,4 +347,27 @@ fn unused(model: &Model, ds: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// E0104 at each item of the program's `schedule.agenda` that does not fit
+/// a seminar following it, once per item (the first such seminar named).
+fn program_agenda(model: &Model) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let program = &model.program;
+    for item in &program.agenda {
+        let misfit = model
+            .sessions
+            .iter()
+            .filter(|s| s.kind == SessionKind::Seminar && !s.own_agenda)
+            .find_map(|s| s.hours.misfit(item).map(|m| (s, m)));
+        if let Some((s, mut m)) = misfit {
+            m.message = format!("{} in the seminar `{}`", m.message, s.source.id);
+            m.help = format!(
+                "every seminar without its own `agenda` follows `schedule.agenda`: move this item within the seminars' hours, or give `{}` an agenda of its own",
+                s.source.id
+            );
+            out.push(m.into_diagnostic(program.source.path.as_str()));
+        }
+    }
+    out
 }
