@@ -10,6 +10,7 @@ pub mod program;
 pub mod project;
 pub mod prompt;
 pub mod reading;
+pub mod repeats;
 pub mod session;
 pub mod values;
 

@@ -38,6 +38,7 @@ pub mod program;
 pub mod project;
 pub mod prompt;
 pub mod reading;
+pub mod series;
 pub mod session;
 pub mod workload;
 

@@ -6,6 +6,7 @@ use super::build::{Builder, text, year_in_range};
 use super::json::{id, ids};
 use super::{Entry, Located, Model, Source};
 use crate::content::Parsed;
+use crate::content::repeats::DayHours;
 use crate::content::session::{AgendaItem, SessionKind};
 use crate::content::values::{Date, Time, Url};
 use crate::diagnostics::{Code, Diagnostic, Pos};
@@ -53,6 +54,13 @@ pub struct Session {
     pub feedback: Option<Url>,
     /// The evening's plan.
     pub agenda: Vec<Located<AgendaItem>>,
+    /// Every date it meets, in order: `date` alone, or a series' dates
+    /// (blackouts and `except` left out), computed once.
+    pub dates: Vec<Date>,
+    /// The rule of a series (`repeats`).
+    pub series: Option<super::series::Series>,
+    /// Each day's hours of a session over several days, by day.
+    pub hours: Vec<DayHours>,
 }
 
 impl Session {
@@ -211,6 +219,26 @@ pub(super) fn build(
             );
         }
     }
+    let hours = super::series::hours(b, file, f.hours.as_deref(), days);
+    if let (Some(rule), Some(end_date)) = (&f.repeats, &f.end_date) {
+        b.push(
+            Diagnostic::new(Code::E0104, file, end_date.pos, "a series meets one day at a time: `end_date` cannot go with `repeats`")
+                .help(format!("remove `end_date`, or `repeats` (line {})", rule.pos.line)),
+        );
+    }
+    let (series, dates) = match &f.repeats {
+        Some(rule) => {
+            let (series, dates) =
+                super::series::expand(
+                rule,
+                &date,
+                super::series::year_last_day(program),
+                &program.blackout,
+            );
+            (Some(series), dates)
+        }
+        None => (None, vec![date.value]),
+    };
     Session {
         source: Source::of(p, f.draft),
         title: text(&f.title),
@@ -234,6 +262,9 @@ pub(super) fn build(
             .unwrap_or(kind == SessionKind::Seminar),
         feedback: f.feedback.as_ref().map(|u| u.value.clone()),
         agenda,
+        dates,
+        series,
+        hours,
     }
 }
 
@@ -244,7 +275,7 @@ impl Entry for Session {
     }
     fn to_json(&self, model: &Model) -> Value {
         let s = self;
-        json!({
+        let mut v = json!({
             "id": s.source.id, "title": s.title, "kind": s.kind,
             "date": s.date.value, "end_date": s.end_date.as_ref().map(|d| d.value),
             "start": s.start, "end": s.end, "years": s.years,
@@ -256,6 +287,15 @@ impl Entry for Session {
             "required": s.required, "counts": s.counts, "feedback": s.feedback,
             "agenda": s.agenda.iter().map(|a| &a.value).collect::<Vec<_>>(),
             "draft": s.source.draft,
-        })
+        });
+        // Only a series or a session with hours has these keys: every
+        // other session's entry stays as it was.
+        if s.series.is_some() {
+            v["dates"] = json!(s.dates);
+        }
+        if !s.hours.is_empty() {
+            v["hours"] = json!(s.hours);
+        }
+        v
     }
 }

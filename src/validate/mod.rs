@@ -8,6 +8,7 @@ pub mod links;
 pub mod outcomes;
 pub mod schedule;
 pub mod sequencing;
+pub mod series;
 pub mod workload;
 
 use crate::diagnostics::Diagnostic;
@@ -32,6 +33,7 @@ pub fn validate(
             ds.extend(sequencing::check(model));
             ds.extend(workload::check(model));
             ds.extend(outcomes::check(model));
+            ds.extend(series::check(model));
             ds
         },
         || links::check(model, outlines, root, statics),
