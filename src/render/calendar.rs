@@ -49,7 +49,7 @@ impl CalendarOptions {
         CalendarOptions { base_url, stamp }
     }
 
-    fn host(&self) -> String {
+    pub(super) fn host(&self) -> String {
         self.base_url
             .as_ref()
             .map(|u| crate::content::values::Url(u.clone()).host().to_string())
@@ -58,12 +58,12 @@ impl CalendarOptions {
     }
 
     /// YYYY of the UIDs: the year of `starts`.
-    fn year(model: &Model) -> String {
+    pub(super) fn year(model: &Model) -> String {
         format!("{:04}", model.program.starts.value.0.year())
     }
 
     /// An item page's absolute URL, when the base URL is known.
-    fn url(&self, model: &Model, item: Item) -> Option<String> {
+    pub(super) fn url(&self, model: &Model, item: Item) -> Option<String> {
         self.base_url
             .as_ref()
             .map(|base| crate::routes::absolute(base, &crate::routes::item(model, item)))
@@ -71,7 +71,7 @@ impl CalendarOptions {
 }
 
 /// A civil date and time in the program's zone, as UTC.
-fn utc(model: &Model, date: jiff::civil::Date, time: jiff::civil::Time) -> DateTime<Utc> {
+pub(super) fn utc(model: &Model, date: jiff::civil::Date, time: jiff::civil::Time) -> DateTime<Utc> {
     let seconds = date
         .to_datetime(time)
         .to_zoned(model.program.tz.clone())
@@ -251,7 +251,9 @@ fn calendar<'d>(
     let mut cal = Calendar::new();
     cal.name(name);
     for i in sessions {
-        cal.push(event(model, i, opts));
+        for e in super::recurrence::events(model, &model.sessions[i], event(model, i, opts)) {
+            cal.push(e);
+        }
     }
     for d in due {
         cal.push(due_event(model, d, opts));
@@ -265,7 +267,7 @@ fn calendar<'d>(
 /// and folds again: 75 octets, then a space and at most 74, never inside a
 /// UTF-8 character nor just before a blank. Values are escaped, so a CRLF
 /// and a space only ever come from folding.
-fn fold(text: &str) -> String {
+pub(super) fn fold(text: &str) -> String {
     let unfolded = text.replace("\r\n ", "");
     let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 32);
     for line in unfolded.split_inclusive("\r\n") {
@@ -412,9 +414,16 @@ pub fn months(model: &Model, order: &[usize]) -> Value {
         item["year_numbers"] = json!(d.years);
         due.entry(d.date.0).or_default().push(item);
     }
-    for &i in order {
+    // Each date of a series is one day of its own.
+    let dated = order.iter().flat_map(|&i| {
         let s = &model.sessions[i];
-        let (first, last) = (s.date.value.0, s.last_day().0);
+        s.dates.iter().map(move |d| match s.series {
+            Some(_) => (i, d.0, d.0),
+            None => (i, s.date.value.0, s.last_day().0),
+        })
+    });
+    for (i, first, last) in dated {
+        let s = &model.sessions[i];
         let mut day = first;
         while day <= last {
             let mut item = grid_item(

@@ -30,7 +30,7 @@ fn card(model: &Model, i: usize) -> Value {
     let g = &model.groups[i];
     let mut v = rows::link(model, Collection::Groups, i, &g.title);
     v["kind_label"] = json!(labels::kind(g.kind.as_str()));
-    v["meets"] = json!(g.meets);
+    v["meets"] = json!(g.meets.clone().or_else(|| g.meetings.as_ref().map(|m| super::series::rule(&m.series))));
     v["mentors"] = json!(people(model, &g.mentors));
     v["size"] = json!(g.mentors.len() + g.members.len() + g.unnamed);
     v
@@ -45,7 +45,7 @@ pub fn groups(model: &Model) -> Value {
 /// One group: who mentors it, who is in it, when it meets, what it works on.
 pub fn group(model: &Model, i: usize) -> Value {
     let g = &model.groups[i];
-    json!({
+    let mut v = json!({
         "group": {
             "title": g.title, "kind_label": labels::kind(g.kind.as_str()), "meets": g.meets,
             "unnamed": unnamed_label(model, g),
@@ -58,7 +58,11 @@ pub fn group(model: &Model, i: usize) -> Value {
             v
         }).collect::<Vec<_>>(),
         "project": g.project.map(|p| rows::link(model, Collection::Projects, p, &model.projects[p].title)),
-    })
+    });
+    if let Some(m) = super::series::group_meetings(model, i) {
+        v["meetings"] = json!(m);
+    }
+    v
 }
 
 /// The groups an item takes part in: a person's (as mentor or member), a

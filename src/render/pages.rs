@@ -140,10 +140,10 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
     join_into(&mut out, due);
     out.push_str("],\"sessions\":[");
     let sessions = shared
-        .order
+        .dated
         .iter()
-        .filter(|&&i| of_year(&model.sessions[i].years))
-        .map(|&i| shared.schedule_entry(model, i));
+        .filter(|&&(i, _)| of_year(&model.sessions[i].years))
+        .map(|&d| shared.dated_entry(model, d));
     join_into(&mut out, sessions);
     out.push_str("],\"syllabus\":");
     out.push_str(&super::jsonld::script_json(&json!(whole)));
@@ -183,15 +183,15 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> tera::Value {
     let y = &model.years[n as usize - 1];
     let loads = workload::by_month(model, n);
     let mut months: BTreeMap<(i16, i8), Month> = BTreeMap::new();
-    for &i in &shared.order {
+    for &(i, nth) in &shared.dated {
         let s = &model.sessions[i];
         if s.in_year(n) {
-            let d = s.date.value.0;
+            let d = s.dates[nth].0;
             months
                 .entry((d.year(), d.month()))
                 .or_default()
                 .0
-                .push(shared.row(model, i).clone());
+                .push(shared.dated_row(model, (i, nth)).clone());
         }
     }
     for (d, row) in shared.due.iter().zip(shared.due_rows(model).0) {
@@ -217,7 +217,8 @@ pub fn year(model: &Model, shared: &Shared, n: u8) -> tera::Value {
         .sessions
         .iter()
         .filter(|s| s.counts && s.in_year(n))
-        .count();
+        .map(|s| s.dates.len())
+        .sum::<usize>();
     let attendance = model
         .program
         .attendance_minimum
@@ -318,7 +319,7 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
             .map(|&p| json!({ "title": model.people[p].name, "url": routes::item(model, Item { collection: Collection::People, index: p }), "role": model.people[p].role }))
             .collect()
     };
-    json!({
+    let mut v = json!({
         "session": {
             "title": s.title, "kind_label": labels::kind(s.kind.as_str()), "date_label": labels::session_dates(s),
             "time_label": labels::times(s.start, s.end), "years_label": if model.program.years > 1 { labels::years(&s.years) } else { String::new() },
@@ -336,7 +337,11 @@ pub fn session(model: &Model, shared: &Shared, i: usize) -> Value {
         "prompts": rows::prompts_of_session(model, &shared.prompts[i]),
         "prev": neighbour(prev),
         "next": neighbour(next),
-    })
+    });
+    if let Some(times) = super::series::session_times(s) {
+        v["times"] = json!(times);
+    }
+    v
 }
 
 /// A session's agenda, day by day: one unnamed day unless items name days.
@@ -427,12 +432,12 @@ pub fn calendar(model: &Model, shared: &Shared) -> Value {
 /// All sessions by month, with their years.
 pub fn sessions(model: &Model, shared: &Shared) -> tera::Value {
     let mut months: BTreeMap<(i16, i8), Vec<tera::Value>> = BTreeMap::new();
-    for &i in &shared.order {
-        let d = model.sessions[i].date.value.0;
+    for &(i, nth) in &shared.dated {
+        let d = model.sessions[i].dates[nth].0;
         months
             .entry((d.year(), d.month()))
             .or_default()
-            .push(shared.row(model, i).clone());
+            .push(shared.dated_row(model, (i, nth)).clone());
     }
     let months: Vec<tera::Value> = months
         .into_iter()
