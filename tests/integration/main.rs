@@ -20,4 +20,5 @@ mod roll;
 mod roll_diff;
 mod second_contact;
 mod serve;
+mod series;
 mod support;
