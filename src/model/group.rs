@@ -4,9 +4,9 @@
 
 use super::build::{Builder, text};
 use super::json::{id, ids};
+use super::series::Series;
 use super::{Entry, Model, Source};
 use crate::content::Parsed;
-use super::series::Series;
 use crate::content::group::GroupKind;
 use crate::content::repeats::{Meets, MeetsRule};
 use crate::content::values::{Date, Time};
@@ -99,8 +99,13 @@ fn meetings(
     let program = &model.program;
     let Some(from) = &rule.from else {
         b.push(
-            Diagnostic::new(Code::E0105, file, pos, "missing required field `from` of `meets`")
-                .help("add `from: YYYY-MM-DD`, the date of the first meeting"),
+            Diagnostic::new(
+                Code::E0105,
+                file,
+                pos,
+                "missing required field `from` of `meets`",
+            )
+            .help("add `from: YYYY-MM-DD`, the date of the first meeting"),
         );
         return None;
     };
@@ -109,13 +114,25 @@ fn meetings(
         rule.end.as_ref().map_or(program.end, |t| t.value),
     );
     if end <= start {
-        let at = rule.end.as_ref().or(rule.start.as_ref()).map_or(pos, |t| t.pos);
+        let at = rule
+            .end
+            .as_ref()
+            .or(rule.start.as_ref())
+            .map_or(pos, |t| t.pos);
         b.push(
-            Diagnostic::new(Code::E0104, file, at, format!("the meetings end ({end}) before they start ({start})"))
-                .help("`end` must be after `start` on the same day"),
+            Diagnostic::new(
+                Code::E0104,
+                file,
+                at,
+                format!("the meetings end ({end}) before they start ({start})"),
+            )
+            .help("`end` must be after `start` on the same day"),
         );
     }
-    let located = Located { value: rule.repeats(), pos };
+    let located = Located {
+        value: rule.repeats(),
+        pos,
+    };
     let (series, dates) = super::series::expand(
         &located,
         from,
@@ -146,7 +163,8 @@ impl Entry for Group {
         });
         // Only a group with dated meetings has this key.
         if let Some(m) = &g.meetings {
-            v["meetings"] = json!({ "dates": m.dates, "start": m.start, "end": m.end, "place": m.place });
+            v["meetings"] =
+                json!({ "dates": m.dates, "start": m.start, "end": m.end, "place": m.place });
         }
         v
     }

@@ -62,12 +62,12 @@ pub fn expand(
 ) -> (Series, Vec<Date>) {
     let r = &rule.value;
     let start = from.value.0;
-    let weekday = r.weekday.as_ref().map_or(start.weekday(), |w| w.value.civil());
-    let week = r.week.as_ref().map_or_else(|| week_of(start), |w| w.value);
-    let until = r
-        .until
+    let weekday = r
+        .weekday
         .as_ref()
-        .map_or(year_end, |u| u.value.min(year_end));
+        .map_or(start.weekday(), |w| w.value.civil());
+    let week = r.week.as_ref().map_or_else(|| week_of(start), |w| w.value);
+    let until = r.until.as_ref().map_or(year_end, |u| u.value.min(year_end));
     let mut raw: Vec<civil::Date> = Vec::new();
     match r.every.value {
         Every::Week | Every::TwoWeeks => {
@@ -84,19 +84,15 @@ pub fn expand(
         Every::Month => {
             let mut month = Some(start.first_of_month());
             while let Some(m) = month.filter(|m| *m <= until.0) {
-                if let Some(d) = in_month(m, weekday, week).filter(|d| *d >= start && *d <= until.0) {
+                if let Some(d) = in_month(m, weekday, week).filter(|d| *d >= start && *d <= until.0)
+                {
                     raw.push(d);
                 }
                 month = m.checked_add(jiff::Span::new().months(1)).ok();
             }
         }
     }
-    let except: Vec<Date> = r
-        .except
-        .iter()
-        .flatten()
-        .map(|d| d.value)
-        .collect();
+    let except: Vec<Date> = r.except.iter().flatten().map(|d| d.value).collect();
     let (mut dates, mut skipped) = (Vec::new(), Vec::new());
     for d in raw.iter().map(|&d| Date(d)) {
         if except.contains(&d) || blackout.iter().any(|b| b.value == d) {
@@ -229,14 +225,20 @@ mod tests {
             &[],
         );
         assert_eq!(s.week, Week::Last);
-        assert_eq!(dates, vec![d("2025-10-30"), d("2025-11-27"), d("2025-12-25")]);
+        assert_eq!(
+            dates,
+            vec![d("2025-10-30"), d("2025-11-27"), d("2025-12-25")]
+        );
         let (_, dates) = expand(
             &rule(Every::TwoWeeks, None, Some("2025-10-01")),
             &at(d("2025-09-03")),
             d("2026-06-30"),
             &[],
         );
-        assert_eq!(dates, vec![d("2025-09-03"), d("2025-09-17"), d("2025-10-01")]);
+        assert_eq!(
+            dates,
+            vec![d("2025-09-03"), d("2025-09-17"), d("2025-10-01")]
+        );
     }
 
     #[test]

@@ -222,14 +222,21 @@ pub(super) fn build(
     let hours = super::series::hours(b, file, f.hours.as_deref(), days);
     if let (Some(rule), Some(end_date)) = (&f.repeats, &f.end_date) {
         b.push(
-            Diagnostic::new(Code::E0104, file, end_date.pos, "a series meets one day at a time: `end_date` cannot go with `repeats`")
-                .help(format!("remove `end_date`, or `repeats` (line {})", rule.pos.line)),
+            Diagnostic::new(
+                Code::E0104,
+                file,
+                end_date.pos,
+                "a series meets one day at a time: `end_date` cannot go with `repeats`",
+            )
+            .help(format!(
+                "remove `end_date`, or `repeats` (line {})",
+                rule.pos.line
+            )),
         );
     }
     let (series, dates) = match &f.repeats {
         Some(rule) => {
-            let (series, dates) =
-                super::series::expand(
+            let (series, dates) = super::series::expand(
                 rule,
                 &date,
                 super::series::year_last_day(program),

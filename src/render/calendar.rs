@@ -71,7 +71,11 @@ impl CalendarOptions {
 }
 
 /// A civil date and time in the program's zone, as UTC.
-pub(super) fn utc(model: &Model, date: jiff::civil::Date, time: jiff::civil::Time) -> DateTime<Utc> {
+pub(super) fn utc(
+    model: &Model,
+    date: jiff::civil::Date,
+    time: jiff::civil::Time,
+) -> DateTime<Utc> {
     let seconds = date
         .to_datetime(time)
         .to_zoned(model.program.tz.clone())

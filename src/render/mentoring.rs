@@ -30,7 +30,11 @@ fn card(model: &Model, i: usize) -> Value {
     let g = &model.groups[i];
     let mut v = rows::link(model, Collection::Groups, i, &g.title);
     v["kind_label"] = json!(labels::kind(g.kind.as_str()));
-    v["meets"] = json!(g.meets.clone().or_else(|| g.meetings.as_ref().map(|m| super::series::rule(&m.series))));
+    v["meets"] = json!(
+        g.meets
+            .clone()
+            .or_else(|| g.meetings.as_ref().map(|m| super::series::rule(&m.series)))
+    );
     v["mentors"] = json!(people(model, &g.mentors));
     v["size"] = json!(g.mentors.len() + g.members.len() + g.unnamed);
     v

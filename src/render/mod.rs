@@ -15,10 +15,10 @@ pub mod pages;
 pub mod people;
 pub mod portable;
 pub mod readings;
+mod recurrence;
 pub mod rows;
 pub mod search;
 pub mod series;
-mod recurrence;
 mod values;
 pub mod years;
 

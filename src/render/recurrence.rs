@@ -58,7 +58,8 @@ fn day_uid(uid: &str, day: u32) -> String {
 fn local(model: &Model, d: Date, t: Time) -> CalendarDateTime {
     let date = NaiveDate::from_ymd_opt(i32::from(d.0.year()), d.0.month() as u32, d.0.day() as u32)
         .unwrap_or_default();
-    let time = NaiveTime::from_hms_opt(t.0.hour() as u32, t.0.minute() as u32, 0).unwrap_or_default();
+    let time =
+        NaiveTime::from_hms_opt(t.0.hour() as u32, t.0.minute() as u32, 0).unwrap_or_default();
     CalendarDateTime::WithTimezone {
         date_time: NaiveDateTime::new(date, time),
         tzid: model.program.timezone.clone(),
@@ -123,7 +124,13 @@ pub(super) fn group_files(model: &Model, opts: &CalendarOptions) -> Vec<OutputFi
             e.location(place);
         }
         let mut lines = vec![super::series::rule(&m.series)];
-        if let Some(url) = opts.url(model, crate::model::Item { collection: crate::layout::Collection::Groups, index: g }) {
+        if let Some(url) = opts.url(
+            model,
+            crate::model::Item {
+                collection: crate::layout::Collection::Groups,
+                index: g,
+            },
+        ) {
             lines.push(format!("Group page: {url}"));
             e.url(&url);
         }

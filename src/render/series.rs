@@ -20,7 +20,11 @@ pub fn occurrences(model: &Model, order: &[usize]) -> Vec<(usize, usize)> {
     if model.sessions.iter().any(|s| s.series.is_some()) {
         out.sort_by(|&(a, na), &(b, nb)| {
             let (sa, sb) = (&model.sessions[a], &model.sessions[b]);
-            (sa.dates[na], sa.start, &sa.source.path).cmp(&(sb.dates[nb], sb.start, &sb.source.path))
+            (sa.dates[na], sa.start, &sa.source.path).cmp(&(
+                sb.dates[nb],
+                sb.start,
+                &sb.source.path,
+            ))
         });
     }
     out

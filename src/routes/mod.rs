@@ -184,7 +184,16 @@ pub fn session_calendar(model: &Model, session: usize) -> String {
 /// A group's calendar of its meetings, e.g. `groups/x/calendar.ics`
 /// (only a group whose `meets` is a rule has one).
 pub fn group_calendar(model: &Model, group: usize) -> String {
-    format!("{}calendar.ics", item(model, Item { collection: crate::layout::Collection::Groups, index: group }))
+    format!(
+        "{}calendar.ics",
+        item(
+            model,
+            Item {
+                collection: crate::layout::Collection::Groups,
+                index: group
+            }
+        )
+    )
 }
 
 /// The file written for the page at `url`, e.g. `sessions/index.html`.

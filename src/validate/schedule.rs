@@ -242,9 +242,8 @@ fn cadence(model: &Model, ds: &mut Vec<Diagnostic>) {
     let p = &model.program;
     for year in model.year_numbers() {
         for month in &p.months {
-            let held =
-                required_in_year(model, year)
-                    .any(|s| s.dates.iter().any(|d| d.0.month() == month.value.0));
+            let held = required_in_year(model, year)
+                .any(|s| s.dates.iter().any(|d| d.0.month() == month.value.0));
             if !held {
                 let first = p.starts.value.0.first_of_month();
                 let ym = (0..12)

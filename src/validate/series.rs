@@ -36,11 +36,16 @@ fn one(
         && series.every != Every::Month
     {
         ds.push(
-            Diagnostic::new(Code::E0104, file, pos, "`week` is for a series that meets every month")
-                .help("remove `week`, or use `every: month`"),
+            Diagnostic::new(
+                Code::E0104,
+                file,
+                pos,
+                "`week` is for a series that meets every month",
+            )
+            .help("remove `week`, or use `every: month`"),
         );
     }
-    for d in series.until_written.iter() {
+    if let Some(d) = &series.until_written {
         if !p.in_academic_year(d.value) {
             ds.push(
                 Diagnostic::new(Code::E0304, file, d.pos, format!("`until` {} is outside the academic year", d.value))
@@ -57,25 +62,46 @@ fn one(
                     Code::E0104,
                     file,
                     d.pos,
-                    format!("`until` {} is before the first date {}", d.value, series.from.value),
+                    format!(
+                        "`until` {} is before the first date {}",
+                        d.value, series.from.value
+                    ),
                 )
-                .help(format!("`until` is the last day the series may meet: on or after {}", series.from.value)),
+                .help(format!(
+                    "`until` is the last day the series may meet: on or after {}",
+                    series.from.value
+                )),
             );
             return;
         }
     }
     if dates.is_empty() {
         let why = if series.skipped.is_empty() {
-            format!("no {} falls between {} and {}", describe(series), series.from.value, series.until)
+            format!(
+                "no {} falls between {} and {}",
+                describe(series),
+                series.from.value,
+                series.until
+            )
         } else {
             format!(
                 "every date it gives is skipped (blackout or `except`): {}",
-                series.skipped.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+                series
+                    .skipped
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         };
         ds.push(
-            Diagnostic::new(Code::E0313, file, series.pos, format!("this `repeats` rule yields no date: {why}"))
-                .help("move `until` later, remove exceptions, or check `weekday` and `week`"),
+            Diagnostic::new(
+                Code::E0313,
+                file,
+                series.pos,
+                format!("this `repeats` rule yields no date: {why}"),
+            )
+            .help("move `until` later, remove exceptions, or check `weekday` and `week`"),
         );
     }
 }
@@ -87,7 +113,10 @@ fn describe(series: &Series) -> String {
         (Every::Month, crate::content::repeats::Week::Last) => format!("last {day} of a month"),
         (Every::Month, crate::content::repeats::Week::Nth(n)) => {
             let nth = ["first", "second", "third", "fourth"];
-            format!("{} {day} of a month", nth.get(n as usize - 1).unwrap_or(&"nth"))
+            format!(
+                "{} {day} of a month",
+                nth.get(n as usize - 1).unwrap_or(&"nth")
+            )
         }
         _ => day,
     }

@@ -19,6 +19,6 @@ mod participants;
 mod roll;
 mod roll_diff;
 mod second_contact;
-mod serve;
 mod series;
+mod serve;
 mod support;

@@ -29,7 +29,11 @@ fn cairn_dates(out: &Path, collection: &str, id: &str) -> Vec<String> {
         .and_then(|a| a.iter().find(|i| i["id"] == id))
         .unwrap_or_else(|| panic!("{collection}/{id} in curriculum.json"))
         .clone();
-    let dates = if item["dates"].is_array() { &item["dates"] } else { &item["meetings"]["dates"] };
+    let dates = if item["dates"].is_array() {
+        &item["dates"]
+    } else {
+        &item["meetings"]["dates"]
+    };
     dates
         .as_array()
         .expect("dates")
@@ -50,13 +54,14 @@ fn events(ics: &str) -> Vec<Vec<(String, String)>> {
                 e.properties
                     .iter()
                     .map(|p| {
-                        let params = p
-                            .params
-                            .iter()
-                            .flatten()
-                            .map(|(k, v)| format!(";{k}={}", v.join(",")))
-                            .collect::<String>();
-                        (format!("{}{params}", p.name), p.value.clone().unwrap_or_default())
+                        let mut params = String::new();
+                        for (k, v) in p.params.iter().flatten() {
+                            params.push_str(&format!(";{k}={}", v.join(",")));
+                        }
+                        (
+                            format!("{}{params}", p.name),
+                            p.value.clone().unwrap_or_default(),
+                        )
                     })
                     .collect(),
             );
@@ -91,7 +96,10 @@ fn a_monthly_series_with_a_blackout_has_nine_dates_everywhere_and_in_its_calenda
     let out = built("series-nine");
     let dates = cairn_dates(&out, "sessions", "journal-club");
     assert_eq!(dates.len(), 9, "{dates:?}");
-    assert!(!dates.contains(&"2025-12-11".to_string()), "the blackout is skipped");
+    assert!(
+        !dates.contains(&"2025-12-11".to_string()),
+        "the blackout is skipped"
+    );
     // Its page, the syllabus and Next up.
     let page = read(&out, "sessions/journal-club/index.html");
     let listed = page.matches("<li>Thu ").count();
@@ -101,16 +109,28 @@ fn a_monthly_series_with_a_blackout_has_nine_dates_everywhere_and_in_its_calenda
         assert!(year.contains(d.as_str()), "{d} in the syllabus");
     }
     let home = read(&out, "index.html");
-    assert_eq!(home.matches("\"title\":\"Journal club\"").count(), 9, "nine in Next up");
+    assert_eq!(
+        home.matches("\"title\":\"Journal club\"").count(),
+        9,
+        "nine in Next up"
+    );
     // Every calendar that holds it: one event, expanded to the same dates.
-    for ics in ["calendar.ics", "year-1/calendar.ics", "sessions/journal-club/session.ics"] {
+    for ics in [
+        "calendar.ics",
+        "year-1/calendar.ics",
+        "sessions/journal-club/session.ics",
+    ] {
         let text = read(&out, ics);
         let series: Vec<_> = events(&text)
             .into_iter()
             .filter(|e| e.iter().any(|(k, v)| k == "SUMMARY" && v == "Journal club"))
             .collect();
         assert_eq!(series.len(), 1, "{ics}: one event");
-        assert_eq!(expand(&series[0]), dates, "{ics}: the same dates, date by date");
+        assert_eq!(
+            expand(&series[0]),
+            dates,
+            "{ics}: the same dates, date by date"
+        );
     }
 }
 
@@ -119,7 +139,10 @@ fn a_groups_meetings_are_on_its_page_and_in_its_calendar() {
     let out = built("series-group");
     let dates = cairn_dates(&out, "groups", "ruiz-pair");
     assert_eq!(dates.first().map(String::as_str), Some("2025-09-02"));
-    assert!(!dates.contains(&"2025-12-23".to_string()), "an except date is skipped");
+    assert!(
+        !dates.contains(&"2025-12-23".to_string()),
+        "an except date is skipped"
+    );
     let page = read(&out, "groups/ruiz-pair/index.html");
     assert!(page.contains("calendar.ics"), "a subscribe link");
     assert_eq!(page.matches("<li>Tue ").count(), dates.len());
@@ -127,7 +150,10 @@ fn a_groups_meetings_are_on_its_page_and_in_its_calendar() {
     let all = events(&text);
     assert_eq!(all.len(), 1);
     assert_eq!(expand(&all[0]), dates);
-    assert!(!read(&out, "year-1/index.html").contains("Ruiz mentoring pair"), "not in the syllabus");
+    assert!(
+        !read(&out, "year-1/index.html").contains("Ruiz mentoring pair"),
+        "not in the syllabus"
+    );
 }
 
 #[test]
@@ -136,14 +162,27 @@ fn a_session_with_hours_is_one_event_per_day_with_its_own_hours() {
     let text = read(&out, "calendar.ics");
     let retreat: Vec<_> = events(&text)
         .into_iter()
-        .filter(|e| e.iter().any(|(k, v)| k == "SUMMARY" && v == "Winter retreat"))
+        .filter(|e| {
+            e.iter()
+                .any(|(k, v)| k == "SUMMARY" && v == "Winter retreat")
+        })
         .collect();
     let starts: Vec<&str> = retreat
         .iter()
-        .filter_map(|e| e.iter().find(|(k, _)| k == "DTSTART").map(|(_, v)| v.as_str()))
+        .filter_map(|e| {
+            e.iter()
+                .find(|(k, _)| k == "DTSTART")
+                .map(|(_, v)| v.as_str())
+        })
         .collect();
     // 13:00, 08:00 and 08:00 in New York (UTC-5 in January).
-    assert_eq!(starts, ["20260122T180000Z", "20260123T130000Z", "20260124T130000Z"]);
+    assert_eq!(
+        starts,
+        ["20260122T180000Z", "20260123T130000Z", "20260124T130000Z"]
+    );
     let page = read(&out, "sessions/2026-01-retreat/index.html");
-    assert!(page.contains("Day 2: Fri 23 Jan 2026: 08:00–17:00"), "hours per day on its page");
+    assert!(
+        page.contains("Day 2: Fri 23 Jan 2026: 08:00–17:00"),
+        "hours per day on its page"
+    );
 }
