@@ -20,8 +20,9 @@ pub struct GroupFront {
     pub members: Option<Vec<Located<String>>>,
     /// Session ids where it meets.
     pub sessions: Option<Vec<Located<String>>>,
-    /// When it meets, in words, e.g. `Second Tuesday of the month, 12-1 pm`.
-    pub meets: Option<String>,
+    /// When it meets: in words, e.g. `Second Tuesday of the month, 12-1 pm`,
+    /// or a rule of dated meetings (`from`, `every`...).
+    pub meets: Option<Located<super::repeats::Meets>>,
     /// Project id of the work it prepares.
     pub project: Option<Located<String>>,
     /// Left out unless `--drafts`.

@@ -3,6 +3,7 @@
 //! Nothing here looks across files; that is the model's job.
 
 pub mod program;
+pub mod repeats;
 pub mod values;
 
 use crate::diagnostics::Code;

@@ -43,6 +43,10 @@ pub struct SessionFront {
     pub counts: Option<bool>,
     /// Feedback survey URL, offered once the session has ended.
     pub feedback: Option<Located<Url>>,
+    /// A series: the rule of its later dates (SPEC 9.2).
+    pub repeats: Option<Located<super::repeats::Repeats>>,
+    /// Each day's hours of a session over several days.
+    pub hours: Option<Vec<Located<super::repeats::DayHours>>>,
     /// The evening's plan.
     pub agenda: Option<Vec<Located<AgendaItem>>>,
     /// Who the session is for: `all` (default), `trainees`, `mentors` or

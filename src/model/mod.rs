@@ -31,6 +31,7 @@ pub mod build;
 pub mod due;
 pub mod json;
 pub mod program;
+pub mod series;
 pub mod workload;
 
 pub use program::{Phase, Program, Year};

@@ -8,6 +8,7 @@ use super::build::{Builder, text, year_in_range};
 use super::json::{id, ids};
 use super::{Entry, Located, Model, Source};
 use crate::content::Parsed;
+use crate::content::repeats::DayHours;
 use crate::content::session::{AgendaItem, Audience, SessionKind};
 use crate::content::values::{Date, Time, Url};
 use crate::diagnostics::{Code, Diagnostic, Pos};
@@ -62,6 +63,13 @@ pub struct Session {
     pub hours: Hours,
     /// Who it is for (`for:`), default everyone.
     pub audience: Audience,
+    /// Every date it meets, in order: `date` alone, or a series' dates
+    /// (blackouts and `except` left out), computed once.
+    pub dates: Vec<Date>,
+    /// The rule of a series (`repeats`).
+    pub series: Option<super::series::Series>,
+    /// Each day's hours of a session over several days, by day.
+    pub day_hours: Vec<DayHours>,
 }
 
 /// A session's hours: its start and end, and its number of days.
@@ -268,6 +276,33 @@ pub(super) fn build(
         None => Vec::new(),
     };
     let audience = f.audience.as_ref().map(|a| a.value).unwrap_or_default();
+    let day_hours = super::series::hours(b, file, f.hours.as_deref(), days);
+    if let (Some(rule), Some(end_date)) = (&f.repeats, &f.end_date) {
+        b.push(
+            Diagnostic::new(
+                Code::E0104,
+                file,
+                end_date.pos,
+                "a series meets one day at a time: `end_date` cannot go with `repeats`",
+            )
+            .help(format!(
+                "remove `end_date`, or `repeats` (line {})",
+                rule.pos.line
+            )),
+        );
+    }
+    let (series, dates) = match &f.repeats {
+        Some(rule) => {
+            let (series, dates) = super::series::expand(
+                rule,
+                &date,
+                super::series::year_last_day(program),
+                &program.blackout,
+            );
+            (Some(series), dates)
+        }
+        None => (None, vec![date.value]),
+    };
     Session {
         source: Source::of(p, f.draft),
         title: text(&f.title),
@@ -296,6 +331,9 @@ pub(super) fn build(
         own_agenda,
         hours,
         audience,
+        dates,
+        series,
+        day_hours,
     }
 }
 
@@ -320,9 +358,15 @@ impl Entry for Session {
             "draft": s.source.draft,
         });
         // Written only when not the default, so `curriculum.json` of a
-        // program without `for:` stays as it was.
+        // program without `for:`, `repeats` or `hours` stays as it was.
         if s.audience != Audience::All {
             out["for"] = json!(s.audience);
+        }
+        if s.series.is_some() {
+            out["dates"] = json!(s.dates);
+        }
+        if !s.day_hours.is_empty() {
+            out["hours"] = json!(s.day_hours);
         }
         out
     }

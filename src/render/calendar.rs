@@ -47,7 +47,7 @@ impl CalendarOptions {
         CalendarOptions { base_url, stamp }
     }
 
-    fn host(&self) -> String {
+    pub(super) fn host(&self) -> String {
         self.base_url
             .as_ref()
             .map(|u| crate::content::values::Url(u.clone()).host().to_string())
@@ -56,12 +56,12 @@ impl CalendarOptions {
     }
 
     /// YYYY of the UIDs: the year of `starts`.
-    fn year(model: &Model) -> String {
+    pub(super) fn year(model: &Model) -> String {
         format!("{:04}", model.program.starts.value.0.year())
     }
 
     /// An item page's absolute URL, when the base URL is known.
-    fn url(&self, model: &Model, item: Item) -> Option<String> {
+    pub(super) fn url(&self, model: &Model, item: Item) -> Option<String> {
         self.base_url
             .as_ref()
             .map(|base| crate::routes::absolute(base, &crate::routes::item(model, item)))
@@ -69,7 +69,11 @@ impl CalendarOptions {
 }
 
 /// A civil date and time in the program's zone, as UTC.
-fn utc(model: &Model, date: jiff::civil::Date, time: jiff::civil::Time) -> DateTime<Utc> {
+pub(super) fn utc(
+    model: &Model,
+    date: jiff::civil::Date,
+    time: jiff::civil::Time,
+) -> DateTime<Utc> {
     let seconds = date
         .to_datetime(time)
         .to_zoned(model.program.tz.clone())
@@ -249,7 +253,9 @@ fn calendar<'d>(
     let mut cal = Calendar::new();
     cal.name(name);
     for i in sessions {
-        cal.push(event(model, i, opts));
+        for e in super::recurrence::events(model, &model.sessions[i], event(model, i, opts)) {
+            cal.push(e);
+        }
     }
     for d in due {
         cal.push(due_event(model, d, opts));
@@ -263,7 +269,7 @@ fn calendar<'d>(
 /// and folds again: 75 octets, then a space and at most 74, never inside a
 /// UTF-8 character nor just before a blank. Values are escaped, so a CRLF
 /// and a space only ever come from folding.
-fn fold(text: &str) -> String {
+pub(super) fn fold(text: &str) -> String {
     let unfolded = text.replace("\r\n ", "");
     let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 32);
     for line in unfolded.split_inclusive("\r\n") {

@@ -41,7 +41,7 @@ pub struct GroupCard<'a> {
     #[serde(flatten)]
     link: Link<'a>,
     kind_label: String,
-    meets: Option<&'a str>,
+    meets: Option<String>,
     mentors: Vec<GroupPerson<'a>>,
     size: usize,
 }
@@ -52,7 +52,10 @@ fn card(model: &Model, i: usize) -> GroupCard<'_> {
     GroupCard {
         link: link(model, Collection::Groups, i, &g.title),
         kind_label: labels::kind(g.kind.as_str()),
-        meets: g.meets.as_deref(),
+        meets: g
+            .meets
+            .clone()
+            .or_else(|| g.meetings.as_ref().map(|m| super::series::rule(&m.series))),
         mentors: people(model, &g.mentors),
         size: g.mentors.len() + g.members.len() + g.unnamed,
     }
@@ -88,6 +91,10 @@ pub struct GroupPage<'a> {
     members: Vec<GroupPerson<'a>>,
     sessions: Vec<SessionLink<'a>>,
     project: Option<Link<'a>>,
+    /// Its meetings, when `meets` is a rule; left out otherwise, so its page
+    /// stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meetings: Option<super::series::GroupMeetings>,
 }
 
 /// One group: who mentors it, who is in it, when it meets, what it works on.
@@ -106,6 +113,7 @@ pub fn group(model: &Model, i: usize) -> GroupPage<'_> {
         project: g
             .project
             .map(|p| link(model, Collection::Projects, p, &model.projects[p].title)),
+        meetings: super::series::group_meetings(model, i),
     }
 }
 

@@ -19,8 +19,10 @@ pub mod people;
 pub mod portable;
 pub mod program;
 pub mod readings;
+mod recurrence;
 pub mod rows;
 pub mod search;
+pub mod series;
 pub mod session;
 pub mod syllabus;
 mod values;
@@ -57,6 +59,9 @@ pub struct Shared {
     rows: Vec<std::sync::OnceLock<SessionRow>>,
     /// Session indexes in calendar order.
     pub order: Vec<usize>,
+    /// Each date of each session (session index, which date) in calendar
+    /// order: `order` itself when no session repeats.
+    pub dated: Vec<(usize, usize)>,
     /// The framework with its modules.
     pub phases: tera::Value,
     /// Each session's previous and next session within its track year (its
@@ -92,12 +97,26 @@ struct SessionRow {
     row: tera::Value,
     /// Its entry in "Next up", as JSON text safe inside `<script>`.
     schedule: String,
+    /// A series' row and "Next up" entry for each of its dates.
+    dated: Vec<(tera::Value, String)>,
 }
 
 impl Shared {
     /// Session `i`'s row ([`rows::session`]) in Tera's values.
     pub fn row(&self, model: &Model, i: usize) -> &tera::Value {
         &self.session_row(model, i).row
+    }
+
+    /// The row of date `n` of session `i` (its row when it is no series).
+    pub fn dated_row(&self, model: &Model, (i, n): (usize, usize)) -> &tera::Value {
+        let r = self.session_row(model, i);
+        r.dated.get(n).map_or(&r.row, |d| &d.0)
+    }
+
+    /// The "Next up" entry of date `n` of session `i`.
+    pub fn dated_entry(&self, model: &Model, (i, n): (usize, usize)) -> &str {
+        let r = self.session_row(model, i);
+        r.dated.get(n).map_or(&r.schedule, |d| &d.1)
     }
 
     /// Session `i`'s entry in "Next up" ([`rows::schedule_entry`]), as JSON
@@ -126,9 +145,17 @@ impl Shared {
         self.rows[i].get_or_init(|| {
             let row = rows::session(model, i, &self.prompts[i]);
             let schedule = jsonld::script_json(&rows::schedule_entry(&row));
+            let dated = series::dated_rows(&model.sessions[i], &row)
+                .into_iter()
+                .map(|r| {
+                    let text = jsonld::script_json(&rows::schedule_entry(&r));
+                    (to_tera(&r), text)
+                })
+                .collect();
             SessionRow {
                 row: to_tera(&row),
                 schedule,
+                dated,
             }
         })
     }
@@ -256,6 +283,10 @@ fn calendar_files(model: &Model, base: Option<String>, sink: &Sink<'_>) -> Resul
         count += 1;
         sink(calendar::session_file(model, i, &calendar_options))?;
     }
+    for file in recurrence::group_files(model, &calendar_options) {
+        count += 1;
+        sink(file)?;
+    }
     Ok(count)
 }
 
@@ -346,6 +377,7 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
             .map(|_| std::sync::OnceLock::new())
             .collect(),
         prompts: rows::prompts_by_session(model),
+        dated: series::occurrences(model, &order),
         order,
         phases: to_tera(&pages::phases(model)),
         neighbours,

@@ -91,9 +91,16 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
             year_numbers: d.years,
         });
     }
-    for &i in order {
+    // Each date of a series is one day of its own.
+    let dated = order.iter().flat_map(|&i| {
         let s = &model.sessions[i];
-        let (first, last) = (s.date.value.0, s.last_day().0);
+        s.dates.iter().map(move |d| match s.series {
+            Some(_) => (i, d.0, d.0),
+            None => (i, s.date.value.0, s.last_day().0),
+        })
+    });
+    for (i, first, last) in dated {
+        let s = &model.sessions[i];
         let mut day = first;
         while day <= last {
             days.entry(day).or_default().push(GridItem {

@@ -143,6 +143,18 @@ pub struct SessionRow<'a> {
     start_time: String,
 }
 
+impl<'a> SessionRow<'a> {
+    /// The same row on day `d`: one date of a series.
+    pub fn on(&self, d: crate::content::values::Date) -> SessionRow<'a> {
+        SessionRow {
+            date_label: labels::date(d),
+            date_iso: d.to_string(),
+            end_iso: d.to_string(),
+            ..self.clone()
+        }
+    }
+}
+
 /// The row every session list shows; `prompts` are the session's prompts.
 pub fn session<'m>(model: &'m Model, i: usize, prompts: &[usize]) -> SessionRow<'m> {
     let s: &Session = &model.sessions[i];

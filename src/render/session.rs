@@ -67,6 +67,10 @@ pub struct SessionPage<'a> {
     prompts: Vec<PromptRow<'a>>,
     prev: Option<Link<'a>>,
     next: Option<Link<'a>>,
+    /// A series' dates and a multi-day session's hours by day; left out of
+    /// the page's data otherwise, so its page stays as it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    times: Option<super::series::SessionTimes>,
 }
 
 /// One session, with its neighbours in calendar order within its track year.
@@ -128,6 +132,7 @@ pub fn session<'m>(model: &'m Model, shared: &Shared, i: usize) -> SessionPage<'
         prompts: rows::prompts_of_session(model, &shared.prompts[i]),
         prev: neighbour(prev),
         next: neighbour(next),
+        times: super::series::session_times(s),
     }
 }
 

@@ -152,11 +152,11 @@ fn schedule(model: &Model, shared: &Shared, year: Option<u8>) -> String {
     join_into(&mut out, due);
     out.push_str("],\"sessions\":[");
     let sessions = shared
-        .order
+        .dated
         .iter()
-        .filter(|&&i| of_year(&model.sessions[i].years))
-        .filter(|&&i| model.sessions[i].audience.includes_trainees())
-        .map(|&i| shared.schedule_entry(model, i));
+        .filter(|&&(i, _)| of_year(&model.sessions[i].years))
+        .filter(|&&(i, _)| model.sessions[i].audience.includes_trainees())
+        .map(|&d| shared.dated_entry(model, d));
     join_into(&mut out, sessions);
     out.push_str("],\"syllabus\":");
     out.push_str(&super::jsonld::script_json(&whole));
@@ -244,15 +244,15 @@ pub fn year<'m>(model: &'m Model, shared: &Shared, n: u8) -> Syllabus<'m> {
     let y = &model.years[n as usize - 1];
     let loads = workload::by_month(model, n);
     let mut months: BTreeMap<(i16, i8), Rows> = BTreeMap::new();
-    for &i in &shared.order {
+    for &(i, nth) in &shared.dated {
         let s = &model.sessions[i];
         if s.in_year(n) {
-            let d = s.date.value.0;
+            let d = s.dates[nth].0;
             months
                 .entry((d.year(), d.month()))
                 .or_default()
                 .0
-                .push(shared.row(model, i).clone());
+                .push(shared.dated_row(model, (i, nth)).clone());
         }
     }
     for (d, row) in shared.due.iter().zip(shared.due_rows(model).0) {
@@ -281,7 +281,8 @@ pub fn year<'m>(model: &'m Model, shared: &Shared, n: u8) -> Syllabus<'m> {
         .sessions
         .iter()
         .filter(|s| s.counts && s.in_year(n))
-        .count();
+        .map(|s| s.dates.len())
+        .sum::<usize>();
     Syllabus {
         year: YearFields {
             number: n,
@@ -319,12 +320,12 @@ pub struct SessionsPage {
 /// All sessions by month, with their years.
 pub fn sessions(model: &Model, shared: &Shared) -> SessionsPage {
     let mut months: BTreeMap<(i16, i8), Vec<tera::Value>> = BTreeMap::new();
-    for &i in &shared.order {
-        let d = model.sessions[i].date.value.0;
+    for &(i, nth) in &shared.dated {
+        let d = model.sessions[i].dates[nth].0;
         months
             .entry((d.year(), d.month()))
             .or_default()
-            .push(shared.row(model, i).clone());
+            .push(shared.dated_row(model, (i, nth)).clone());
     }
     SessionsPage {
         months: months

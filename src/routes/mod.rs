@@ -246,6 +246,21 @@ pub fn session_calendar(model: &Model, session: usize) -> String {
 /// what a link names in the portable form.
 pub const INDEX: &str = "index.html";
 
+/// A group's calendar of its meetings, e.g. `groups/x/calendar.ics`
+/// (only a group whose `meets` is a rule has one).
+pub fn group_calendar(model: &Model, group: usize) -> String {
+    format!(
+        "{}{CALENDAR}",
+        item(
+            model,
+            Item {
+                collection: crate::layout::Collection::Groups,
+                index: group
+            }
+        )
+    )
+}
+
 /// The file written for the page at `url`, e.g. `sessions/index.html`.
 pub fn file(url: &str) -> String {
     format!("{url}{INDEX}")
@@ -344,6 +359,9 @@ pub fn output_files(model: &Model) -> HashSet<String> {
     }
     for s in 0..model.sessions.len() {
         out.insert(session_calendar(model, s));
+    }
+    for g in (0..model.groups.len()).filter(|&g| model.groups[g].meetings.is_some()) {
+        out.insert(group_calendar(model, g));
     }
     out
 }

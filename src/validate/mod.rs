@@ -10,6 +10,7 @@ pub mod links;
 pub mod outcomes;
 pub mod schedule;
 pub mod sequencing;
+pub mod series;
 pub mod workload;
 
 use crate::diagnostics::Diagnostic;
@@ -39,6 +40,7 @@ pub fn validate(model: &Model, outlines: &Outlines, root: &Path, statics: &Stati
             ds.extend(sequencing::check(model));
             ds.extend(workload::check(model));
             ds.extend(outcomes::check(model));
+            ds.extend(series::check(model));
             ds
         },
         || links::check(model, outlines, root, statics),

@@ -88,7 +88,8 @@ fn blackout(model: &Model, ds: &mut Vec<Diagnostic>) {
             .program
             .blackout
             .iter()
-            .find(|b| b.value >= s.date.value && b.value <= s.last_day())
+            // A series skips its blackouts.
+            .find(|b| s.series.is_none() && b.value >= s.date.value && b.value <= s.last_day())
         {
             ds.push(
                 Diagnostic::new(
@@ -226,7 +227,8 @@ fn attendance(model: &Model, ds: &mut Vec<Diagnostic>) {
             .sessions
             .iter()
             .filter(|s| s.counts && s.in_year(year))
-            .count();
+            .map(|s| s.dates.len())
+            .sum::<usize>();
         if (count as u64) < u64::from(min.value) {
             ds.push(
                 Diagnostic::new(
@@ -246,8 +248,8 @@ fn cadence(model: &Model, ds: &mut Vec<Diagnostic>) {
     let p = &model.program;
     for year in model.year_numbers() {
         for month in &p.months {
-            let held =
-                required_in_year(model, year).any(|s| s.date.value.0.month() == month.value.0);
+            let held = required_in_year(model, year)
+                .any(|s| s.dates.iter().any(|d| d.0.month() == month.value.0));
             if !held {
                 let first = p.starts.value.0.first_of_month();
                 let ym = (0..12)

@@ -20,6 +20,7 @@ mod participants;
 mod roll;
 mod roll_diff;
 mod second_contact;
+mod series;
 mod serve;
 mod shapes;
 mod support;

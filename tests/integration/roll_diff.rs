@@ -12,11 +12,15 @@ use crate::roll::{copy_site, roll, run};
 use crate::support::{assert_success, fixture, repo, snapshot};
 use std::path::PathBuf;
 
-/// The demo, the roll fixture, and every folder under `examples/`.
+/// The demo, the roll and series fixtures, and every folder under `examples/`.
 fn sites() -> Vec<(String, PathBuf)> {
     let mut out = vec![
         ("demo".to_string(), repo()),
         ("roll fixture".to_string(), fixture("roll")),
+        // A series (`date`, `until`), a group's meetings (`from`, `until`,
+        // `except`) and a session's `hours`: a rolled series is no moved
+        // session.
+        ("series fixture".to_string(), fixture("series")),
     ];
     let mut examples: Vec<PathBuf> = std::fs::read_dir(repo().join("examples"))
         .expect("examples/")
