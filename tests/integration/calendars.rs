@@ -54,6 +54,9 @@ struct Ev {
     location: Option<String>,
     url: Option<String>,
     transparent: bool,
+    /// A series: `RRULE`, its times local (`TZID`) so that each meeting
+    /// keeps its hour across a daylight-saving change.
+    repeats: bool,
 }
 
 /// Reads a calendar file with both parsers, which must accept it and agree
@@ -146,6 +149,7 @@ fn read(path: &str, bytes: &[u8]) -> Vec<Ev> {
             location: e.get_location().map(str::to_string),
             url: e.get_url().map(str::to_string),
             transparent: e.property_value("TRANSP") == Some("TRANSPARENT"),
+            repeats: e.property_value("RRULE").is_some(),
         });
     }
     out
@@ -211,7 +215,11 @@ fn check_calendars(out: &Path, host: &str, years: &[u8]) -> BTreeMap<String, Vec
                 );
             } else {
                 assert!(!e.all_day, "{path}: a session {} has times", e.uid);
-                assert!(e.start.ends_with('Z'), "{path}: {}: UTC", e.uid);
+                assert!(
+                    e.start.ends_with('Z') != e.repeats,
+                    "{path}: {}: UTC, or local with its time zone for a series",
+                    e.uid
+                );
             }
         }
     }
