@@ -193,7 +193,7 @@ fn search_finds_self_paced_work_groups_outcomes_and_free_pages() {
         ),
         (
             "search-mentoring",
-            repo().join("examples/mentoring"),
+            repo().join("examples/dei-mentorship"),
             &["Group", "Outcome", "Page"][..],
         ),
     ] {
