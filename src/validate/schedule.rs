@@ -106,18 +106,30 @@ fn blackout(model: &Model, ds: &mut Vec<Diagnostic>) {
     }
 }
 
-fn span(model: &Model, i: usize) -> (DateTime, DateTime) {
+/// When meeting `nth` of session `i` runs: a series' date with its times,
+/// or a session's first day's start to its last day's end.
+fn span(model: &Model, (i, nth): (usize, usize)) -> (DateTime, DateTime) {
     let s = &model.sessions[i];
+    if s.series.is_some()
+        && let Some(day) = s.dates.get(nth)
+    {
+        return (day.0.to_datetime(s.start.0), day.0.to_datetime(s.end.0));
+    }
     (
         s.date.value.0.to_datetime(s.start.0),
         s.last_day().0.to_datetime(s.end.0),
     )
 }
 
-/// E0308: two sessions that share a year overlap in time (touching is fine).
+/// E0308: two sessions that share a year overlap in time (touching is
+/// fine); each date of a series is a meeting of its own, and two sessions
+/// are named once, at their first overlap.
 fn overlaps(model: &Model, ds: &mut Vec<Diagnostic>) {
-    let mut order: Vec<usize> = (0..model.sessions.len()).collect();
-    order.sort_by_key(|&i| span(model, i));
+    let mut order: Vec<(usize, usize)> = (0..model.sessions.len())
+        .flat_map(|i| (0..model.sessions[i].dates.len()).map(move |n| (i, n)))
+        .collect();
+    order.sort_by_key(|&m| span(model, m));
+    let mut named = std::collections::HashSet::new();
     for (n, &a) in order.iter().enumerate() {
         let (_, a_end) = span(model, a);
         for &b in &order[n + 1..] {
@@ -125,13 +137,19 @@ fn overlaps(model: &Model, ds: &mut Vec<Diagnostic>) {
             if b_start >= a_end {
                 break;
             }
-            let (sa, sb) = (&model.sessions[a], &model.sessions[b]);
-            let (later, other) = if sa.source.path > sb.source.path {
-                (sa, sb)
+            if a.0 == b.0 {
+                continue;
+            }
+            let (sa, sb) = (&model.sessions[a.0], &model.sessions[b.0]);
+            let ((later, later_on), (other, other_on)) = if sa.source.path > sb.source.path {
+                ((sa, span(model, a).0), (sb, span(model, b).0))
             } else {
-                (sb, sa)
+                ((sb, span(model, b).0), (sa, span(model, a).0))
             };
             for year in sa.years.iter().filter(|y| sb.years.contains(y)) {
+                if !named.insert((a.0.min(b.0), a.0.max(b.0), *year)) {
+                    continue;
+                }
                 ds.push(
                     Diagnostic::new(
                         Code::E0308,
@@ -145,11 +163,11 @@ fn overlaps(model: &Model, ds: &mut Vec<Diagnostic>) {
                     .help(format!(
                         "`{}` runs {} {}-{}, `{}` runs {} {}-{}; move one of them",
                         later.source.id,
-                        later.date.value,
+                        later_on.date(),
                         later.start,
                         later.end,
                         other.source.id,
-                        other.date.value,
+                        other_on.date(),
                         other.start,
                         other.end
                     )),

@@ -26,7 +26,12 @@ fn the_demo_curriculum_is_valid_without_warnings() {
 /// (`../shared/seeds/`): each is clean under `--deny-warnings`.
 #[test]
 fn every_program_shape_example_is_valid_without_warnings() {
-    for name in ["lead", "dei-mentorship", "mentoring-toolkit", "aamc-action-plan"] {
+    for name in [
+        "lead",
+        "dei-mentorship",
+        "mentoring-toolkit",
+        "aamc-action-plan",
+    ] {
         passes(&repo().join("examples").join(name));
     }
 }
