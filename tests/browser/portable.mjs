@@ -21,8 +21,9 @@
 // and not be a directory listing (a folder is never loaded: the link that
 // names it is reported), and must load its styles, scripts and
 // images without an error. Then it opens search/index.html, types the title
-// of the first session of curriculum.json into the search box, and expects a
-// result that links to that session's index.html; it does the same with
+// of the first session of curriculum.json (the first module when there is
+// none: a program without a calendar) into the search box, and expects a
+// result that links to its index.html; it does the same with
 // search/index.html?q=TITLE. Requests off the machine are blocked and fail.
 // Exit 0 with a one-line summary when everything passes, 1 with a report
 // otherwise, 2 on a usage error.
@@ -174,11 +175,17 @@ async function main() {
     // Search from file://, typed and through ?q=.
     const searchPage = path.join(root, "search", "index.html");
     const model = JSON.parse(fs.readFileSync(path.join(root, "curriculum.json"), "utf8"));
-    session = (model.sessions || []).find((s) => !s.draft && s.title && s.id);
+    // The first session, or the first module of a program without a
+    // calendar (a toolkit: its modules are its steps).
+    const first = (list, folder) => {
+      const item = (list || []).find((s) => !s.draft && s.title && s.id);
+      return item && { title: item.title, id: item.id, folder };
+    };
+    session = first(model.sessions, "sessions") || first(model.modules, "modules");
     if (!fs.existsSync(searchPage)) add("search", "no search/index.html", "search");
-    else if (!session) add("search", "curriculum.json has no session to search for", "search");
+    else if (!session) add("search", "curriculum.json has no session or module to search for", "search");
     else {
-      const want = pathToFileURL(path.join(root, "sessions", session.id, "index.html")).href;
+      const want = pathToFileURL(path.join(root, session.folder, session.id, "index.html")).href;
       for (const how of ["typed", "?q="]) {
         current = `search/index.html (${how} "${session.title}")`;
         try {
