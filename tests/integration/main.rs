@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod hardening;
 mod human;
 mod links;
+mod own_calendars;
 mod participants;
 mod roll;
 mod roll_diff;
