@@ -11,6 +11,7 @@ mod contract;
 mod docs;
 mod examples;
 mod explain;
+mod export;
 mod first_hour;
 mod fuzz_regressions;
 mod hardening;
