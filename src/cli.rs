@@ -93,6 +93,11 @@ pub enum Command {
     Roll(RollArgs),
     /// What changed between a past year (default: the latest under archive/) and the current one.
     Diff(DiffArgs),
+    /// Export the syllabus for another system: `imscc`, an IMS Thin Common
+    /// Cartridge 1.3 for an LMS (Canvas, Moodle...), a folder per year,
+    /// months (or modules) inside, each item a link to its page on the
+    /// site. Needs `base_url`.
+    Export(ExportArgs),
     /// Say what a diagnostic code means and how to fix it.
     Explain {
         /// e.g. E0201.
@@ -178,6 +183,27 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
     pub format: DiffFormat,
+}
+
+/// Options of `cairn export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[arg(value_enum)]
+    pub format: ExportFormat,
+    /// Only this year of the program (default: every year).
+    #[arg(long, value_name = "N")]
+    pub year: Option<u8>,
+    /// The file to write (written beside it, then renamed over it).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// What `cairn export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// An IMS Thin Common Cartridge 1.3 (.imscc).
+    Imscc,
 }
 
 /// How `cairn diff` prints.

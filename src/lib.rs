@@ -25,6 +25,7 @@ pub mod content;
 pub mod dates;
 pub mod diagnostics;
 pub mod diff;
+pub mod export;
 pub(crate) mod fields;
 pub mod front_matter;
 pub mod highlight;

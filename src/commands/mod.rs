@@ -7,6 +7,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod explain;
+pub mod export;
 pub mod init;
 pub mod new;
 pub mod roll;
@@ -74,6 +75,7 @@ pub fn run(cli: Cli) -> u8 {
         }
         Command::Roll(args) => roll::run(&global, &args),
         Command::Diff(args) => diff::run(&global, &args),
+        Command::Export(args) => export::run(&global, &args),
         Command::Explain { code } => explain::run(&code),
         Command::Init { dir } => init::run(dir.as_deref(), global.quiet),
         Command::New {

@@ -28,6 +28,7 @@ macro_rules! entry_fields {
 
 pub mod brand;
 pub mod build;
+pub mod calendars;
 pub mod due;
 pub mod json;
 pub mod program;

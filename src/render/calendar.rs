@@ -243,11 +243,12 @@ fn naive(d: Date) -> NaiveDate {
         .unwrap_or_default()
 }
 
-fn calendar<'d>(
+pub(super) fn calendar<'d>(
     model: &Model,
     name: &str,
     sessions: impl Iterator<Item = usize>,
     due: impl Iterator<Item = &'d Due>,
+    others: impl Iterator<Item = Event>,
     opts: &CalendarOptions,
 ) -> String {
     let mut cal = Calendar::new();
@@ -259,6 +260,9 @@ fn calendar<'d>(
     }
     for d in due {
         cal.push(due_event(model, d, opts));
+    }
+    for e in others {
+        cal.push(e);
     }
     fold(&cal.done().to_string())
 }
@@ -336,6 +340,7 @@ pub fn files(model: &Model, order: &[usize], opts: &CalendarOptions) -> Vec<Outp
             title,
             order.iter().copied(),
             merged(&due).iter(),
+            std::iter::empty(),
             opts,
         )
         .into_bytes(),
@@ -352,6 +357,7 @@ pub fn files(model: &Model, order: &[usize], opts: &CalendarOptions) -> Vec<Outp
                 &format!("{title}: {}", y.title),
                 sessions,
                 crate::model::due::in_year(&due, y.number),
+                std::iter::empty(),
                 opts,
             )
             .into_bytes(),
@@ -369,6 +375,7 @@ pub fn session_file(model: &Model, i: usize, opts: &CalendarOptions) -> OutputFi
             model,
             &model.sessions[i].title,
             std::iter::once(i),
+            std::iter::empty(),
             std::iter::empty(),
             opts,
         )

@@ -95,6 +95,8 @@ pub struct GroupPage<'a> {
     /// stays as it was.
     #[serde(skip_serializing_if = "Option::is_none")]
     meetings: Option<super::series::GroupMeetings>,
+    /// Its calendar of sessions and meetings, when it has one (SPEC 9.4).
+    calendar: Option<String>,
 }
 
 /// One group: who mentors it, who is in it, when it meets, what it works on.
@@ -114,6 +116,8 @@ pub fn group(model: &Model, i: usize) -> GroupPage<'_> {
             .project
             .map(|p| link(model, Collection::Projects, p, &model.projects[p].title)),
         meetings: super::series::group_meetings(model, i),
+        calendar: crate::model::calendars::group_has_calendar(model, i)
+            .then(|| crate::routes::group_calendar(model, i)),
     }
 }
 

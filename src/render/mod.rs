@@ -14,6 +14,7 @@ pub mod jsonld;
 pub mod labels;
 pub mod mentoring;
 pub mod month_grid;
+mod own_calendars;
 pub mod pages;
 pub mod people;
 pub mod portable;
@@ -266,7 +267,8 @@ fn curriculum_file(model: &Model) -> Result<OutputFile, String> {
     })
 }
 
-/// Writes the calendars (the site's, each year's, each session's) into
+/// Writes the calendars (the site's, each year's, each session's, each
+/// group's and person's that has one) into
 /// `sink`, each as soon as it is made; returns their number.
 fn calendar_files(model: &Model, base: Option<String>, sink: &Sink<'_>) -> Result<usize, String> {
     if !model.program.calendar {
@@ -283,7 +285,14 @@ fn calendar_files(model: &Model, base: Option<String>, sink: &Sink<'_>) -> Resul
         count += 1;
         sink(calendar::session_file(model, i, &calendar_options))?;
     }
-    for file in recurrence::group_files(model, &calendar_options) {
+    for file in own_calendars::group_files(model, &order, &calendar_options)
+        .into_iter()
+        .chain(own_calendars::person_files(
+            model,
+            &order,
+            &calendar_options,
+        ))
+    {
         count += 1;
         sink(file)?;
     }

@@ -125,6 +125,8 @@ pub struct PersonPage<'a> {
     person: PersonFields<'a>,
     sessions: Vec<SessionLink<'a>>,
     groups: Vec<GroupTag<'a>>,
+    /// Their calendar, when they lead something dated (SPEC 9.4).
+    calendar: Option<String>,
 }
 
 /// One person.
@@ -153,5 +155,7 @@ pub fn person<'m>(model: &'m Model, shared: &Shared, i: usize) -> PersonPage<'m>
         },
         sessions,
         groups: super::mentoring::groups_of(model, Collection::People, i),
+        calendar: crate::model::calendars::person_has_calendar(model, i)
+            .then(|| crate::routes::person_calendar(model, i)),
     }
 }

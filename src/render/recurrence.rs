@@ -3,16 +3,16 @@
 //! `EXDATE`, its times in the program's zone by name (`TZID`), so that
 //! each meeting keeps its local hour across a daylight-saving change (a
 //! rule in UTC would move it by an hour); a session with `hours` is one
-//! event per day; a group's meetings are its own `groups/ID/calendar.ics`.
+//! event per day; a group's meetings are one event with its rule
+//! ([`super::own_calendars`] puts it in the group's and its mentors' calendars).
 
-use super::OutputFile;
-use super::calendar::{CalendarOptions, fold, utc};
+use super::calendar::{CalendarOptions, utc};
 use crate::content::repeats::{Every, Week};
 use crate::content::values::{Date, Time};
 use crate::model::series::Series;
 use crate::model::{Model, Session};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
+use icalendar::{CalendarDateTime, Component, Event, EventLike, Property};
 
 /// Session `s`'s events made from its one `event`: the event itself, the
 /// event with its rule for a series, or one per day for `hours`.
@@ -106,43 +106,36 @@ fn rule(model: &Model, series: &Series, start: Time, end: Time, e: &mut Event) {
     }
 }
 
-/// Each group's calendar of its meetings (a group whose `meets` is a rule).
-pub(super) fn group_files(model: &Model, opts: &CalendarOptions) -> Vec<OutputFile> {
-    let mut out = Vec::new();
-    for (g, group) in model.groups.iter().enumerate() {
-        let Some(m) = &group.meetings else { continue };
-        let mut e = Event::new();
-        e.uid(&format!(
-            "group-{}.{}@{}",
-            group.source.id,
-            CalendarOptions::year(model),
-            opts.host()
-        ))
-        .timestamp(opts.stamp)
-        .summary(&group.title);
-        if let Some(place) = &m.place {
-            e.location(place);
-        }
-        let mut lines = vec![super::series::rule(&m.series)];
-        if let Some(url) = opts.url(
-            model,
-            crate::model::Item {
-                collection: crate::layout::Collection::Groups,
-                index: g,
-            },
-        ) {
-            lines.push(format!("Group page: {url}"));
-            e.url(&url);
-        }
-        e.description(&lines.join("\n"));
-        rule(model, &m.series, m.start, m.end, &mut e);
-        let mut cal = Calendar::new();
-        cal.name(&group.title);
-        cal.push(e.done());
-        out.push(OutputFile {
-            path: crate::routes::group_calendar(model, g),
-            bytes: fold(&cal.done().to_string()).into_bytes(),
-        });
+/// Group `g`'s meetings as one event with its rule, when its `meets` is a
+/// rule: UID `group-ID.YYYY@HOST`, in the group's calendar and in each of
+/// its mentors'.
+pub(super) fn group_meetings(model: &Model, g: usize, opts: &CalendarOptions) -> Option<Event> {
+    let group = &model.groups[g];
+    let m = group.meetings.as_ref()?;
+    let mut e = Event::new();
+    e.uid(&format!(
+        "group-{}.{}@{}",
+        group.source.id,
+        CalendarOptions::year(model),
+        opts.host()
+    ))
+    .timestamp(opts.stamp)
+    .summary(&group.title);
+    if let Some(place) = &m.place {
+        e.location(place);
     }
-    out
+    let mut lines = vec![super::series::rule(&m.series)];
+    if let Some(url) = opts.url(
+        model,
+        crate::model::Item {
+            collection: crate::layout::Collection::Groups,
+            index: g,
+        },
+    ) {
+        lines.push(format!("Group page: {url}"));
+        e.url(&url);
+    }
+    e.description(&lines.join("\n"));
+    rule(model, &m.series, m.start, m.end, &mut e);
+    Some(e.done())
 }

@@ -246,8 +246,8 @@ pub fn session_calendar(model: &Model, session: usize) -> String {
 /// what a link names in the portable form.
 pub const INDEX: &str = "index.html";
 
-/// A group's calendar of its meetings, e.g. `groups/x/calendar.ics`
-/// (only a group whose `meets` is a rule has one).
+/// A group's calendar of its sessions and meetings, e.g.
+/// `groups/x/calendar.ics` (who has one: [`crate::model::calendars`]).
 pub fn group_calendar(model: &Model, group: usize) -> String {
     format!(
         "{}{CALENDAR}",
@@ -256,6 +256,21 @@ pub fn group_calendar(model: &Model, group: usize) -> String {
             Item {
                 collection: crate::layout::Collection::Groups,
                 index: group
+            }
+        )
+    )
+}
+
+/// A person's calendar of the sessions they lead and their groups'
+/// meetings, e.g. `people/x/calendar.ics`.
+pub fn person_calendar(model: &Model, person: usize) -> String {
+    format!(
+        "{}{CALENDAR}",
+        item(
+            model,
+            Item {
+                collection: People,
+                index: person
             }
         )
     )
@@ -360,8 +375,15 @@ pub fn output_files(model: &Model) -> HashSet<String> {
     for s in 0..model.sessions.len() {
         out.insert(session_calendar(model, s));
     }
-    for g in (0..model.groups.len()).filter(|&g| model.groups[g].meetings.is_some()) {
+    for g in (0..model.groups.len()).filter(|&g| {
+        model.groups[g].meetings.is_some() || crate::model::calendars::group_has_calendar(model, g)
+    }) {
         out.insert(group_calendar(model, g));
+    }
+    for p in
+        (0..model.people.len()).filter(|&p| crate::model::calendars::person_has_calendar(model, p))
+    {
+        out.insert(person_calendar(model, p));
     }
     out
 }

@@ -20,7 +20,7 @@ fn build(site: &Path, name: &str, extra: &[&str]) -> PathBuf {
 
 /// A copy of the site at `site` (its `content/` and `static/`), without
 /// `base_url` in `_program.md`.
-fn without_base_url(site: &Path, name: &str) -> PathBuf {
+pub(crate) fn without_base_url(site: &Path, name: &str) -> PathBuf {
     let copy = temp(name);
     for dir in ["content", "static"] {
         if site.join(dir).is_dir() {
@@ -40,8 +40,8 @@ fn without_base_url(site: &Path, name: &str) -> PathBuf {
 
 /// One event as the two parsers read it.
 #[derive(Debug, Clone)]
-struct Ev {
-    uid: String,
+pub(crate) struct Ev {
+    pub(crate) uid: String,
     /// DTSTART's value as written, e.g. `20251021` or `20251021T220000Z`.
     start: String,
     /// DTSTART is a `VALUE=DATE` (read by both parsers).
@@ -61,7 +61,7 @@ struct Ev {
 
 /// Reads a calendar file with both parsers, which must accept it and agree
 /// on its events; also holds it to RFC 5545's line rules.
-fn read(path: &str, bytes: &[u8]) -> Vec<Ev> {
+pub(crate) fn read(path: &str, bytes: &[u8]) -> Vec<Ev> {
     let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
     assert!(
         text.split("\r\n").all(|l| l.len() <= 75),
