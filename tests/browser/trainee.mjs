@@ -42,7 +42,12 @@ const fail = (what) => problems.push(what);
 // A day inside the academic year with a year-2 session still to come.
 const starts = model.program.starts;
 const y0 = Number(starts.slice(0, 4));
-const sessions = [...model.sessions].sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start));
+// Each meeting a trainee goes to: a series (`dates`) meets on each of its
+// dates, one day each; sessions for mentors or faculty are not theirs.
+const meetings = model.sessions
+  .filter((s) => !["mentors", "faculty"].includes(s.for))
+  .flatMap((s) => (s.dates ? s.dates.map((d) => ({ ...s, date: d, end_date: null })) : [s]));
+const sessions = meetings.sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start));
 const year2 = sessions.filter((s) => (s.years || []).includes(2));
 if (!year2.length) {
   console.error("trainee: the site has no year-2 session to look for");

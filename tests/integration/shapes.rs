@@ -8,7 +8,11 @@ use crate::support::{assert_success, build_into, fixture, snapshot, temp};
 use std::collections::BTreeMap;
 
 fn built(name: &str) -> BTreeMap<String, Vec<u8>> {
-    let out = temp(&format!("shapes-{name}"));
+    // Tests run in parallel and may build the same fixture: each its own
+    // folder.
+    static BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let out = temp(&format!("shapes-{name}-{n}"));
     assert_success(&build_into(&fixture(&format!("build/{name}")), &out, &[]));
     let files = snapshot(&out);
     let _ = std::fs::remove_dir_all(&out);
