@@ -28,6 +28,7 @@ macro_rules! entry_fields {
 
 pub mod brand;
 pub mod build;
+pub mod coverage;
 pub mod due;
 pub mod json;
 pub mod program;
