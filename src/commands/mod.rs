@@ -9,6 +9,7 @@ pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod new;
+pub mod report;
 pub mod roll;
 pub mod schema;
 
@@ -74,6 +75,7 @@ pub fn run(cli: Cli) -> u8 {
         }
         Command::Roll(args) => roll::run(&global, &args),
         Command::Diff(args) => diff::run(&global, &args),
+        Command::Report(args) => report::run(&global, &args),
         Command::Explain { code } => explain::run(&code),
         Command::Init { dir } => init::run(dir.as_deref(), global.quiet),
         Command::New {

@@ -145,6 +145,9 @@ macro_rules! lists {
             /// seminar without `module`): which item was meant is unknown, so "no
             /// session uses it" (W0305, W0204) cannot be told of any item of them.
             pub unresolved: Vec<Collection>,
+            /// How many people the site does not publish (participants,
+            /// see `publish_participants`) hold each role: counted, never named.
+            pub unpublished_roles: std::collections::BTreeMap<crate::content::person::PersonRole, usize>,
         }
 
         impl Model {
@@ -157,6 +160,7 @@ macro_rules! lists {
                     index: HashMap::new(),
                     unreadable,
                     unresolved: Vec::new(),
+                    unpublished_roles: std::collections::BTreeMap::new(),
                 }
             }
 
