@@ -17,6 +17,7 @@ mod hardening;
 mod human;
 mod links;
 mod participants;
+mod report;
 mod roll;
 mod roll_diff;
 mod second_contact;
