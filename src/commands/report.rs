@@ -84,9 +84,7 @@ fn text(r: &report::Report, f: ReportFormat) -> String {
 }
 
 fn is_csv_file(p: &Path) -> bool {
-    p.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-        && !p.is_dir()
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) && !p.is_dir()
 }
 
 /// Ok when `dir` is missing, empty, or holds nothing but what the last
@@ -104,8 +102,7 @@ fn folder_is_ours(dir: &Path) -> Result<(), String> {
     let listed: Vec<String> = fs::read_to_string(dir.join(MARKER))
         .map(|t| t.lines().skip(1).map(str::to_string).collect())
         .unwrap_or_default();
-    let entries =
-        fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut foreign: Vec<String> = Vec::new();
     for entry in entries {
         let name = entry
@@ -127,7 +124,11 @@ fn folder_is_ours(dir: &Path) -> Result<(), String> {
         "{} holds files cairn report did not write ({}{}): nothing written; choose a new or empty folder",
         dir.display(),
         foreign.join(", "),
-        if more > 0 { format!(" and {more} more") } else { String::new() }
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
     ))
 }
 

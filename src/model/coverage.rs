@@ -40,13 +40,13 @@ fn minutes_between(start: super::Time, end: super::Time) -> u64 {
 
 /// Session `s`'s contact minutes over all the dates it meets.
 pub fn contact_minutes(s: &Session) -> u64 {
-    let once = if !s.day_hours.is_empty() {
+    let once = if s.day_hours.is_empty() {
+        minutes_between(s.start, s.end) * u64::try_from(s.hours.days.max(1)).unwrap_or(1)
+    } else {
         s.day_hours
             .iter()
             .map(|h| minutes_between(h.start.value, h.end.value))
             .sum()
-    } else {
-        minutes_between(s.start, s.end) * u64::try_from(s.hours.days.max(1)).unwrap_or(1)
     };
     once * u64::try_from(s.dates.len().max(1)).unwrap_or(1)
 }

@@ -4,13 +4,13 @@
 
 use super::{Located, Source};
 use crate::content::Parsed;
+use crate::content::competencies::ACGME_CORE;
 use crate::content::program::{
     Competency, Outcome, Phase as PhaseFront, ProgramFront, Sequence, TimelineItem,
 };
 use crate::content::session::AgendaItem;
 use crate::content::values::{Date, Month, Time, Url};
 use crate::diagnostics::{Code, Diagnostic, Pos};
-use crate::content::competencies::ACGME_CORE;
 use std::collections::HashSet;
 
 /// The program and its policies, defaults applied.

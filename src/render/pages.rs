@@ -436,4 +436,3 @@ pub fn project(model: &Model, i: usize) -> ProjectPage<'_> {
             .collect(),
     }
 }
-

@@ -380,13 +380,21 @@ pub fn markdown(r: &Report) -> String {
     let rows: Vec<Vec<String>> = r
         .people
         .iter()
-        .map(|p| vec![p.role.clone(), p.people.to_string(), p.unpublished.to_string()])
+        .map(|p| {
+            vec![
+                p.role.clone(),
+                p.people.to_string(),
+                p.unpublished.to_string(),
+            ]
+        })
         .collect();
     md_table(&mut out, &["role", "people", "not published"], 1, &rows);
     match &r.changes {
-        None => out.push_str("\n## What changed\n\nNo past year under `archive/` to compare with.\n"),
+        None => {
+            out.push_str("\n## What changed\n\nNo past year under `archive/` to compare with.\n");
+        }
         Some(d) => {
-            // The diff's own Markdown, its headings two levels down.
+            // The diff's own Markdown, its headings one level down.
             for line in diff_format::markdown(d).lines() {
                 out.push_str(if line.starts_with('#') { "\n#" } else { "\n" });
                 out.push_str(line);

@@ -300,7 +300,10 @@ fn year(model: &Model, y: &crate::model::Year) -> YearReport {
     let workload = (0..12)
         .filter_map(|i| start.checked_add(jiff::Span::new().months(i)).ok())
         .map(|d| {
-            let load = loads.get(&(d.year(), d.month())).cloned().unwrap_or_default();
+            let load = loads
+                .get(&(d.year(), d.month()))
+                .cloned()
+                .unwrap_or_default();
             MonthRow {
                 month: format!("{:04}-{:02}", d.year(), d.month()),
                 pages: load.pages,

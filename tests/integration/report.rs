@@ -100,7 +100,10 @@ fn every_site_reports_in_three_formats() {
     for site in sites() {
         let name = site.display().to_string();
         let json = report_json(&site);
-        let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{name}: {errors:?}");
         let years = json["years"].as_array().expect("years");
         assert!(!years.is_empty(), "{name}");
@@ -108,7 +111,10 @@ fn every_site_reports_in_three_formats() {
         let md = report(&site, &[]);
         assert_success(&md);
         let md = String::from_utf8(md.stdout).expect("utf-8");
-        assert!(md.starts_with("# Annual Program Evaluation: "), "{name}: {md}");
+        assert!(
+            md.starts_with("# Annual Program Evaluation: "),
+            "{name}: {md}"
+        );
         for y in years {
             let title = y["title"].as_str().expect("title");
             assert!(md.contains(&format!("\n## {title}\n")), "{name}: {title}");
@@ -132,7 +138,9 @@ fn every_site_reports_in_three_formats() {
         }
         // One row per year, one per year and competency, twelve months a year.
         let rows = |s: &str| tables[s].as_array().map_or(0, |t| t.len() - 1);
-        let comps = json["years"][0]["competencies"].as_array().map_or(0, Vec::len);
+        let comps = json["years"][0]["competencies"]
+            .as_array()
+            .map_or(0, Vec::len);
         assert_eq!(rows("sessions"), years.len(), "{name}");
         assert_eq!(rows("competencies"), years.len() * comps, "{name}");
         assert_eq!(rows("workload"), years.len() * 12, "{name}");
@@ -144,7 +152,10 @@ fn every_site_reports_in_three_formats() {
 
         // One file per section with -o DIR: each parses alone.
         let dir = scratch("csv-dir");
-        let out = report(&site, &["--format", "csv", "-o", dir.to_str().expect("utf-8")]);
+        let out = report(
+            &site,
+            &["--format", "csv", "-o", dir.to_str().expect("utf-8")],
+        );
         assert_success(&out);
         for section in ["sessions", "competencies", "workload", "people"] {
             let text = std::fs::read(dir.join(format!("{section}.csv"))).expect(section);
@@ -189,7 +200,12 @@ fn demo_year_two_figures_match_the_content() {
     assert_eq!(y["sessions"]["contact_minutes"], 3300);
     assert_eq!(y["sessions"]["hours"], 55.0);
     let months = y["workload"].as_array().expect("workload");
-    let sum = |k: &str| months.iter().map(|m| m[k].as_u64().unwrap_or(0)).sum::<u64>();
+    let sum = |k: &str| {
+        months
+            .iter()
+            .map(|m| m[k].as_u64().unwrap_or(0))
+            .sum::<u64>()
+    };
     assert_eq!(sum("pages"), 614);
     assert_eq!(sum("minutes"), 115);
     // The retreat: one session of kind `other`, its two days' hours.
@@ -218,8 +234,14 @@ fn demo_year_two_figures_match_the_content() {
 fn the_report_names_no_participant() {
     let json = report_json(&repo());
     let people = json["people"].as_array().expect("people");
-    let trainee = people.iter().find(|p| p["role"] == "trainee").expect("trainee");
-    assert_eq!((&trainee["people"], &trainee["unpublished"]), (&2.into(), &2.into()));
+    let trainee = people
+        .iter()
+        .find(|p| p["role"] == "trainee")
+        .expect("trainee");
+    assert_eq!(
+        (&trainee["people"], &trainee["unpublished"]),
+        (&2.into(), &2.into())
+    );
     for format in ["markdown", "csv", "json"] {
         let out = report(&repo(), &["--format", format]);
         let text = String::from_utf8_lossy(&out.stdout);
@@ -286,7 +308,10 @@ fn the_map_shows_the_acgme_six_and_each_years_figures() {
     )
     .expect("session");
     let root = site.to_str().expect("utf-8");
-    let built = cairn(&site, &["--root", root, "build", "-o", out.to_str().expect("utf-8")]);
+    let built = cairn(
+        &site,
+        &["--root", root, "build", "-o", out.to_str().expect("utf-8")],
+    );
     assert_success(&built);
     let stderr = String::from_utf8_lossy(&built.stderr);
     assert!(stderr.contains("W0317"), "{stderr}");
