@@ -48,10 +48,9 @@ pub enum CompetencyItem {
     Own(Competency),
 }
 
+/// A name that is not `acgme`: E0104, "did you mean `acgme`?" when close.
 fn unknown<E: de::Error>(v: &str) -> E {
-    E::custom(format!(
-        "`{v}` is not a built-in vocabulary: write `acgme`, or a list of {{id, title}}"
-    ))
+    E::unknown_variant(v, &[ACGME])
 }
 
 impl<'de> Deserialize<'de> for CompetencyItem {
