@@ -93,7 +93,12 @@ pub enum Command {
     Roll(RollArgs),
     /// What changed between a past year (default: the latest under archive/) and the current one.
     Diff(DiffArgs),
-    /// The Annual Program Evaluation summary: per year, sessions, hours, attendance, competencies, workload; outcomes, people by role (counts only), changes since the latest past year.
+    /// The Annual Program Evaluation summary, as Markdown, CSV or JSON.
+    ///
+    /// Per track year: sessions and contact hours (by kind, by phase),
+    /// attendance, competencies, workload by month; then outcomes, people by
+    /// role (counts only, never a participant's name) and what changed since
+    /// the latest past year under archive/.
     ///
     /// With --format csv, `-o FILE.csv` holds every section's table (each
     /// after a line with its name, separated by a blank line, as on standard
