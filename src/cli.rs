@@ -76,7 +76,7 @@ pub enum Command {
         #[arg(long = "kind", value_name = "SESSION-KIND", value_parser = crate::content::session::SessionKind::parse)]
         session_kind: Option<crate::content::session::SessionKind>,
     },
-    /// Print the JSON Schema of a kind's front matter, for editors (or, with `report`, of `cairn report --format json`).
+    /// Print the JSON Schema of a kind's front matter, for editors (or of `cairn report`'s JSON).
     Schema {
         /// The kind (the help names them from the registry).
         #[arg(help = kinds(crate::layout::front_matter_kinds(), " (default: all), or report"))]
