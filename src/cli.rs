@@ -76,10 +76,10 @@ pub enum Command {
         #[arg(long = "kind", value_name = "SESSION-KIND", value_parser = crate::content::session::SessionKind::parse)]
         session_kind: Option<crate::content::session::SessionKind>,
     },
-    /// Print the JSON Schema of a kind's front matter, for editors.
+    /// Print the JSON Schema of a kind's front matter, for editors (or of `cairn report`'s JSON).
     Schema {
         /// The kind (the help names them from the registry).
-        #[arg(help = kinds(crate::layout::front_matter_kinds(), " (default: all)"))]
+        #[arg(help = kinds(crate::layout::front_matter_kinds(), " (default: all), or report"))]
         kind: Option<String>,
     },
     /// Move the site to its next academic year, keeping this one under archive/.
@@ -98,6 +98,19 @@ pub enum Command {
     /// months (or modules) inside, each item a link to its page on the
     /// site. Needs `base_url`.
     Export(ExportArgs),
+    /// The Annual Program Evaluation summary, as Markdown, CSV or JSON.
+    ///
+    /// Per track year: sessions and contact hours (by kind, by phase),
+    /// attendance, competencies, workload by month; then outcomes, people by
+    /// role (counts only, never a participant's name) and what changed since
+    /// the latest past year under archive/.
+    ///
+    /// With --format csv, `-o FILE.csv` holds every section's table (each
+    /// after a line with its name, separated by a blank line, as on standard
+    /// output); `-o DIR` (any other path) writes one SECTION.csv per section
+    /// into a folder that is new, empty or an earlier report's (any other
+    /// folder is refused: exit 2, nothing written).
+    Report(ReportArgs),
     /// Say what a diagnostic code means and how to fix it.
     Explain {
         /// e.g. E0201.
@@ -214,6 +227,28 @@ pub enum DiffFormat {
     /// Markdown, for a report or a pull request.
     Markdown,
     /// One JSON object, for tools.
+    Json,
+}
+
+/// Options of `cairn report`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write to this file (CSV: a file ending in .csv, or a folder) instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+}
+
+/// How `cairn report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Headings and tables.
+    Markdown,
+    /// One table per section, for a spreadsheet.
+    Csv,
+    /// One JSON object (its schema: `cairn schema report`).
     Json,
 }
 

@@ -36,6 +36,7 @@ pub(crate) mod output;
 pub mod paths;
 pub mod pipeline;
 pub mod render;
+pub mod report;
 pub mod roll;
 pub mod routes;
 pub(crate) mod serve;

@@ -106,7 +106,8 @@ pub const THEME_IDS: &[&str] = &[
 ];
 
 /// The ids the theme makes from data, by their shape: months (`2025-09`),
-/// outcomes (`outcome-ID`), agenda days (`session-agenda-N`) and the
+/// outcomes (`outcome-ID`), agenda days (`session-agenda-N`), the map's
+/// years (`map-year-N`, `map-year-N-caption`) and the
 /// footnotes of a body (`fn-LABEL`, see [`footnote_id`]).
 fn theme_owns(id: &str) -> bool {
     let b = id.as_bytes();
@@ -117,7 +118,7 @@ fn theme_owns(id: &str) -> bool {
             .all(|(i, c)| i == 4 || c.is_ascii_digit());
     month
         || THEME_IDS.contains(&id)
-        || ["outcome-", "session-agenda-", "fn-"]
+        || ["outcome-", "session-agenda-", "map-year-", "fn-"]
             .iter()
             .any(|p| id.starts_with(p))
 }

@@ -10,6 +10,7 @@ pub mod explain;
 pub mod export;
 pub mod init;
 pub mod new;
+pub mod report;
 pub mod roll;
 pub mod schema;
 
@@ -76,6 +77,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Roll(args) => roll::run(&global, &args),
         Command::Diff(args) => diff::run(&global, &args),
         Command::Export(args) => export::run(&global, &args),
+        Command::Report(args) => report::run(&global, &args),
         Command::Explain { code } => explain::run(&code),
         Command::Init { dir } => init::run(dir.as_deref(), global.quiet),
         Command::New {

@@ -9,6 +9,11 @@ use serde_json::Value;
 
 /// The schema of one kind, or `None` for an unknown kind.
 pub fn schema(kind: &str) -> Option<Value> {
+    if kind == "report" {
+        let mut v = serde_json::to_value(schemars::schema_for!(crate::report::Report)).ok()?;
+        v["title"] = Value::String("cairn report".to_string());
+        return Some(v);
+    }
     let s = match kind {
         "program" => schemars::schema_for!(program::ProgramFront),
         "year" => schemars::schema_for!(program::YearFront),
@@ -27,7 +32,7 @@ pub fn run(kind: Option<&str>) -> u8 {
                 v
             } else {
                 eprintln!(
-                    "error: unknown kind `{k}`; the kinds are: {}",
+                    "error: unknown kind `{k}`; the kinds are: {}, and `report` for the report's JSON",
                     crate::layout::front_matter_kinds().join(", ")
                 );
                 return FAILED;

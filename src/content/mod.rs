@@ -2,6 +2,7 @@
 //! and Markdown body, reporting E0101-E0105 and E0110 for that file alone.
 //! Nothing here looks across files; that is the model's job.
 
+pub mod competencies;
 pub mod program;
 pub mod repeats;
 pub mod values;

@@ -36,8 +36,10 @@ pub struct ProgramFront {
     pub attendance: Option<Attendance>,
     /// Monthly workload caps.
     pub workload: Option<Workload>,
-    /// The curriculum map's vocabulary.
-    pub competencies: Option<Vec<Located<Competency>>>,
+    /// The curriculum map's vocabulary: `acgme` (the six ACGME core
+    /// competencies), a list of `{id, title, group}`, or a list holding
+    /// `acgme` and the site's own items.
+    pub competencies: Option<Located<super::competencies::Competencies>>,
     /// Absolute URL where the site is published, e.g. `https://example.org/dei/`.
     pub base_url: Option<Located<Url>>,
     /// E-mail or text for the footer.

@@ -3,8 +3,9 @@
 
 use super::{ListChange, Named, YearDiff};
 
-/// Every section with its lines, in the order a report reads.
-fn sections(d: &YearDiff) -> Vec<(&'static str, Vec<String>)> {
+/// Every section with its lines, in the order a report reads (`cairn
+/// report`'s CSV lists them too).
+pub fn sections(d: &YearDiff) -> Vec<(&'static str, Vec<String>)> {
     let named = |verb: &str, list: &[Named]| -> Vec<String> {
         list.iter()
             .map(|n| format!("{verb} `{}`: {}", n.id, n.title))

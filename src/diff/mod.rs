@@ -8,11 +8,12 @@ pub mod format;
 
 use crate::model::Model;
 use crate::roll::{self, dates};
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// An item named by id and title.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Named {
     /// Its id (the current one, or the past one for a removed item).
     pub id: String,
@@ -21,7 +22,7 @@ pub struct Named {
 }
 
 /// A module whose title changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Retitled {
     /// Current id.
     pub id: String,
@@ -32,7 +33,7 @@ pub struct Retitled {
 }
 
 /// A session not where `roll` would have put it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Moved {
     /// Current id.
     pub id: String,
@@ -47,7 +48,7 @@ pub struct Moved {
 }
 
 /// Ids added to and removed from one item's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ListChange {
     /// The item's current id.
     pub id: String,
@@ -60,7 +61,7 @@ pub struct ListChange {
 }
 
 /// A program setting that changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Setting {
     /// e.g. `attendance.minimum`.
     pub name: String,
@@ -71,7 +72,7 @@ pub struct Setting {
 }
 
 /// One month of one track year's workload, last year and now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct MonthWorkload {
     /// Track year.
     pub year: u8,
@@ -88,7 +89,7 @@ pub struct MonthWorkload {
 }
 
 /// Everything that changed from a past year to the current one.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct YearDiff {
     /// The past year, e.g. `2025-26`.
     pub from: String,

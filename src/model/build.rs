@@ -169,6 +169,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
     // Pass 1: which files make it into the model, at which index.
     let mut counts: HashMap<Collection, usize> = HashMap::new();
     let mut unreadable = Vec::new();
+    let mut unpublished_roles = std::collections::BTreeMap::new();
     for p in parsed {
         let FileKind::Item(c) = p.kind else { continue };
         if !p.usable {
@@ -185,6 +186,14 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
             } else if front.draft() && !drafts {
                 Status::Draft
             } else if is_private(front) && !publish {
+                if let Front::Person(f) = front {
+                    let mut roles: Vec<_> = f.roles.iter().flatten().map(|r| r.value).collect();
+                    roles.sort_unstable();
+                    roles.dedup();
+                    for r in roles {
+                        *unpublished_roles.entry(r).or_insert(0) += 1;
+                    }
+                }
                 Status::Private
             } else {
                 let n = counts.entry(c).or_default();
@@ -207,6 +216,7 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
         program_file.path.as_str(),
     );
     let mut model = Model::new(program, unreadable);
+    model.unpublished_roles = unpublished_roles;
     // A one-year program speaks of its syllabus, not of a "Year 1" (SPEC 8).
     let single_title = format!(
         "Syllabus {}–{}",

@@ -29,6 +29,7 @@ macro_rules! entry_fields {
 pub mod brand;
 pub mod build;
 pub mod calendars;
+pub mod coverage;
 pub mod due;
 pub mod json;
 pub mod program;
@@ -145,6 +146,9 @@ macro_rules! lists {
             /// seminar without `module`): which item was meant is unknown, so "no
             /// session uses it" (W0305, W0204) cannot be told of any item of them.
             pub unresolved: Vec<Collection>,
+            /// How many people the site does not publish (participants,
+            /// see `publish_participants`) hold each role: counted, never named.
+            pub unpublished_roles: std::collections::BTreeMap<crate::content::person::PersonRole, usize>,
         }
 
         impl Model {
@@ -157,6 +161,7 @@ macro_rules! lists {
                     index: HashMap::new(),
                     unreadable,
                     unresolved: Vec::new(),
+                    unpublished_roles: std::collections::BTreeMap::new(),
                 }
             }
 

@@ -4,6 +4,7 @@
 
 use super::{Located, Source};
 use crate::content::Parsed;
+use crate::content::competencies::ACGME_CORE;
 use crate::content::program::{
     Competency, Outcome, Phase as PhaseFront, ProgramFront, Sequence, TimelineItem,
 };
@@ -52,7 +53,7 @@ pub struct Program {
     /// Minutes per month, with the place of the value.
     pub max_minutes_per_month: Option<Located<u32>>,
     /// The curriculum map's vocabulary.
-    pub competencies: Vec<Competency>,
+    pub competencies: Vec<Located<Competency>>,
     /// e.g. `https://example.org/dei/`.
     pub base_url: Option<Url>,
     /// Footer contact.
@@ -172,12 +173,11 @@ pub(super) fn build(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> O
             list.iter().map(|p| phase(&p.value)).collect()
         }
     };
-    let competencies: Vec<Competency> = f
+    let competencies: Vec<Located<Competency>> = f
         .competencies
-        .iter()
-        .flatten()
-        .map(|c| c.value.clone())
-        .collect();
+        .as_ref()
+        .map(crate::content::competencies::Competencies::expand)
+        .unwrap_or_default();
     if let Some(list) = &f.outcomes {
         unique_ids(
             list.iter().map(|o| (&o.value.id.value, o.pos)),
@@ -186,13 +186,16 @@ pub(super) fn build(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> O
             ds,
         );
     }
-    if let Some(list) = &f.competencies {
-        unique_ids(
-            list.iter().map(|c| (&c.value.id.value, c.pos)),
-            "competency",
-            file,
-            ds,
-        );
+    // The built-in six are expanded first, so a site item reusing one of
+    // their ids is the second use, reported at the site's item.
+    unique_ids(
+        competencies.iter().map(|c| (&c.id.value, c.pos)),
+        "competency",
+        file,
+        ds,
+    );
+    if f.competencies.as_ref().is_some_and(|c| c.value.has_acgme()) {
+        acgme_help(ds);
     }
     let schedule = f.schedule.clone().unwrap_or_default();
     let mut timeline: Vec<TimelineItem> = f
@@ -284,6 +287,21 @@ fn unique_ids<'x>(
                     "each {noun} needs its own id; rename or remove this one"
                 )),
             );
+        }
+    }
+}
+
+/// With `acgme` in the list, a repeated id that is one of the six is a site
+/// item taking a built-in id: say so, rather than only "used twice".
+fn acgme_help(ds: &mut [Diagnostic]) {
+    for d in ds.iter_mut().filter(|d| d.code == Code::E0107) {
+        if let Some((id, _)) = ACGME_CORE
+            .iter()
+            .find(|(id, _)| d.message == format!("the competency id `{id}` is used twice"))
+        {
+            d.help = Some(format!(
+                "`{id}` is one of the six ACGME core competencies that `acgme` gives: give this item its own id (a sub-competency, e.g. `{id}-1` with `group`), or remove it"
+            ));
         }
     }
 }

@@ -12,6 +12,7 @@ mod items;
 mod jobs;
 pub mod jsonld;
 pub mod labels;
+pub mod map;
 pub mod mentoring;
 pub mod month_grid;
 mod own_calendars;

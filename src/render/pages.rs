@@ -29,9 +29,9 @@ fn module_date_range(model: &Model, i: usize) -> Option<String> {
 /// A module as the framework lists it.
 #[derive(Debug, Serialize)]
 pub struct FrameworkModule<'a> {
-    title: &'a str,
-    url: String,
-    year: u8,
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    pub(super) year: u8,
 }
 
 /// A phase of the framework with its modules.
@@ -44,7 +44,7 @@ pub struct FrameworkPhase<'a> {
     modules: Vec<FrameworkModule<'a>>,
 }
 
-fn module_url(model: &Model, i: usize) -> String {
+pub(super) fn module_url(model: &Model, i: usize) -> String {
     routes::item(
         model,
         Item {
@@ -343,7 +343,7 @@ pub fn list(model: &Model, shared: &Shared, key: PageKey) -> tera::Value {
         }),
         PageKey::Outcomes => to_tera(&mentoring::outcomes(model)),
         PageKey::Timeline => super::program::timeline(model),
-        PageKey::Map => to_tera(&map(model)),
+        PageKey::Map => to_tera(&super::map::map(model)),
         PageKey::Calendar => to_tera(&calendar(model, shared)),
         PageKey::Search => to_tera(&NoData {}),
     }
@@ -432,60 +432,6 @@ pub fn project(model: &Model, i: usize) -> ProjectPage<'_> {
                 session: m
                     .session
                     .map(|s| link(model, Collection::Sessions, s, &model.sessions[s].title)),
-            })
-            .collect(),
-    }
-}
-
-/// A competency as the map's columns show it.
-#[derive(Debug, Serialize)]
-pub struct MapCompetency<'a> {
-    id: &'a str,
-    title: &'a str,
-    group: Option<&'a str>,
-}
-
-/// A module and the competencies it addresses.
-#[derive(Debug, Serialize)]
-pub struct MapRow<'a> {
-    module: FrameworkModule<'a>,
-    cells: Vec<bool>,
-}
-
-/// The curriculum map.
-#[derive(Debug, Serialize)]
-pub struct MapPage<'a> {
-    competencies: Vec<MapCompetency<'a>>,
-    rows: Vec<MapRow<'a>>,
-}
-
-/// The curriculum map: modules x competencies.
-pub fn map(model: &Model) -> MapPage<'_> {
-    let comps = &model.program.competencies;
-    MapPage {
-        competencies: comps
-            .iter()
-            .map(|c| MapCompetency {
-                id: &c.id.value,
-                title: &c.title,
-                group: c.group.as_deref(),
-            })
-            .collect(),
-        rows: model
-            .modules_in_order()
-            .into_iter()
-            .map(|i| {
-                let m = &model.modules[i];
-                MapRow {
-                    module: FrameworkModule {
-                        title: &m.title,
-                        url: module_url(model, i),
-                        year: m.year,
-                    },
-                    cells: (0..comps.len())
-                        .map(|c| m.competencies.contains(&c))
-                        .collect(),
-                }
             })
             .collect(),
     }

@@ -1,6 +1,7 @@
 //! Whether what the program promises can be measured: W0313 (a module
-//! objective with a verb no one can observe) and W0314 (an outcome that is
-//! not SMART: no measure, target or date).
+//! objective with a verb no one can observe), W0314 (an outcome that is
+//! not SMART: no measure, target or date) and W0317 (a competency of the
+//! map that no module covers).
 
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
@@ -53,9 +54,9 @@ fn inflects(stem: &str, word: &str) -> bool {
         .is_some_and(|rest| ["", "s", "ing", "ed", "d", "n", "ledge"].contains(&rest))
 }
 
-/// Both rules.
+/// The three rules.
 pub fn check(model: &Model) -> Vec<Diagnostic> {
-    let mut ds = Vec::new();
+    let mut ds = uncovered(model);
     for m in &model.modules {
         for o in &m.objectives {
             if let Some(opening) = unmeasurable_opening(&o.value) {
@@ -99,6 +100,40 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
         }
     }
     ds
+}
+
+/// W0317: each competency no module lists, at its list item; not judged
+/// when a module file could not be read.
+fn uncovered(model: &Model) -> Vec<Diagnostic> {
+    if model
+        .unreadable
+        .iter()
+        .any(|(c, _)| *c == crate::layout::Collection::Modules)
+    {
+        return Vec::new();
+    }
+    let program = &model.program;
+    program
+        .competencies
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !crate::model::coverage::covered(model, i))
+        .map(|(_, c)| {
+            Diagnostic::new(
+                Code::W0317,
+                &program.source.path,
+                c.pos,
+                format!(
+                    "no module covers the competency `{}` ({})",
+                    c.id.value, c.title
+                ),
+            )
+            .help(format!(
+                "add `{}` to the `competencies` of the modules that teach it, or remove it from the list",
+                c.id.value
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

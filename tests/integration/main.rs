@@ -19,6 +19,7 @@ mod human;
 mod links;
 mod own_calendars;
 mod participants;
+mod report;
 mod roll;
 mod roll_diff;
 mod second_contact;
