@@ -21,6 +21,7 @@ pub mod program;
 pub mod readings;
 mod recurrence;
 pub mod rows;
+pub mod pagefind_index;
 pub mod search;
 pub mod series;
 pub mod session;
@@ -242,19 +243,35 @@ pub fn render(
     // The pages and the site-wide files (calendars, search index, JSON) are
     // made side by side: the latter are a few long sequential tasks that
     // would otherwise run alone after the pages, on one core.
+    // The served form's Pagefind index reads the pages as they pass (SPEC
+    // 9.3); after an edit of bodies alone it is left as the last full
+    // render made it.
+    let served = !options.portable && options.only_bodies.is_none();
+    let indexed = pagefind_index::Pages::default();
     let (pages, files) = rayon::join(
         || {
             jobs.par_iter()
                 .filter(|job| wanted(job))
                 .try_for_each(|job| {
                     count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    sink(render_job(&site, job)?)
+                    let file = render_job(&site, job)?;
+                    if served {
+                        indexed.offer(&file);
+                    }
+                    sink(file)
                 })
         },
         || site_files(model, outlines, &jobs, base, options, sink),
     );
     pages?;
-    Ok(count.into_inner() + files? + early)
+    let mut search_files = 0;
+    if served {
+        for file in pagefind_index::files(model, indexed)? {
+            search_files += 1;
+            sink(file)?;
+        }
+    }
+    Ok(count.into_inner() + files? + early + search_files)
 }
 
 /// `curriculum.json`.
@@ -466,6 +483,8 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         .map(|(b, img)| format!("{b}{img}"));
     ctx.insert("share_image", &share_image);
     ctx.insert("portable", &portable);
+    // What the served form's search index files this page under (SPEC 9.3).
+    ctx.insert("search", &job.search.as_ref().filter(|_| !portable));
     let text = tera
         .render(job.template, &ctx)
         .map_err(|e| format!("template {} failed for {}: {e}", job.template, job.dir))?;
