@@ -19,6 +19,7 @@ mod links;
 mod participants;
 mod roll;
 mod roll_diff;
+mod search;
 mod second_contact;
 mod series;
 mod serve;
