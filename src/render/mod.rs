@@ -14,6 +14,7 @@ pub mod jsonld;
 pub mod labels;
 pub mod mentoring;
 pub mod month_grid;
+pub mod pagefind_index;
 pub mod pages;
 pub mod people;
 pub mod portable;
@@ -21,7 +22,6 @@ pub mod program;
 pub mod readings;
 mod recurrence;
 pub mod rows;
-pub mod pagefind_index;
 pub mod search;
 pub mod series;
 pub mod session;
@@ -184,6 +184,8 @@ pub struct RenderOptions {
     /// Templates compiled by an earlier render, to use instead of compiling
     /// them again (`serve` after an edit of content alone).
     pub templates: Option<Templates>,
+    /// Print the search index's time (`-v`), as the pipeline's stages do.
+    pub verbose: bool,
 }
 
 /// Where rendered files go, one at a time and from several threads: to disk
@@ -266,7 +268,16 @@ pub fn render(
     pages?;
     let mut search_files = 0;
     if served {
-        for file in pagefind_index::files(model, indexed)? {
+        let start = std::time::Instant::now();
+        let search = pagefind_index::files(model, indexed)?;
+        if options.verbose {
+            eprintln!(
+                "{:>10}: {:.1} ms",
+                "pagefind",
+                start.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        for file in search {
             search_files += 1;
             sink(file)?;
         }

@@ -73,10 +73,7 @@ struct Record<'a> {
 fn records(model: &Model) -> Vec<Record<'_>> {
     let mut out = Vec::new();
     for (i, m) in model.modules.iter().enumerate() {
-        let url = format!(
-            "/{}",
-            routes::item(model, crate::model::Item::module(i))
-        );
+        let url = format!("/{}", routes::item(model, crate::model::Item::module(i)));
         // Each at its own anchor (module.html's): Pagefind keeps one
         // record per address.
         for (n, sp) in m.self_paced.iter().enumerate() {

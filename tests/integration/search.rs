@@ -56,7 +56,10 @@ fn the_demo_has_a_pagefind_index_with_year_and_kind_filters() {
     // The metadata names the filters; their files hold their values.
     let meta = pagefind_files(&files, ".pf_meta");
     for filter in ["year", "kind"] {
-        assert!(contains(&meta, filter), "no {filter} filter in the metadata");
+        assert!(
+            contains(&meta, filter),
+            "no {filter} filter in the metadata"
+        );
     }
     let filters = pagefind_files(&files, ".pf_filter");
     for value in ["session", "module", "reading", "person", "group", "page"] {
@@ -64,7 +67,10 @@ fn the_demo_has_a_pagefind_index_with_year_and_kind_filters() {
     }
     // Listed for the next build, which may replace them (SPEC 9.1).
     let marker = String::from_utf8_lossy(&files[".cairn-build"]).into_owned();
-    assert!(marker.lines().any(|l| l == "pagefind/pagefind.js"), "{marker}");
+    assert!(
+        marker.lines().any(|l| l == "pagefind/pagefind.js"),
+        "{marker}"
+    );
     let search = String::from_utf8_lossy(&files["search/index.html"]).into_owned();
     assert!(search.contains("data-pagefind=\"../pagefind/pagefind.js\""));
     // Pagefind's ready-made interfaces are not loaded, so not written.
@@ -106,7 +112,14 @@ fn text_in_latin_greek_and_cjk_scripts_is_indexed() {
     let files = build(&site, &out, &[]);
     let words = pagefind_files(&files, ".pf_index");
     // Pagefind lowercases and stems words ("séance" stays whole in English).
-    for word in ["résidence", "séance", "καρδιά", "ιατρικής", "医学教育", "研修医"] {
+    for word in [
+        "résidence",
+        "séance",
+        "καρδιά",
+        "ιατρικής",
+        "医学教育",
+        "研修医",
+    ] {
         assert!(contains(&words, word), "{word} is not in the index");
     }
     let fragments = pagefind_files(&files, ".pf_fragment");
