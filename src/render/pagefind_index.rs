@@ -126,7 +126,7 @@ pub fn files(model: &Model, pages: Pages) -> Result<Vec<OutputFile>, String> {
     let config = PagefindServiceConfig::builder()
         .force_language(language.clone())
         .build();
-    let mut index = PagefindIndex::new(Some(config)).map_err(|e| fail(e))?;
+    let mut index = PagefindIndex::new(Some(config)).map_err(fail)?;
     let mut pages = pages.0.into_inner().unwrap_or_default();
     pages.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let lang_attr = format!("<!DOCTYPE html><html lang=\"{language}\"><body>");
@@ -136,7 +136,7 @@ pub fn files(model: &Model, pages: Pages) -> Result<Vec<OutputFile>, String> {
             index
                 .add_html_file(None, Some(url), html)
                 .await
-                .map_err(|e| fail(e))?;
+                .map_err(fail)?;
         }
         for r in records(model) {
             let meta = BTreeMap::from([
@@ -160,9 +160,9 @@ pub fn files(model: &Model, pages: Pages) -> Result<Vec<OutputFile>, String> {
                     None,
                 )
                 .await
-                .map_err(|e| fail(e))?;
+                .map_err(fail)?;
         }
-        let files = index.get_files().await.map_err(|e| fail(e))?;
+        let files = index.get_files().await.map_err(fail)?;
         Ok(files
             .into_iter()
             .filter_map(|f| {
