@@ -119,6 +119,9 @@ fn language(model: &Model) -> String {
 /// Indexes `pages` and the model's records; returns Pagefind's files, each
 /// under [`FOLDER`].
 pub fn files(model: &Model, pages: Pages) -> Result<Vec<OutputFile>, String> {
+    // Pagefind reads the working directory and panics without one (a
+    // folder deleted under a running `serve`): say so instead.
+    std::env::current_dir().map_err(fail)?;
     let language = language(model);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
