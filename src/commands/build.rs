@@ -63,6 +63,7 @@ pub fn run(global: &Global, args: &BuildArgs) -> u8 {
         only_bodies: None,
         portable: args.portable || model.program.portable,
         past_years,
+        verbose: options.verbose,
         ..RenderOptions::default()
     };
     let base = args

@@ -20,6 +20,17 @@ pub(super) struct Job<'a> {
     /// schema.org JSON-LD for the head, if any: made when the page renders.
     pub(super) jsonld: Option<JsonLd>,
     pub(super) data: Lazy<'a>,
+    /// How the served form's search files the page, if it is searched.
+    pub(super) search: Option<Search>,
+}
+
+/// A searched page's filters (`kind`, `year`) and the label its results
+/// show, which `base.html` marks on `<main>` for Pagefind.
+#[derive(serde::Serialize)]
+pub(super) struct Search {
+    kind: &'static str,
+    label: &'static str,
+    years: Vec<u8>,
 }
 
 /// The 404 page's job: not a folder; written as [`routes::NOT_FOUND`].
@@ -36,6 +47,8 @@ fn here(title: &str) -> (String, Option<String>) {
 /// Every page of the site, in the order the sitemap and the build list them.
 pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     let p = &model.program;
+    // A one-year program has no years to tell apart (SPEC 8).
+    let one_year = p.years == 1;
     let home = crumb("Home", routes::HOME);
     let body = |s: &'a crate::model::Source| Some((s.path.as_str(), &*s.body));
     let mut jobs = vec![Job {
@@ -47,6 +60,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         body: body(&p.source),
         jsonld: Some(JsonLd::Course),
         data: Box::new(move || to_tera(&pages::home(model, shared))),
+        search: None,
     }];
     for y in &model.years {
         let n = y.number;
@@ -59,6 +73,11 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             body: y.source.as_ref().and_then(body),
             jsonld: None,
             data: Box::new(move || to_tera(&pages::year_page(model, shared, n))),
+            search: Some(Search {
+                kind: "page",
+                label: "Syllabus",
+                years: if one_year { Vec::new() } else { vec![n] },
+            }),
         });
     }
     for page in routes::LIST_PAGES.into_iter().filter(|l| l.wanted(model)) {
@@ -73,6 +92,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             body: None,
             jsonld: None,
             data,
+            search: None,
         });
     }
     for item in model.all_items() {
@@ -93,6 +113,15 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             body: body(source),
             jsonld: (item.collection == Collection::Sessions).then_some(JsonLd::Session(i)),
             data,
+            search: Some(Search {
+                kind: item.collection.singular(),
+                label: item.collection.label(),
+                years: if one_year {
+                    Vec::new()
+                } else {
+                    model.years_of(item)
+                },
+            }),
         });
     }
     jobs.push(Job {
@@ -104,6 +133,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         body: None,
         jsonld: None,
         data: Box::new(|| to_tera(&pages::NoData {})),
+        search: None,
     });
     jobs
 }

@@ -16,6 +16,7 @@ pub mod map;
 pub mod mentoring;
 pub mod month_grid;
 mod own_calendars;
+pub mod pagefind_index;
 pub mod pages;
 pub mod people;
 pub mod portable;
@@ -185,6 +186,8 @@ pub struct RenderOptions {
     /// Templates compiled by an earlier render, to use instead of compiling
     /// them again (`serve` after an edit of content alone).
     pub templates: Option<Templates>,
+    /// Print the search index's time (`-v`), as the pipeline's stages do.
+    pub verbose: bool,
 }
 
 /// Where rendered files go, one at a time and from several threads: to disk
@@ -244,19 +247,44 @@ pub fn render(
     // The pages and the site-wide files (calendars, search index, JSON) are
     // made side by side: the latter are a few long sequential tasks that
     // would otherwise run alone after the pages, on one core.
+    // The served form's Pagefind index reads the pages as they pass (SPEC
+    // 9.3); after an edit of bodies alone it is left as the last full
+    // render made it.
+    let served = !options.portable && options.only_bodies.is_none();
+    let indexed = pagefind_index::Pages::default();
     let (pages, files) = rayon::join(
         || {
             jobs.par_iter()
                 .filter(|job| wanted(job))
                 .try_for_each(|job| {
                     count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    sink(render_job(&site, job)?)
+                    let file = render_job(&site, job)?;
+                    if served {
+                        indexed.offer(&file);
+                    }
+                    sink(file)
                 })
         },
         || site_files(model, outlines, &jobs, base, options, sink),
     );
     pages?;
-    Ok(count.into_inner() + files? + early)
+    let mut search_files = 0;
+    if served {
+        let start = std::time::Instant::now();
+        let search = pagefind_index::files(model, indexed)?;
+        if options.verbose {
+            eprintln!(
+                "{:>10}: {:.1} ms",
+                "pagefind",
+                start.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        for file in search {
+            search_files += 1;
+            sink(file)?;
+        }
+    }
+    Ok(count.into_inner() + files? + early + search_files)
 }
 
 /// `curriculum.json`.
@@ -476,6 +504,8 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         .map(|(b, img)| format!("{b}{img}"));
     ctx.insert("share_image", &share_image);
     ctx.insert("portable", &portable);
+    // What the served form's search index files this page under (SPEC 9.3).
+    ctx.insert("search", &job.search.as_ref().filter(|_| !portable));
     let text = tera
         .render(job.template, &ctx)
         .map_err(|e| format!("template {} failed for {}: {e}", job.template, job.dir))?;

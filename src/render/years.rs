@@ -82,6 +82,7 @@ pub fn render_past(
         past_years: Vec::new(),
         templates_root: Some(site_root.to_path_buf()),
         templates: None,
+        verbose: false,
     };
     let moved = |mut f: OutputFile| {
         f.path = format!("{prefix}{}", f.path);

@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// Search gate (SPEC 9.1, issue 25): on a built site served on 127.0.0.1, the
-// search page finds what a trainee types, as the browser runs search.js:
+// Search gate (SPEC 9.1, 9.3, issues 25 and 29): on a built site served on
+// 127.0.0.1, the search page finds what a trainee types, as the browser runs
+// search.js (through Pagefind in a served build, its own index in a portable
+// one):
 //   - across apostrophes both ways: a title with "Don't" (or "Don’t") is
 //     found by "dont", "don't" and "don’t", and each result's link is a page
 //     of the site;
 //   - things without a page of their own: every self-paced item and every
 //     outcome of curriculum.json, by its own words;
-//   - groups and free pages, by their titles.
+//   - groups and free pages, by their titles;
+//   - served builds (pagefind/ present) stem in the program's language: a
+//     title with "prejudice" is found by "prejudices", one with "mentoring"
+//     by "mentor", and the year filter keeps only that year's results.
 //
 //   node search.mjs SITE_FOLDER
 //
@@ -51,6 +56,18 @@ for (const o of model.program.outcomes || []) queries.push({ q: o.statement, tit
 for (const g of (model.groups || []).slice(0, 3)) queries.push({ q: g.title, title: g.title, why: "group" });
 for (const p of (model.pages || []).slice(0, 3)) queries.push({ q: p.title, title: p.title, why: "page" });
 
+// Stemming and the filters are the served form's (Pagefind's).
+const served = fs.existsSync(path.join(dir, "pagefind", "pagefind.js"));
+const filtered = [];
+if (served) {
+  const titles = ["pages", "sessions", "modules", "readings", "groups"].flatMap((l) => (model[l] || []).map((i) => i.title).filter(Boolean));
+  for (const [stem, q] of [["prejudice", "prejudices"], ["mentoring", "mentor"]]) {
+    const title = titles.find((t) => new RegExp(`\\b${stem}\\b`, "i").test(t));
+    if (title) queries.push({ q, title, why: "stemming" });
+  }
+  if ((model.program.years || 1) > 1) filtered.push({ q: "session", year: "2" });
+}
+
 const site = await serve(dir);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 const failures = [];
@@ -59,15 +76,25 @@ try {
   const page = await browser.newPage();
   for (const { q, title, why } of queries) {
     await page.goto(`${site.origin}/search/?q=${encodeURIComponent(q)}`);
-    await page.waitForFunction(() => !document.getElementById("search-input").disabled, null, { timeout: 10000 });
+    await shown(page, q);
     const results = await page.$$eval("#search-results a", (as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
     const hit = results.find(([t]) => t === title);
     if (!hit) failures.push(`${why}: "${q}" does not find "${title}" (got: ${results.slice(0, 5).map(([t]) => t).join(" | ") || "nothing"})`);
     else {
       kinds.add(why);
-      const file = path.join(dir, new URL(hit[1], `${site.origin}/search/`).pathname, "index.html");
+      const where = new URL(hit[1], `${site.origin}/search/`).pathname;
+      const file = path.join(dir, where, where.endsWith(".html") ? "" : "index.html");
       if (!fs.existsSync(file)) failures.push(`${why}: "${title}" links to ${hit[1]}, which is no page`);
     }
+  }
+  for (const { q, year } of filtered) {
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent(q)}&year=${year}`);
+    await shown(page, q);
+    const details = await page.$$eval("#search-results > li .detail", (ds) => ds.map((d) => d.textContent));
+    const stray = details.filter((d) => !new RegExp(`Years? (\\d+, )*${year}\\b`).test(d));
+    if (!details.length) failures.push(`year filter: "${q}" in year ${year} finds nothing`);
+    else if (stray.length) failures.push(`year filter: "${q}" in year ${year} shows ${stray.length} result(s) of other years: ${stray[0]}`);
+    else kinds.add("year filter");
   }
 } finally {
   await browser.close();
@@ -79,3 +106,10 @@ if (failures.length) {
   process.exit(1);
 }
 console.log(`search: OK — ${queries.length} queries found what they name (${[...kinds].join(", ")})`);
+
+// Waits until the search page has loaded its index and drawn the results
+// of `q` (search.js names the query it shows in data-query).
+async function shown(page, q) {
+  await page.waitForFunction(() => !document.getElementById("search-input").disabled, null, { timeout: 10000 });
+  await page.waitForFunction((want) => document.getElementById("search-results").getAttribute("data-query") === want, q, { timeout: 10000 });
+}

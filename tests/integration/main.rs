@@ -22,6 +22,7 @@ mod participants;
 mod report;
 mod roll;
 mod roll_diff;
+mod search;
 mod second_contact;
 mod series;
 mod serve;

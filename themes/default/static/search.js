@@ -1,17 +1,26 @@
-// cairn's client-side search: fetches search-index.json from this site and
-// filters it as you type. No framework, no request outside the site. In the
-// portable form (cairn build --portable) the index comes from
-// search-index.js instead, since browsers do not fetch files from file://,
-// and links to folders name the file the page gives (data-portable).
+// cairn's client-side search; no framework, no request outside the site.
+// Served (SPEC 9.3): Pagefind's own pagefind.js (data-pagefind) loads its
+// index in chunks, stems in the program's language, filters by year and
+// kind, and gives excerpts with the match marked; the results are drawn
+// here, in cairn's markup. Portable (cairn build --portable): browsers do not
+// fetch files from file://, which Pagefind needs, so the index comes from
+// search-index.js and is filtered here as you type, and links to folders
+// name the file the page gives (data-portable).
 (function () {
   "use strict";
   var script = document.currentScript;
   var root = script.getAttribute("data-root") || "";
   var folderFile = script.getAttribute("data-portable") || "";
+  var pagefindScript = script.getAttribute("data-pagefind");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var pages = [];
+
+  if (pagefindScript) {
+    served(pagefindScript);
+    return;
+  }
 
   // Apostrophes join a word's parts ("don't", "don’t" and "dont" are one
   // word) before the text is cut at every other non-letter.
@@ -36,6 +45,7 @@
   function show(query) {
     var terms = words(query);
     list.textContent = "";
+    list.setAttribute("data-query", query);
     if (!terms.length) { status.textContent = "Type to search " + pages.length + " pages."; return; }
     var hits = pages.map(function (p) { return [score(p, terms), p]; })
       .filter(function (x) { return x[0] > 0; })
@@ -78,7 +88,99 @@
     var q = new URLSearchParams(location.search).get("q");
     if (q) input.value = q;
     show(input.value);
-  }).catch(function () {
+  }).catch(unavailable);
+
+  function unavailable() {
     status.textContent = "The search index could not be loaded. Every page is also reachable from the sections below.";
-  });
+  }
+
+  // The served form, through Pagefind's JavaScript API.
+  function served(src) {
+    var year = document.getElementById("search-year");
+    var kind = document.getElementById("search-kind");
+    var filterBox = document.querySelector(".search-filters");
+    var params = new URLSearchParams(location.search);
+    var asked = 0;
+    var pagefind;
+
+    function fill(select, values, label) {
+      Object.keys(values || {}).sort(function (a, b) { return a.localeCompare(b, undefined, { numeric: true }); })
+        .forEach(function (v) {
+          var option = document.createElement("option");
+          option.value = v;
+          option.textContent = label(v);
+          select.appendChild(option);
+        });
+    }
+
+    // A result's address: Pagefind's is from the site's root ("/sessions/x/").
+    function href(url) {
+      return root + url.replace(/^\//, "");
+    }
+
+    function run() {
+      var query = input.value.trim();
+      var filters = {};
+      if (year && year.value) filters.year = year.value;
+      if (kind && kind.value) filters.kind = kind.value;
+      var mine = ++asked;
+      if (!query) {
+        list.textContent = "";
+        list.setAttribute("data-query", "");
+        status.textContent = "Type to search.";
+        return;
+      }
+      pagefind.search(query, { filters: filters }).then(function (found) {
+        if (mine !== asked) return null;
+        return Promise.all(found.results.slice(0, 30).map(function (r) { return r.data(); }));
+      }).then(function (results) {
+        if (!results || mine !== asked) return;
+        list.textContent = "";
+        // Which query the list shows (the browser gate waits for it).
+        list.setAttribute("data-query", input.value);
+        status.textContent = results.length ? results.length + (results.length === 1 ? " result" : " results") : "No results.";
+        results.forEach(function (d) {
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = href(d.url);
+          a.textContent = (d.meta && d.meta.title) || d.url;
+          li.appendChild(a);
+          var meta = document.createElement("span");
+          meta.className = "detail";
+          var years = (d.filters && d.filters.year) || [];
+          meta.textContent = " " + ((d.meta && d.meta.label) || "") + (years.length ? " · " + (years.length > 1 ? "Years " : "Year ") + years.join(", ") : "");
+          li.appendChild(meta);
+          if (d.excerpt) {
+            var p = document.createElement("p");
+            // Pagefind's excerpt is escaped text with the matches in <mark>.
+            p.innerHTML = d.excerpt;
+            li.appendChild(p);
+          }
+          list.appendChild(li);
+        });
+      }).catch(unavailable);
+    }
+
+    import(src).then(function (module) {
+      pagefind = module;
+      return pagefind.options({ baseUrl: "/", excerptLength: 24 });
+    }).then(function () {
+      return pagefind.filters();
+    }).then(function (filters) {
+      if (year && kind && filterBox) {
+        var each = year.getAttribute("data-option") || "{n}";
+        fill(year, filters.year, function (v) { return each.replace("{n}", v); });
+        fill(kind, filters.kind, function (v) { return v.charAt(0).toUpperCase() + v.slice(1); });
+        if (params.get("year")) year.value = params.get("year");
+        if (params.get("kind")) kind.value = params.get("kind");
+        filterBox.hidden = !(filters.year || filters.kind);
+        year.parentNode.hidden = !filters.year;
+        year.addEventListener("change", run);
+        kind.addEventListener("change", run);
+      }
+      input.disabled = false;
+      input.addEventListener("input", run);
+      if (params.get("q")) input.value = params.get("q");
+      run();
+    }).catch(unavailable);
+  }
 })();
