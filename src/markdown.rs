@@ -103,11 +103,14 @@ pub const THEME_IDS: &[&str] = &[
     "search-input",
     "search-status",
     "search-results",
+    "search-year",
+    "search-kind",
 ];
 
 /// The ids the theme makes from data, by their shape: months (`2025-09`),
 /// outcomes (`outcome-ID`), agenda days (`session-agenda-N`), the map's
-/// years (`map-year-N`, `map-year-N-caption`) and the
+/// years (`map-year-N`, `map-year-N-caption`), a module's self-paced items
+/// (`self-paced-N`, what search links to) and the
 /// footnotes of a body (`fn-LABEL`, see [`footnote_id`]).
 fn theme_owns(id: &str) -> bool {
     let b = id.as_bytes();
@@ -118,9 +121,15 @@ fn theme_owns(id: &str) -> bool {
             .all(|(i, c)| i == 4 || c.is_ascii_digit());
     month
         || THEME_IDS.contains(&id)
-        || ["outcome-", "session-agenda-", "map-year-", "fn-"]
-            .iter()
-            .any(|p| id.starts_with(p))
+        || [
+            "outcome-",
+            "session-agenda-",
+            "map-year-",
+            "self-paced-",
+            "fn-",
+        ]
+        .iter()
+        .any(|p| id.starts_with(p))
 }
 
 /// A footnote's id from its label: `fn-` and the label's slug, a prefix no
