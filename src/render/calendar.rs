@@ -147,7 +147,7 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
             Some(d) => lines.push(format!(
                 "Reflection: {} (due {})",
                 p.title,
-                super::labels::date(d.value)
+                super::labels::date(&model.program.messages, d.value)
             )),
             None => lines.push(format!("Reflection: {}", p.title)),
         }
@@ -163,7 +163,10 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
 /// e.g. `Seminar, Years 1 and 2`; the years only on a track of several.
 fn kind_and_years(model: &Model, kind: &str, years: &[u8]) -> String {
     if model.program.years > 1 && !years.is_empty() {
-        format!("{kind}, {}", super::labels::years(years))
+        format!(
+            "{kind}, {}",
+            super::labels::years(&model.program.messages, years)
+        )
     } else {
         kind.to_string()
     }
@@ -172,7 +175,7 @@ fn kind_and_years(model: &Model, kind: &str, years: &[u8]) -> String {
 /// A reading as a line, e.g. `Blindspot (25 pages, optional)`.
 fn reading_line(model: &Model, r: usize) -> String {
     let r = &model.readings[r];
-    let detail = super::labels::reading_detail(r);
+    let detail = super::labels::reading_detail(&model.program.messages, r);
     if detail.is_empty() {
         r.title.clone()
     } else {
@@ -213,7 +216,7 @@ fn due_event(model: &Model, due: &Due, opts: &CalendarOptions) -> Event {
         lines.push(format!(
             "{at}: {}, {}, {}",
             s.title,
-            super::labels::date(s.date.value),
+            super::labels::date(&model.program.messages, s.date.value),
             super::labels::times(s.start, s.end)
         ));
     }

@@ -52,10 +52,11 @@ fn card(model: &Model, i: usize) -> GroupCard<'_> {
     GroupCard {
         link: link(model, Collection::Groups, i, &g.title),
         kind_label: labels::kind(g.kind.as_str()),
-        meets: g
-            .meets
-            .clone()
-            .or_else(|| g.meetings.as_ref().map(|m| super::series::rule(&m.series))),
+        meets: g.meets.clone().or_else(|| {
+            g.meetings
+                .as_ref()
+                .map(|m| super::series::rule(&model.program.messages, &m.series))
+        }),
         mentors: people(model, &g.mentors),
         size: g.mentors.len() + g.members.len() + g.unnamed,
     }
@@ -201,7 +202,10 @@ pub fn outcomes(model: &Model) -> OutcomesPage<'_> {
                 statement: &o.statement,
                 measure: o.measure.as_deref(),
                 target: o.target.as_deref(),
-                by_label: o.by.as_ref().map(|d| labels::date(d.value)),
+                by_label: o
+                    .by
+                    .as_ref()
+                    .map(|d| labels::date(&model.program.messages, d.value)),
                 modules: model
                     .modules_in_order()
                     .into_iter()
@@ -223,7 +227,10 @@ pub fn outcomes(model: &Model) -> OutcomesPage<'_> {
                 .map(|s| Surveyed {
                     link: link(model, Collection::Sessions, s, &model.sessions[s].title),
                     feedback: model.sessions[s].feedback.as_ref(),
-                    kind_label: Some(labels::session_dates(&model.sessions[s])),
+                    kind_label: Some(labels::session_dates(
+                        &model.program.messages,
+                        &model.sessions[s],
+                    )),
                 }),
         )
         .collect();

@@ -66,7 +66,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
     let multi = model.program.years > 1;
     let years = |ys: &[u8]| {
         if multi {
-            super::labels::years(ys)
+            super::labels::years(&model.program.messages, ys)
         } else {
             String::new()
         }
@@ -162,7 +162,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
         }
         out.push(Month {
             id: format!("{:04}-{:02}", month.year(), month.month()),
-            label: super::labels::month(month.year(), month.month()),
+            label: super::labels::month(&model.program.messages, month.year(), month.month()),
             short: month.strftime("%b").to_string(),
             count,
             weeks,

@@ -20,9 +20,13 @@ pub use super::syllabus::{calendar, home, print, sessions, year, year_page};
 fn module_date_range(model: &Model, i: usize) -> Option<String> {
     let (start, end) = model.module_span(i)?;
     Some(if start.1 == end.1 {
-        labels::date(start.1)
+        labels::date(&model.program.messages, start.1)
     } else {
-        format!("{} – {}", labels::date(start.1), labels::date(end.1))
+        format!(
+            "{} – {}",
+            labels::date(&model.program.messages, start.1),
+            labels::date(&model.program.messages, end.1)
+        )
     })
 }
 
@@ -291,7 +295,10 @@ pub fn module<'m>(model: &'m Model, shared: &Shared, i: usize) -> ModulePage<'m>
                     provider: sp.provider.as_deref(),
                     url: sp.url.as_ref(),
                     minutes: sp.minutes,
-                    due_label: sp.due.as_ref().map(|d| labels::date(d.value)),
+                    due_label: sp
+                        .due
+                        .as_ref()
+                        .map(|d| labels::date(&model.program.messages, d.value)),
                 })
                 .collect(),
             date_range: module_date_range(model, i),
@@ -428,7 +435,9 @@ pub fn project(model: &Model, i: usize) -> ProjectPage<'_> {
             .iter()
             .map(|m| MilestoneRow {
                 title: &m.title,
-                date_label: m.date(model).map(labels::date),
+                date_label: m
+                    .date(model)
+                    .map(|d| labels::date(&model.program.messages, d)),
                 session: m
                     .session
                     .map(|s| link(model, Collection::Sessions, s, &model.sessions[s].title)),

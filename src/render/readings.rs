@@ -71,9 +71,12 @@ pub fn readings(model: &Model) -> ReadingsPage<'_> {
         .into_iter()
         .map(|((y, yr, mo), readings)| ReadingGroup {
             label: if model.program.years > 1 {
-                format!("Year {y} · {}", labels::month(yr, mo))
+                format!(
+                    "Year {y} · {}",
+                    labels::month(&model.program.messages, yr, mo)
+                )
             } else {
-                labels::month(yr, mo)
+                labels::month(&model.program.messages, yr, mo)
             },
             note: None,
             readings,
@@ -161,7 +164,7 @@ pub(super) fn session_link(model: &Model, s: usize) -> SessionLink<'_> {
                 index: s,
             },
         ),
-        date_label: labels::session_dates(&model.sessions[s]),
+        date_label: labels::session_dates(&model.program.messages, &model.sessions[s]),
     }
 }
 

@@ -123,7 +123,7 @@ pub(super) fn group_files(model: &Model, opts: &CalendarOptions) -> Vec<OutputFi
         if let Some(place) = &m.place {
             e.location(place);
         }
-        let mut lines = vec![super::series::rule(&m.series)];
+        let mut lines = vec![super::series::rule(&model.program.messages, &m.series)];
         if let Some(url) = opts.url(
             model,
             crate::model::Item {

@@ -97,11 +97,17 @@ fn facts(model: &Model) -> Option<Facts<'_>> {
         let window = match (&a.opens, &a.closes) {
             (Some(o), Some(c)) => Some(format!(
                 "open {} and close {}",
-                labels::date(o.value),
-                labels::date(c.value)
+                labels::date(&model.program.messages, o.value),
+                labels::date(&model.program.messages, c.value)
             )),
-            (Some(o), None) => Some(format!("open {}", labels::date(o.value))),
-            (None, Some(c)) => Some(format!("close {}", labels::date(c.value))),
+            (Some(o), None) => Some(format!(
+                "open {}",
+                labels::date(&model.program.messages, o.value)
+            )),
+            (None, Some(c)) => Some(format!(
+                "close {}",
+                labels::date(&model.program.messages, c.value)
+            )),
             (None, None) => None,
         };
         Application {
@@ -267,7 +273,7 @@ pub fn year<'m>(model: &'m Model, shared: &Shared, n: u8) -> Syllabus<'m> {
     let months = months
         .into_iter()
         .map(|((yr, mo), (sessions, due))| SyllabusMonth {
-            label: labels::month(yr, mo),
+            label: labels::month(&model.program.messages, yr, mo),
             id: format!("{yr:04}-{mo:02}"),
             workload: loads.get(&(yr, mo)).map(|l| Load {
                 pages: l.pages,
@@ -331,7 +337,7 @@ pub fn sessions(model: &Model, shared: &Shared) -> SessionsPage {
         months: months
             .into_iter()
             .map(|((y, m), sessions)| SessionsMonth {
-                label: labels::month(y, m),
+                label: labels::month(&model.program.messages, y, m),
                 id: format!("{y:04}-{m:02}"),
                 sessions,
             })
