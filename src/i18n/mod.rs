@@ -12,6 +12,7 @@
 //! that depends on a number is a table of CLDR plural categories (`one`,
 //! `other`, ...), chosen by ICU4X's plural rules of the language.
 
+pub mod dates;
 pub mod overrides;
 mod tera;
 
@@ -38,6 +39,9 @@ pub struct Messages {
     /// Flat keys, e.g. `home.resources`, `home.modules.one`.
     map: HashMap<String, String>,
     plural_rules: Option<PluralRules>,
+    /// CLDR's date formatters; `None` for English, whose dates are cairn's
+    /// own short form.
+    dates: Option<dates::Dates>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -115,6 +119,9 @@ impl Messages {
             table,
             map,
             plural_rules: rules_for(table),
+            dates: (table != "en")
+                .then(|| dates::Dates::new(language, table))
+                .flatten(),
         }
     }
 
@@ -159,6 +166,33 @@ impl Messages {
             .get(&format!("{key}.{}", category_name(category)))
             .or_else(|| self.map.get(&format!("{key}.other")))
             .map_or("", String::as_str)
+    }
+
+    /// e.g. `Thu 18 Sep 2025`, `jueves, 18 de septiembre de 2025`.
+    pub fn date(&self, d: jiff::civil::Date) -> String {
+        match &self.dates {
+            Some(dates) => dates.date(d),
+            None => d.strftime("%a %-d %b %Y").to_string(),
+        }
+    }
+
+    /// e.g. `September 2025`, `Septiembre de 2025`.
+    pub fn month(&self, year: i16, month: i8) -> String {
+        match &self.dates {
+            Some(dates) => dates.month(year, month),
+            None => jiff::civil::Date::new(year, month, 1)
+                .map(|d| d.strftime("%B %Y").to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The weekday of `d`: long (`Thursday`, `jueves`) or short (`Thu`,
+    /// `jue`).
+    pub fn weekday(&self, d: jiff::civil::Date, long: bool) -> String {
+        match &self.dates {
+            Some(dates) => dates.weekday(d, long),
+            None => d.strftime(if long { "%A" } else { "%a" }).to_string(),
+        }
     }
 
     /// The plural category `n` falls in, by CLDR name.

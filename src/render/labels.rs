@@ -6,14 +6,36 @@ use crate::i18n::Messages;
 use crate::model::Session;
 
 /// e.g. `Thu 18 Sep 2025`.
-pub fn date(_m: &Messages, d: Date) -> String {
-    d.0.strftime("%a %-d %b %Y").to_string()
+pub fn date(m: &Messages, d: Date) -> String {
+    m.date(d.0)
 }
 
 /// e.g. `September 2025`.
-pub fn month(_m: &Messages, year: i16, month: i8) -> String {
-    let d = jiff::civil::date(year, month, 1);
-    d.strftime("%B %Y").to_string()
+pub fn month(m: &Messages, year: i16, month: i8) -> String {
+    m.month(year, month)
+}
+
+/// The calendar grid's column heads, Monday first: long and short names.
+pub fn weekdays(m: &Messages) -> Vec<Weekday> {
+    // 2024-01-01 was a Monday.
+    (1..=7)
+        .map(|day| {
+            let d = jiff::civil::date(2024, 1, day);
+            Weekday {
+                long: m.weekday(d, true),
+                short: m.weekday(d, false),
+            }
+        })
+        .collect()
+}
+
+/// A weekday's names, for a column head.
+#[derive(Debug, serde::Serialize)]
+pub struct Weekday {
+    /// e.g. `Monday`.
+    pub long: String,
+    /// e.g. `Mon`.
+    pub short: String,
 }
 
 /// e.g. `18:00–20:00`.

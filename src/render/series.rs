@@ -105,7 +105,14 @@ pub fn session_times(msg: &crate::i18n::Messages, s: &Session) -> Option<Session
 /// A series' rule in words, e.g. `Every month, the last Thursday, until Tue 30 Jun 2026`.
 pub fn rule(msg: &crate::i18n::Messages, series: &crate::model::series::Series) -> String {
     use crate::content::repeats::{Every, Week};
-    let day = format!("{:?}", series.weekday);
+    let day = msg.weekday(
+        series
+            .until
+            .0
+            .nth_weekday_of_month(1, series.weekday)
+            .unwrap_or(series.until.0),
+        true,
+    );
     let how = match (series.every, series.week) {
         (Every::Week, _) => msg.fill("labels.every_week", &[("day", &day)]),
         (Every::TwoWeeks, _) => msg.fill("labels.every_other_week", &[("day", &day)]),

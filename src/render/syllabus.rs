@@ -377,6 +377,8 @@ pub struct CalendarPage<'a> {
     years: Vec<YearCalendar<'a>>,
     /// The whole program's calendar file.
     calendar: &'static str,
+    /// The grid's column heads, Monday first.
+    weekdays: Vec<super::labels::Weekday>,
 }
 
 /// The calendar page: the calendar files to subscribe to or download, and
@@ -394,5 +396,6 @@ pub fn calendar<'m>(model: &'m Model, shared: &Shared) -> CalendarPage<'m> {
             })
             .collect(),
         calendar: routes::CALENDAR,
+        weekdays: super::labels::weekdays(&model.program.messages),
     }
 }
