@@ -184,7 +184,8 @@ pub fn check(root: &Path, options: &Options) -> Checked {
     });
     diagnostics.extend(ds);
     if let Some(model) = &mut model {
-        let overrides = crate::i18n::overrides::load(root, &model.program.language);
+        let (overrides, ds) = crate::i18n::overrides::load(root, &model.program.language);
+        diagnostics.extend(ds);
         if !overrides.is_empty() {
             let messages = crate::i18n::Messages::built_in(&model.program.language).with(overrides);
             model.program.messages = std::sync::Arc::new(messages);

@@ -210,6 +210,23 @@ pub(super) fn build(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> O
         .language
         .as_ref()
         .map_or_else(|| "en".to_string(), |l| l.value.0.clone());
+    if let Some(l) = &f.language {
+        if crate::i18n::table_of(&l.value.0).is_none() {
+            ds.push(
+                Diagnostic::new(
+                    Code::W0316,
+                    file,
+                    l.pos,
+                    format!("cairn has no interface text in `{}`: the pages' labels, dates and notices stay in English", l.value.0),
+                )
+                .help(format!(
+                    "the built-in languages are {}; or put the texts in `i18n/{}.toml`, which overrides any message of the English table by key",
+                    crate::i18n::LANGUAGES.map(|l| format!("`{l}`")).join(", "),
+                    l.value.0
+                )),
+            );
+        }
+    }
     Some(Program {
         source: Source::of(p, None),
         title: title.value.clone(),
