@@ -107,7 +107,7 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
     }
     let mut lines = vec![kind_and_years(
         model,
-        &super::labels::kind(s.kind.as_str()),
+        &super::labels::kind(&model.program.messages, s.kind.as_str()),
         &s.years,
     )];
     if let Some(l) = &s.location {

@@ -36,7 +36,8 @@ fn here(title: &str) -> (String, Option<String>) {
 /// Every page of the site, in the order the sitemap and the build list them.
 pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     let p = &model.program;
-    let home = crumb("Home", routes::HOME);
+    let m = &*p.messages;
+    let home = crumb(m.text("nav.home"), routes::HOME);
     let body = |s: &'a crate::model::Source| Some((s.path.as_str(), &*s.body));
     let mut jobs = vec![Job {
         dir: routes::HOME.to_string(),
@@ -68,8 +69,11 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             dir: page.url(),
             template: page.template,
             section: page.key.name().to_string(),
-            title: page.title.to_string(),
-            breadcrumbs: vec![home.clone(), here(page.title)],
+            title: m.text(&format!("pages.{}", page.key.name())).to_string(),
+            breadcrumbs: vec![
+                home.clone(),
+                here(m.text(&format!("pages.{}", page.key.name()))),
+            ],
             body: None,
             jsonld: None,
             data,
@@ -99,7 +103,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         dir: NOT_FOUND_JOB.into(),
         template: "404.html",
         section: String::new(),
-        title: "Page not found".into(),
+        title: m.text("pages.not_found").into(),
         breadcrumbs: Vec::new(),
         body: None,
         jsonld: None,

@@ -72,9 +72,20 @@ pub fn years(m: &Messages, years: &[u8]) -> String {
     }
 }
 
-/// `book-club` -> `Book club`.
-pub fn kind(s: &str) -> String {
-    capitalised(&s.replace('-', " "))
+/// A kind as the language names it: `book-club` -> `Book club`
+/// (`kinds.book-club` of the table, else the kind capitalised).
+pub fn kind(m: &Messages, s: &str) -> String {
+    let named = m.text(&format!("kinds.{s}"));
+    if named.is_empty() {
+        capitalised(&s.replace('-', " "))
+    } else {
+        named.to_string()
+    }
+}
+
+/// What is due, e.g. `Reflection`, `Self-paced`.
+pub fn due_kind(m: &Messages, k: crate::model::due::DueKind) -> String {
+    m.text(&format!("due.{}", k.key())).to_string()
 }
 
 /// The text with its first letter in upper case, e.g. `Residents and fellows`.
@@ -136,6 +147,6 @@ mod tests {
         assert_eq!(month(&m, 2025, 9), "September 2025");
         assert_eq!(years(&m, &[1, 2]), "Years 1 and 2");
         assert_eq!(years(&m, &[1, 2, 3]), "Years 1, 2 and 3");
-        assert_eq!(kind("book-club"), "Book club");
+        assert_eq!(kind(&m, "book-club"), "Book club");
     }
 }

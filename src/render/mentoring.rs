@@ -51,7 +51,7 @@ fn card(model: &Model, i: usize) -> GroupCard<'_> {
     let g = &model.groups[i];
     GroupCard {
         link: link(model, Collection::Groups, i, &g.title),
-        kind_label: labels::kind(g.kind.as_str()),
+        kind_label: labels::kind(&model.program.messages, g.kind.as_str()),
         meets: g.meets.clone().or_else(|| {
             g.meetings
                 .as_ref()
@@ -104,7 +104,7 @@ pub fn group(model: &Model, i: usize) -> GroupPage<'_> {
     GroupPage {
         group: GroupFields {
             title: &g.title,
-            kind_label: labels::kind(g.kind.as_str()),
+            kind_label: labels::kind(&model.program.messages, g.kind.as_str()),
             meets: g.meets.as_deref(),
             unnamed: unnamed_label(model, g),
         },
@@ -142,7 +142,7 @@ pub fn groups_of(model: &Model, collection: Collection, index: usize) -> Vec<Gro
         })
         .map(|(i, g)| GroupTag {
             link: link(model, Collection::Groups, i, &g.title),
-            kind_label: labels::kind(g.kind.as_str()),
+            kind_label: labels::kind(&model.program.messages, g.kind.as_str()),
             as_mentor: collection == Collection::People && g.mentors.contains(&index),
         })
         .collect()

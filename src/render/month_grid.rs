@@ -83,7 +83,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
         }
         due_on.entry(d.date.0).or_default().push(GridItem {
             kind: d.kind.key(),
-            label: d.kind.label().to_string(),
+            label: super::labels::due_kind(&model.program.messages, d.kind),
             url: crate::routes::item(model, d.item),
             years: years(&d.years),
             what: GridWhat::Due { detail: d.detail },
@@ -105,7 +105,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
         while day <= last {
             days.entry(day).or_default().push(GridItem {
                 kind: "session",
-                label: super::labels::kind(s.kind.as_str()),
+                label: super::labels::kind(&model.program.messages, s.kind.as_str()),
                 title: s.title.clone(),
                 url: crate::routes::item(model, Item::session(i)),
                 years: years(&s.years),

@@ -322,7 +322,7 @@ pub fn module<'m>(model: &'m Model, shared: &Shared, i: usize) -> ModulePage<'m>
             .iter()
             .map(|&r| Resource {
                 row: rows::reading(model, r),
-                kind_label: labels::kind(model.readings[r].kind.as_str()),
+                kind_label: labels::kind(&model.program.messages, model.readings[r].kind.as_str()),
             })
             .collect(),
         sessions: m
@@ -388,7 +388,9 @@ pub fn projects(model: &Model) -> ProjectsPage<'_> {
                         index: i,
                     },
                 ),
-                kind_label: p.kind.map(|k| labels::kind(k.as_str())),
+                kind_label: p
+                    .kind
+                    .map(|k| labels::kind(&model.program.messages, k.as_str())),
                 year: p.year,
                 milestone_count: p.milestones.len(),
             })
@@ -426,7 +428,9 @@ pub fn project(model: &Model, i: usize) -> ProjectPage<'_> {
     ProjectPage {
         project: ProjectFields {
             title: &p.title,
-            kind_label: p.kind.map(|k| labels::kind(k.as_str())),
+            kind_label: p
+                .kind
+                .map(|k| labels::kind(&model.program.messages, k.as_str())),
             year: p.year,
         },
         groups: mentoring::groups_of(model, Collection::Projects, i),

@@ -143,7 +143,7 @@ pub fn person<'m>(model: &'m Model, shared: &Shared, i: usize) -> PersonPage<'m>
             roles_label: p
                 .roles
                 .iter()
-                .map(|r| labels::kind(r.as_str()))
+                .map(|r| labels::kind(&model.program.messages, r.as_str()))
                 .collect::<Vec<_>>()
                 .join(", "),
             photo: photo(model, i),

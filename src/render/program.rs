@@ -38,7 +38,7 @@ pub fn resources(model: &Model) -> tera::Value {
                         index: i,
                     },
                 ),
-                kind_label: labels::kind(r.kind.as_str()),
+                kind_label: labels::kind(&model.program.messages, r.kind.as_str()),
                 detail: labels::reading_detail(&model.program.messages, r),
             }
         })

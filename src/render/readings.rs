@@ -40,7 +40,7 @@ fn listed(model: &Model, i: usize) -> ListedReading<'_> {
     ListedReading {
         row: rows::reading(model, i),
         authors: r.authors.join(", "),
-        kind_label: labels::kind(r.kind.as_str()),
+        kind_label: labels::kind(&model.program.messages, r.kind.as_str()),
         optional: r.optional,
     }
 }
@@ -130,7 +130,7 @@ pub fn reading(model: &Model, i: usize) -> ReadingPage<'_> {
     ReadingPage {
         reading: ReadingFields {
             title: &r.title,
-            kind_label: labels::kind(r.kind.as_str()),
+            kind_label: labels::kind(&model.program.messages, r.kind.as_str()),
             authors: r.authors.join(", "),
             published: r.published,
             isbn: r.isbn.as_ref(),

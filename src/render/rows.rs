@@ -175,7 +175,7 @@ pub fn session<'m>(model: &'m Model, i: usize, prompts: &[usize]) -> SessionRow<
             },
         ),
         kind: s.kind.as_str(),
-        kind_label: labels::kind(s.kind.as_str()),
+        kind_label: labels::kind(&model.program.messages, s.kind.as_str()),
         date_label: labels::session_dates(&model.program.messages, s),
         date_iso: s.date.value.to_string(),
         end_iso: s.last_day().to_string(),
@@ -243,7 +243,7 @@ pub fn schedule_entry<'r, 'a>(row: &'r SessionRow<'a>) -> ScheduleEntry<'r, 'a> 
 pub struct DueRow<'a> {
     title: &'a str,
     url: String,
-    kind_label: &'static str,
+    kind_label: String,
     date_label: String,
     date_iso: String,
     detail: Option<&'a str>,
@@ -255,7 +255,7 @@ pub fn due<'a>(model: &Model, d: &'a crate::model::due::Due) -> DueRow<'a> {
     DueRow {
         title: &d.title,
         url: routes::item(model, d.item),
-        kind_label: d.kind.label(),
+        kind_label: labels::due_kind(&model.program.messages, d.kind),
         date_label: labels::date(&model.program.messages, d.date),
         date_iso: d.date.to_string(),
         detail: d.detail.as_deref(),

@@ -98,7 +98,7 @@ pub fn session<'m>(model: &'m Model, shared: &Shared, i: usize) -> SessionPage<'
     SessionPage {
         session: SessionFields {
             title: &s.title,
-            kind_label: labels::kind(s.kind.as_str()),
+            kind_label: labels::kind(&model.program.messages, s.kind.as_str()),
             date_label: labels::session_dates(&model.program.messages, s),
             time_label: labels::times(s.start, s.end),
             years_label: if model.program.years > 1 {
