@@ -86,7 +86,8 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         let title = model.title(item);
         let list = routes::ListPage::of(item.collection);
         let mut breadcrumbs = vec![home.clone()];
-        breadcrumbs.extend(list.map(|l| crumb(l.title, &l.url())));
+        breadcrumbs
+            .extend(list.map(|l| crumb(m.text(&format!("pages.{}", l.key.name())), &l.url())));
         breadcrumbs.push(here(title));
         jobs.push(Job {
             dir: routes::item(model, item),

@@ -219,7 +219,13 @@ pub fn outcomes(model: &Model) -> OutcomesPage<'_> {
         .modules_in_order()
         .into_iter()
         .filter(|&m| model.modules[m].feedback.is_some())
-        .map(|m| module_survey(model, m, Some("Module".to_string())))
+        .map(|m| {
+            module_survey(
+                model,
+                m,
+                Some(model.program.messages.text("session.module").to_string()),
+            )
+        })
         .chain(
             super::rows::calendar_order(model)
                 .into_iter()

@@ -25,7 +25,7 @@ pub struct ListedReading<'a> {
 pub struct ReadingGroup<'a> {
     label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'static str>,
+    note: Option<String>,
     readings: Vec<ListedReading<'a>>,
 }
 
@@ -72,7 +72,11 @@ pub fn readings(model: &Model) -> ReadingsPage<'_> {
         .map(|((y, yr, mo), readings)| ReadingGroup {
             label: if model.program.years > 1 {
                 format!(
-                    "Year {y} · {}",
+                    "{} · {}",
+                    model
+                        .program
+                        .messages
+                        .fill("labels.year", &[("n", &y.to_string())]),
                     labels::month(&model.program.messages, yr, mo)
                 )
             } else {
@@ -93,8 +97,8 @@ pub fn readings(model: &Model) -> ReadingsPage<'_> {
         .collect();
     if !resources.is_empty() {
         groups.push(ReadingGroup {
-            label: "Resources".to_string(),
-            note: Some("Not tied to a session: read or use them at any time."),
+            label: model.program.messages.text("home.resources").to_string(),
+            note: Some(model.program.messages.text("reading.not_tied").to_string()),
             readings: resources,
         });
     }

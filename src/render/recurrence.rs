@@ -131,7 +131,12 @@ pub(super) fn group_files(model: &Model, opts: &CalendarOptions) -> Vec<OutputFi
                 index: g,
             },
         ) {
-            lines.push(format!("Group page: {url}"));
+            lines.push(
+                model
+                    .program
+                    .messages
+                    .fill("ics.group_page", &[("url", &url)]),
+            );
             e.url(&url);
         }
         e.description(&lines.join("\n"));
