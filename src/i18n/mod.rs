@@ -42,6 +42,8 @@ pub struct Messages {
     /// CLDR's date formatters; `None` for English, whose dates are cairn's
     /// own short form.
     dates: Option<dates::Dates>,
+    /// Whether a site's `i18n/` file changed any message.
+    pub overridden: bool,
 }
 
 impl std::fmt::Debug for Messages {
@@ -122,13 +124,30 @@ impl Messages {
             dates: (table != "en")
                 .then(|| dates::Dates::new(language, table))
                 .flatten(),
+            overridden: false,
         }
     }
 
     /// The messages with a site's overrides (already checked) put over them.
     pub fn with(mut self, overrides: HashMap<String, String>) -> Messages {
+        self.overridden |= !overrides.is_empty();
         self.map.extend(overrides);
         self
+    }
+
+    /// The trainee script's texts (`[script]`) as JSON for the page, with
+    /// the language for its plural rules; `None` for the built-in English,
+    /// which the script carries itself (so English pages stay as they were).
+    pub fn script_texts(&self) -> Option<serde_json::Value> {
+        if self.table == "en" && !self.overridden {
+            return None;
+        }
+        let texts: serde_json::Map<String, serde_json::Value> = self
+            .map
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_prefix("script.")?.to_string(), v.clone().into())))
+            .collect();
+        Some(serde_json::json!({ "lang": self.table, "texts": texts }))
     }
 
     /// Every message by flat key.

@@ -52,6 +52,9 @@ pub struct SiteData<'a> {
     #[serde(flatten)]
     years: years::Marks<'a>,
     urls: Urls,
+    /// The trainee script's texts in the site's language, as JSON safe in
+    /// `<script>` (none for English: the script's own).
+    script_texts: Option<String>,
 }
 
 /// The addresses the theme's templates link to besides the pages' own
@@ -160,6 +163,10 @@ pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
         brand: brand::site(model),
         years: years::marks(options),
         urls: urls(),
+        script_texts: p
+            .messages
+            .script_texts()
+            .map(|v| super::jsonld::script_json(&v)),
     }
 }
 
