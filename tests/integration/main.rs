@@ -15,6 +15,7 @@ mod first_hour;
 mod fuzz_regressions;
 mod hardening;
 mod human;
+mod i18n;
 mod links;
 mod participants;
 mod roll;
