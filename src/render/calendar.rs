@@ -105,23 +105,23 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
     if let Some(place) = place {
         e.location(&place);
     }
-    let t = &*model.program.messages;
+    let msg = &*model.program.messages;
     let mut lines = vec![kind_and_years(
         model,
-        &super::labels::kind(t, s.kind.as_str()),
+        &super::labels::kind(msg, s.kind.as_str()),
         &s.years,
     )];
     if let Some(l) = &s.location {
-        lines.push(t.fill("ics.where", &[("place", l)]));
+        lines.push(msg.fill("ics.where", &[("place", l)]));
     }
     if let Some(u) = &s.online {
-        lines.push(t.fill("ics.online", &[("url", &u.0)]));
+        lines.push(msg.fill("ics.online", &[("url", &u.0)]));
     }
     if let Some(m) = s.module {
         let module = &model.modules[m];
-        lines.push(t.fill("ics.module", &[("title", &module.title)]));
+        lines.push(msg.fill("ics.module", &[("title", &module.title)]));
         if let Some(p) = module.phase {
-            lines.push(t.fill("ics.phase", &[("title", &model.program.phases[p].title)]));
+            lines.push(msg.fill("ics.phase", &[("title", &model.program.phases[p].title)]));
         }
     }
     let names = |people: &[usize]| {
@@ -132,31 +132,31 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
             .join(", ")
     };
     if !s.speakers.is_empty() {
-        lines.push(t.fill("ics.speakers", &[("names", &names(&s.speakers))]));
+        lines.push(msg.fill("ics.speakers", &[("names", &names(&s.speakers))]));
     }
     if !s.facilitators.is_empty() {
-        lines.push(t.fill("ics.facilitators", &[("names", &names(&s.facilitators))]));
+        lines.push(msg.fill("ics.facilitators", &[("names", &names(&s.facilitators))]));
     }
     if !s.readings.is_empty() {
-        lines.push(t.text("ics.read_before").to_string());
+        lines.push(msg.text("ics.read_before").to_string());
         for &r in &s.readings {
             lines.push(format!("- {}", reading_line(model, r)));
         }
     }
     for p in model.prompts.iter().filter(|p| p.session == Some(i)) {
         match &p.due {
-            Some(d) => lines.push(t.fill(
+            Some(d) => lines.push(msg.fill(
                 "ics.reflection_due",
                 &[
                     ("title", &p.title),
-                    ("date", &super::labels::date(t, d.value)),
+                    ("date", &super::labels::date(msg, d.value)),
                 ],
             )),
-            None => lines.push(t.fill("ics.reflection", &[("title", &p.title)])),
+            None => lines.push(msg.fill("ics.reflection", &[("title", &p.title)])),
         }
     }
     if let Some(url) = opts.url(model, Item::session(i)) {
-        lines.push(t.fill("ics.session_page", &[("url", &url)]));
+        lines.push(msg.fill("ics.session_page", &[("url", &url)]));
         e.url(&url);
     }
     e.description(&lines.join("\n"));
