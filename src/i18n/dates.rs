@@ -7,11 +7,12 @@
 
 use icu_calendar::{Date, Gregorian};
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::{E, YM, YMDE};
+use icu_datetime::fieldsets::{E, MDE, YM, YMDE};
 
 /// The formatters of one language other than English, made once per build.
 pub struct Dates {
     day: FixedCalendarDateTimeFormatter<Gregorian, YMDE>,
+    day_in_month: FixedCalendarDateTimeFormatter<Gregorian, MDE>,
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     weekday: FixedCalendarDateTimeFormatter<Gregorian, E>,
     weekday_short: FixedCalendarDateTimeFormatter<Gregorian, E>,
@@ -27,6 +28,7 @@ impl Dates {
         let prefs = (&locale).into();
         Some(Dates {
             day: FixedCalendarDateTimeFormatter::try_new(prefs, YMDE::long()).ok()?,
+            day_in_month: FixedCalendarDateTimeFormatter::try_new(prefs, MDE::long()).ok()?,
             month: FixedCalendarDateTimeFormatter::try_new(prefs, YM::long()).ok()?,
             weekday: FixedCalendarDateTimeFormatter::try_new(prefs, E::long()).ok()?,
             weekday_short: FixedCalendarDateTimeFormatter::try_new(prefs, E::short()).ok()?,
@@ -36,6 +38,14 @@ impl Dates {
     /// e.g. `jueves, 18 de septiembre de 2025`.
     pub fn date(&self, d: jiff::civil::Date) -> String {
         gregorian(d).map_or_else(|| d.to_string(), |g| self.day.format(&g).to_string())
+    }
+
+    /// e.g. `jueves, 18 de septiembre` (a calendar grid's day).
+    pub fn day_in_month(&self, d: jiff::civil::Date) -> String {
+        gregorian(d).map_or_else(
+            || d.to_string(),
+            |g| self.day_in_month.format(&g).to_string(),
+        )
     }
 
     /// e.g. `Septiembre de 2025` (a heading: its first letter capitalised).

@@ -195,6 +195,14 @@ impl Messages {
         }
     }
 
+    /// e.g. `Thursday 18 September`, `jueves, 18 de septiembre`.
+    pub fn day_in_month(&self, d: jiff::civil::Date) -> String {
+        match &self.dates {
+            Some(dates) => dates.day_in_month(d),
+            None => d.strftime("%A %-d %B").to_string(),
+        }
+    }
+
     /// e.g. `September 2025`, `Septiembre de 2025`.
     pub fn month(&self, year: i16, month: i8) -> String {
         match &self.dates {

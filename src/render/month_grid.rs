@@ -148,7 +148,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
             cells.push(Some(GridDay {
                 iso: day.to_string(),
                 day: n,
-                long: day.strftime("%A %-d %B").to_string(),
+                long: model.program.messages.day_in_month(day),
                 items,
             }));
         }
@@ -182,15 +182,13 @@ fn reading_summary(model: &Model, readings: &BTreeSet<usize>) -> String {
         pages += model.readings[r].pages.unwrap_or(0);
         minutes += model.readings[r].minutes.unwrap_or(0);
     }
-    let mut out = vec![match readings.len() {
-        1 => "1 reading".to_string(),
-        n => format!("{n} readings"),
-    }];
+    let m = &model.program.messages;
+    let mut out = vec![m.plural("labels.readings", readings.len() as u64, &[])];
     if pages > 0 {
-        out.push(format!("{pages} pages"));
+        out.push(m.plural("labels.pages", u64::from(pages), &[]));
     }
     if minutes > 0 {
-        out.push(format!("{minutes} min"));
+        out.push(m.fill("labels.min", &[("n", &minutes.to_string())]));
     }
     out.join(", ")
 }

@@ -95,18 +95,20 @@ fn facts(model: &Model) -> Option<Facts<'_>> {
     let p = &model.program;
     let application = p.application.as_ref().map(|a| {
         let window = match (&a.opens, &a.closes) {
-            (Some(o), Some(c)) => Some(format!(
-                "open {} and close {}",
-                labels::date(&model.program.messages, o.value),
-                labels::date(&model.program.messages, c.value)
+            (Some(o), Some(c)) => Some(p.messages.fill(
+                "labels.window",
+                &[
+                    ("opens", &labels::date(&p.messages, o.value)),
+                    ("closes", &labels::date(&p.messages, c.value)),
+                ],
             )),
-            (Some(o), None) => Some(format!(
-                "open {}",
-                labels::date(&model.program.messages, o.value)
+            (Some(o), None) => Some(p.messages.fill(
+                "labels.window_opens",
+                &[("opens", &labels::date(&p.messages, o.value))],
             )),
-            (None, Some(c)) => Some(format!(
-                "close {}",
-                labels::date(&model.program.messages, c.value)
+            (None, Some(c)) => Some(p.messages.fill(
+                "labels.window_closes",
+                &[("closes", &labels::date(&p.messages, c.value))],
             )),
             (None, None) => None,
         };
