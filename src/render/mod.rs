@@ -450,7 +450,14 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         .as_ref()
         .map(|(from, text)| {
             let headings = outlines.get(*from).map(|o| o.headings.as_slice());
-            body::to_html(text, &root, headings, links.of(from))
+            let m = &model.program.messages;
+            body::to_html(
+                text,
+                &root,
+                headings,
+                links.of(from),
+                [m.text("body.done"), m.text("body.not_done")],
+            )
         })
         .unwrap_or_default();
     ctx.insert_value("body", tera::Value::from(html));
