@@ -158,7 +158,10 @@ pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
         header,
         multi_year: p.years > 1,
         calendar: p.calendar,
-        audience: p.audience.as_deref().unwrap_or("trainees"),
+        audience: p
+            .audience
+            .as_deref()
+            .unwrap_or_else(|| m.text("labels.audience.trainees")),
         year_numbers: model.year_numbers().collect(),
         brand: brand::site(model),
         years: years::marks(options),
