@@ -83,7 +83,9 @@ fn parse_file(bencher: divan::Bencher<'_, '_>) {
 fn body_to_html(bencher: divan::Bencher<'_, '_>) {
     // Its links are external: validation resolved none for it to rewrite.
     let body = body();
-    bencher.bench(|| cairn::render::body::to_html(black_box(&body), "../../", None, None));
+    bencher.bench(|| {
+        cairn::render::body::to_html(black_box(&body), "../../", None, None, ["Done", "Not done"])
+    });
 }
 
 #[divan::bench(sample_count = 20)]

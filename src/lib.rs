@@ -29,6 +29,7 @@ pub mod export;
 pub(crate) mod fields;
 pub mod front_matter;
 pub mod highlight;
+pub mod i18n;
 pub mod layout;
 pub mod markdown;
 pub mod model;

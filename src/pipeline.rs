@@ -179,10 +179,18 @@ pub fn check(root: &Path, options: &Options) -> Checked {
         diagnostics.extend(ds);
         scanned.push(outline);
     }
-    let (model, ds) = timed(options, "model", || {
+    let (mut model, ds) = timed(options, "model", || {
         model::build::build(&parsed, options.drafts)
     });
     diagnostics.extend(ds);
+    if let Some(model) = &mut model {
+        let (overrides, ds) = crate::i18n::overrides::load(root, &model.program.language);
+        diagnostics.extend(ds);
+        if !overrides.is_empty() {
+            let messages = crate::i18n::Messages::built_in(&model.program.language).with(overrides);
+            model.program.messages = std::sync::Arc::new(messages);
+        }
+    }
     let statics = Statics::walk(&root.join(crate::layout::STATIC));
     let program_unreadable = model.is_none() && !parsed.is_empty();
     if program_unreadable {

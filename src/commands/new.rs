@@ -90,7 +90,7 @@ pub fn run(
 /// part of the title (`2025-11-mentoring-night` -> `Mentoring night`).
 fn default_title(id: &str) -> String {
     let rest = id_date(id).map_or(id, |(_, _, rest)| rest);
-    crate::render::labels::kind(if rest.is_empty() { id } else { rest })
+    crate::render::labels::capitalised(&(if rest.is_empty() { id } else { rest }).replace('-', " "))
 }
 
 /// The date a session id begins with ([`dates::id_prefix`]): the day, or

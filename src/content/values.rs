@@ -239,13 +239,9 @@ text_value!(Doi, "a DOI", parse_doi, { "type": "string", "pattern": "^10\\.[^/]+
 pub struct Language(pub String);
 
 fn parse_language(s: &str) -> Result<Language, String> {
-    let mut parts = s.split('-');
-    let primary = parts.next().unwrap_or("");
-    let ok = (2..=8).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts
-            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if ok {
+    // ICU4X's parser knows BCP 47's shapes (language, script, region,
+    // variants, extensions); `_` is not BCP 47's separator.
+    if !s.contains('_') && icu_locale_core::Locale::try_from_str(s).is_ok() {
         Ok(Language(s.to_string()))
     } else {
         Err(format!(

@@ -61,7 +61,7 @@ pub fn outline(model: &Model, base: &str, only: Option<u8>) -> Vec<Node> {
             }
             for ((y, m), links) in months {
                 children.push(Node::Folder {
-                    title: crate::render::labels::month(y, m),
+                    title: crate::render::labels::month(&model.program.messages, y, m),
                     children: links,
                 });
             }

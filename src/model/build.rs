@@ -218,10 +218,12 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
     let mut model = Model::new(program, unreadable);
     model.unpublished_roles = unpublished_roles;
     // A one-year program speaks of its syllabus, not of a "Year 1" (SPEC 8).
-    let single_title = format!(
-        "Syllabus {}–{}",
-        model.program.starts.value.0.year(),
-        model.program.ends().0.year()
+    let single_title = model.program.messages.fill(
+        "labels.syllabus_years",
+        &[
+            ("from", &model.program.starts.value.0.year().to_string()),
+            ("to", &model.program.ends().0.year().to_string()),
+        ],
     );
     model.years = (1..=model.program.years)
         .map(|n| Year {
@@ -229,7 +231,10 @@ pub fn build(parsed: &[Parsed], drafts: bool) -> (Option<Model>, Vec<Diagnostic>
             title: if model.program.years == 1 {
                 single_title.clone()
             } else {
-                format!("Year {n}")
+                model
+                    .program
+                    .messages
+                    .fill("labels.year", &[("n", &n.to_string())])
             },
             summary: None,
             source: None,

@@ -125,7 +125,12 @@ pub fn all(model: &Model) -> Vec<Due> {
                 item: Item::module(i),
                 nth: n,
                 session: None,
-                detail: sp.minutes.map(|m| format!("{m} min")),
+                detail: sp.minutes.map(|n| {
+                    model
+                        .program
+                        .messages
+                        .fill("labels.min", &[("n", &n.to_string())])
+                }),
             });
         }
     }
@@ -143,8 +148,17 @@ pub fn all(model: &Model) -> Vec<Due> {
                 continue;
             };
             let detail = match (r.pages, r.minutes) {
-                (Some(p), _) => Some(format!("{p} pages")),
-                (None, Some(m)) => Some(format!("{m} min")),
+                (Some(p), _) => Some(model.program.messages.plural(
+                    "labels.pages",
+                    u64::from(p),
+                    &[],
+                )),
+                (None, Some(n)) => Some(
+                    model
+                        .program
+                        .messages
+                        .fill("labels.min", &[("n", &n.to_string())]),
+                ),
                 _ => None,
             };
             out.push(Due {

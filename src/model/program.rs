@@ -26,6 +26,9 @@ pub struct Program {
     pub tagline: Option<String>,
     /// `<html lang>`, e.g. `en`.
     pub language: String,
+    /// Every text the theme writes, in `language` (SPEC 9.3); the site's
+    /// `i18n/` overrides are put in by `pipeline::check`.
+    pub messages: std::sync::Arc<crate::i18n::Messages>,
     /// Length of the track, e.g. `2`.
     pub years: u8,
     /// First day of the academic year, e.g. 2025-07-01.
@@ -206,15 +209,34 @@ pub(super) fn build(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> O
         .collect();
     // Stable: two events of one day keep the order they were written in.
     timeline.sort_by_key(|t| t.date.value);
+    let language = f
+        .language
+        .as_ref()
+        .map_or_else(|| "en".to_string(), |l| l.value.0.clone());
+    if let Some(l) = &f.language {
+        if crate::i18n::table_of(&l.value.0).is_none() {
+            ds.push(
+                Diagnostic::new(
+                    Code::W0316,
+                    file,
+                    l.pos,
+                    format!("cairn has no interface text in `{}`: the pages' labels, dates and notices stay in English", l.value.0),
+                )
+                .help(format!(
+                    "the built-in languages are {}; or put the texts in `i18n/{}.toml`, which overrides any message of the English table by key",
+                    crate::i18n::LANGUAGES.map(|l| format!("`{l}`")).join(", "),
+                    l.value.0
+                )),
+            );
+        }
+    }
     Some(Program {
         source: Source::of(p, None),
         title: title.value.clone(),
         institution: f.institution.clone(),
         tagline: f.tagline.clone(),
-        language: f
-            .language
-            .as_ref()
-            .map_or_else(|| "en".to_string(), |l| l.value.0.clone()),
+        language: language.clone(),
+        messages: std::sync::Arc::new(crate::i18n::Messages::built_in(&language)),
         years: f.years.as_ref().map_or(2, |y| y.value.0),
         starts,
         timezone: timezone.value.0.clone(),

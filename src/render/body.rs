@@ -18,12 +18,14 @@ use std::collections::{HashMap, HashSet};
 /// the body's headings from its outline (their ids follow the one rule in
 /// [`crate::markdown`]); `None` scans the body for them. `links` are its
 /// links as validation resolved them; a destination not among them is
-/// written as it is.
+/// written as it is. `tasks` name a task list's checkboxes for screen
+/// readers, done and not done (`Done`, `Not done` in English).
 pub fn to_html(
     body: &str,
     root: &str,
     headings: Option<&[Heading]>,
     links: Option<&PageLinks>,
+    tasks: [&str; 2],
 ) -> String {
     let scanned;
     let headings = if let Some(h) = headings {
@@ -149,9 +151,9 @@ pub fn to_html(
             }
             Event::TaskListMarker(done) => {
                 let (checked, name) = if *done {
-                    (" checked", "Done")
+                    (" checked", tasks[0])
                 } else {
-                    ("", "Not done")
+                    ("", tasks[1])
                 };
                 out_events.push(Event::InlineHtml(
                     format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{name}\"> ")

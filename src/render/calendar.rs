@@ -105,22 +105,23 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
     if let Some(place) = place {
         e.location(&place);
     }
+    let msg = &*model.program.messages;
     let mut lines = vec![kind_and_years(
         model,
-        &super::labels::kind(s.kind.as_str()),
+        &super::labels::kind(msg, s.kind.as_str()),
         &s.years,
     )];
     if let Some(l) = &s.location {
-        lines.push(format!("Where: {l}"));
+        lines.push(msg.fill("ics.where", &[("place", l)]));
     }
     if let Some(u) = &s.online {
-        lines.push(format!("Online: {}", u.0));
+        lines.push(msg.fill("ics.online", &[("url", &u.0)]));
     }
     if let Some(m) = s.module {
         let module = &model.modules[m];
-        lines.push(format!("Module: {}", module.title));
+        lines.push(msg.fill("ics.module", &[("title", &module.title)]));
         if let Some(p) = module.phase {
-            lines.push(format!("Phase: {}", model.program.phases[p].title));
+            lines.push(msg.fill("ics.phase", &[("title", &model.program.phases[p].title)]));
         }
     }
     let names = |people: &[usize]| {
@@ -131,29 +132,31 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
             .join(", ")
     };
     if !s.speakers.is_empty() {
-        lines.push(format!("Speakers: {}", names(&s.speakers)));
+        lines.push(msg.fill("ics.speakers", &[("names", &names(&s.speakers))]));
     }
     if !s.facilitators.is_empty() {
-        lines.push(format!("Facilitators: {}", names(&s.facilitators)));
+        lines.push(msg.fill("ics.facilitators", &[("names", &names(&s.facilitators))]));
     }
     if !s.readings.is_empty() {
-        lines.push("Read before:".to_string());
+        lines.push(msg.text("ics.read_before").to_string());
         for &r in &s.readings {
             lines.push(format!("- {}", reading_line(model, r)));
         }
     }
     for p in model.prompts.iter().filter(|p| p.session == Some(i)) {
         match &p.due {
-            Some(d) => lines.push(format!(
-                "Reflection: {} (due {})",
-                p.title,
-                super::labels::date(d.value)
+            Some(d) => lines.push(msg.fill(
+                "ics.reflection_due",
+                &[
+                    ("title", &p.title),
+                    ("date", &super::labels::date(msg, d.value)),
+                ],
             )),
-            None => lines.push(format!("Reflection: {}", p.title)),
+            None => lines.push(msg.fill("ics.reflection", &[("title", &p.title)])),
         }
     }
     if let Some(url) = opts.url(model, Item::session(i)) {
-        lines.push(format!("Session page: {url}"));
+        lines.push(msg.fill("ics.session_page", &[("url", &url)]));
         e.url(&url);
     }
     e.description(&lines.join("\n"));
@@ -163,7 +166,10 @@ fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
 /// e.g. `Seminar, Years 1 and 2`; the years only on a track of several.
 fn kind_and_years(model: &Model, kind: &str, years: &[u8]) -> String {
     if model.program.years > 1 && !years.is_empty() {
-        format!("{kind}, {}", super::labels::years(years))
+        format!(
+            "{kind}, {}",
+            super::labels::years(&model.program.messages, years)
+        )
     } else {
         kind.to_string()
     }
@@ -172,7 +178,7 @@ fn kind_and_years(model: &Model, kind: &str, years: &[u8]) -> String {
 /// A reading as a line, e.g. `Blindspot (25 pages, optional)`.
 fn reading_line(model: &Model, r: usize) -> String {
     let r = &model.readings[r];
-    let detail = super::labels::reading_detail(r);
+    let detail = super::labels::reading_detail(&model.program.messages, r);
     if detail.is_empty() {
         r.title.clone()
     } else {
@@ -185,35 +191,34 @@ fn reading_line(model: &Model, r: usize) -> String {
 /// It does not block time (`TRANSP:TRANSPARENT`).
 fn due_event(model: &Model, due: &Due, opts: &CalendarOptions) -> Event {
     let day = naive(due.date);
+    let t = &*model.program.messages;
     let summary = match (due.kind, &due.detail) {
-        (DueKind::Milestone, _) => format!("Milestone: {}", due.title),
-        (_, Some(detail)) => format!("Due: {} ({detail})", due.title),
-        (_, None) => format!("Due: {}", due.title),
+        (DueKind::Milestone, _) => t.fill("ics.milestone", &[("title", &due.title)]),
+        (_, Some(detail)) => t.fill(
+            "ics.due_detail",
+            &[("title", &due.title), ("detail", detail)],
+        ),
+        (_, None) => t.fill("ics.due", &[("title", &due.title)]),
     };
-    let what = match due.kind {
-        DueKind::Prompt => "Reflection prompt",
-        DueKind::SelfPaced => "Self-paced work",
-        DueKind::Reading => "Reading",
-        DueKind::Milestone => "Capstone project milestone",
-    };
+    let what = t.text(&format!("ics.what.{}", due.kind.key()));
     let mut lines = vec![kind_and_years(model, what, &due.years)];
     if due.kind == DueKind::SelfPaced {
-        lines.push(format!("Module: {}", model.title(due.item)));
+        lines.push(t.fill("ics.module", &[("title", model.title(due.item))]));
     }
     if let Some(d) = &due.detail {
-        lines.push(format!("Length: {d}"));
+        lines.push(t.fill("ics.length", &[("detail", d)]));
     }
     if let Some(s) = due.session {
         let s = &model.sessions[s];
-        let at = match due.kind {
-            DueKind::Reading => "Read before the session",
-            DueKind::Milestone => "At the session",
-            _ => "For the session",
-        };
+        let at = t.text(match due.kind {
+            DueKind::Reading => "ics.at.reading",
+            DueKind::Milestone => "ics.at.milestone",
+            _ => "ics.at.other",
+        });
         lines.push(format!(
             "{at}: {}, {}, {}",
             s.title,
-            super::labels::date(s.date.value),
+            super::labels::date(t, s.date.value),
             super::labels::times(s.start, s.end)
         ));
     }
@@ -230,7 +235,7 @@ fn due_event(model: &Model, due: &Due, opts: &CalendarOptions) -> Event {
     .ends(day.succ_opt().unwrap_or(day))
     .add_property("TRANSP", "TRANSPARENT");
     if let Some(url) = opts.url(model, due.item) {
-        lines.push(format!("Page: {url}"));
+        lines.push(t.fill("ics.page", &[("url", &url)]));
         e.url(&url);
     }
     e.description(&lines.join("\n"));

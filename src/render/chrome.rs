@@ -26,7 +26,7 @@ pub enum HeaderEntry<'a> {
         /// `years` or `more`.
         key: &'static str,
         /// What the menu's button says.
-        title: &'static str,
+        title: &'a str,
         /// Its links.
         items: Vec<NavEntry<'a>>,
     },
@@ -52,6 +52,9 @@ pub struct SiteData<'a> {
     #[serde(flatten)]
     years: years::Marks<'a>,
     urls: Urls,
+    /// The trainee script's texts in the site's language, as JSON safe in
+    /// `<script>` (none for English: the script's own).
+    script_texts: Option<String>,
 }
 
 /// The addresses the theme's templates link to besides the pages' own
@@ -106,9 +109,10 @@ pub struct Crumb<'a> {
 /// The templates' `site` for every page of `model`.
 pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
     let p = &model.program;
+    let m = &*p.messages;
     let mut nav = vec![NavEntry {
         key: "home".to_string(),
-        title: "Home",
+        title: p.messages.text("nav.home"),
         url: routes::HOME.to_string(),
     }];
     for y in &model.years {
@@ -121,7 +125,7 @@ pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
     for page in routes::LIST_PAGES.into_iter().filter(|l| l.in_nav(model)) {
         nav.push(NavEntry {
             key: page.key.name().to_string(),
-            title: page.nav.unwrap_or(page.title),
+            title: m.text(&format!("nav.{}", page.key.name())),
             url: page.url(),
         });
     }
@@ -137,7 +141,11 @@ pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
             url: routes::item(model, Item::page(i)),
         });
     }
-    let header = header(&nav, model.years.len());
+    let header = header(
+        &nav,
+        model.years.len(),
+        (m.text("nav.years"), m.text("nav.more")),
+    );
     let starts = p.starts.value.0;
     SiteData {
         title: &p.title,
@@ -150,11 +158,18 @@ pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
         header,
         multi_year: p.years > 1,
         calendar: p.calendar,
-        audience: p.audience.as_deref().unwrap_or("trainees"),
+        audience: p
+            .audience
+            .as_deref()
+            .unwrap_or_else(|| m.text("labels.audience.trainees")),
         year_numbers: model.year_numbers().collect(),
         brand: brand::site(model),
         years: years::marks(options),
         urls: urls(),
+        script_texts: p
+            .messages
+            .script_texts()
+            .map(|v| super::jsonld::script_json(&v)),
     }
 }
 
@@ -164,16 +179,20 @@ pub fn site<'a>(model: &'a Model, options: &'a RenderOptions) -> SiteData<'a> {
 /// [`routes::HEADER_LINKS`], and a "More" menu for the rest (a link when it
 /// would hold one). The phone menu and the footer's site index list `nav`
 /// whole.
-pub fn header<'a>(nav: &[NavEntry<'a>], years: usize) -> Vec<HeaderEntry<'a>> {
+pub fn header<'a>(
+    nav: &[NavEntry<'a>],
+    years: usize,
+    (years_title, more_title): (&'a str, &'a str),
+) -> Vec<HeaderEntry<'a>> {
     let (home, rest) = nav.split_at(1.min(nav.len()));
     let (years_nav, rest) = rest.split_at(years.min(rest.len()));
     let (links, more): (Vec<&NavEntry<'a>>, Vec<&NavEntry<'a>>) = rest
         .iter()
         .partition(|e| routes::HEADER_LINKS.iter().any(|k| e.key == k.name()));
     let mut top: Vec<HeaderEntry<'a>> = home.iter().cloned().map(HeaderEntry::Link).collect();
-    menu(&mut top, "years", "Years", years_nav.iter().collect());
+    menu(&mut top, "years", years_title, years_nav.iter().collect());
     top.extend(links.into_iter().cloned().map(HeaderEntry::Link));
-    menu(&mut top, "more", "More", more);
+    menu(&mut top, "more", more_title, more);
     top
 }
 
@@ -181,7 +200,7 @@ pub fn header<'a>(nav: &[NavEntry<'a>], years: usize) -> Vec<HeaderEntry<'a>> {
 fn menu<'a>(
     top: &mut Vec<HeaderEntry<'a>>,
     key: &'static str,
-    title: &'static str,
+    title: &'a str,
     items: Vec<&NavEntry<'a>>,
 ) {
     match items[..] {
@@ -236,7 +255,7 @@ mod tests {
     fn the_header_holds_at_most_eight_entries_and_every_page() {
         for (years, pages) in [(1, 0), (2, 5), (4, 20), (9, 0)] {
             let nav = nav(years, pages);
-            let top = header(&nav, years);
+            let top = header(&nav, years, ("Years", "More"));
             assert!(
                 top.len() <= HEADER_MAX,
                 "{years} years, {pages} pages: {} entries",
@@ -254,7 +273,7 @@ mod tests {
     fn a_lone_year_or_a_lone_extra_page_is_a_link_not_a_menu() {
         let mut nav = nav(1, 0);
         nav.retain(|e| ["home", "year-1", "sessions", "people"].contains(&e.key.as_str()));
-        let top = header(&nav, 1);
+        let top = header(&nav, 1, ("Years", "More"));
         assert!(
             top.iter().all(|e| matches!(e, HeaderEntry::Link(_))),
             "{top:?}"

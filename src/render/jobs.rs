@@ -49,7 +49,8 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
     let p = &model.program;
     // A one-year program has no years to tell apart (SPEC 8).
     let one_year = p.years == 1;
-    let home = crumb("Home", routes::HOME);
+    let m = &*p.messages;
+    let home = crumb(m.text("nav.home"), routes::HOME);
     let body = |s: &'a crate::model::Source| Some((s.path.as_str(), &*s.body));
     let mut jobs = vec![Job {
         dir: routes::HOME.to_string(),
@@ -87,8 +88,11 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             dir: page.url(),
             template: page.template,
             section: page.key.name().to_string(),
-            title: page.title.to_string(),
-            breadcrumbs: vec![home.clone(), here(page.title)],
+            title: m.text(&format!("pages.{}", page.key.name())).to_string(),
+            breadcrumbs: vec![
+                home.clone(),
+                here(m.text(&format!("pages.{}", page.key.name()))),
+            ],
             body: None,
             jsonld: None,
             data,
@@ -102,7 +106,8 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         let title = model.title(item);
         let list = routes::ListPage::of(item.collection);
         let mut breadcrumbs = vec![home.clone()];
-        breadcrumbs.extend(list.map(|l| crumb(l.title, &l.url())));
+        breadcrumbs
+            .extend(list.map(|l| crumb(m.text(&format!("pages.{}", l.key.name())), &l.url())));
         breadcrumbs.push(here(title));
         jobs.push(Job {
             dir: routes::item(model, item),
@@ -128,7 +133,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
         dir: NOT_FOUND_JOB.into(),
         template: "404.html",
         section: String::new(),
-        title: "Page not found".into(),
+        title: m.text("pages.not_found").into(),
         breadcrumbs: Vec::new(),
         body: None,
         jsonld: None,

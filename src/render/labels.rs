@@ -2,17 +2,40 @@
 //! every page says "Thu 18 Sep 2025" and "Years 1 and 2" the same way.
 
 use crate::content::values::{Date, Time};
+use crate::i18n::Messages;
 use crate::model::Session;
 
 /// e.g. `Thu 18 Sep 2025`.
-pub fn date(d: Date) -> String {
-    d.0.strftime("%a %-d %b %Y").to_string()
+pub fn date(m: &Messages, d: Date) -> String {
+    m.date(d.0)
 }
 
 /// e.g. `September 2025`.
-pub fn month(year: i16, month: i8) -> String {
-    let d = jiff::civil::date(year, month, 1);
-    d.strftime("%B %Y").to_string()
+pub fn month(m: &Messages, year: i16, month: i8) -> String {
+    m.month(year, month)
+}
+
+/// The calendar grid's column heads, Monday first: long and short names.
+pub fn weekdays(m: &Messages) -> Vec<Weekday> {
+    // 2024-01-01 was a Monday.
+    (1..=7)
+        .map(|day| {
+            let d = jiff::civil::date(2024, 1, day);
+            Weekday {
+                long: m.weekday(d, true),
+                short: m.weekday(d, false),
+            }
+        })
+        .collect()
+}
+
+/// A weekday's names, for a column head.
+#[derive(Debug, serde::Serialize)]
+pub struct Weekday {
+    /// e.g. `Monday`.
+    pub long: String,
+    /// e.g. `Mon`.
+    pub short: String,
 }
 
 /// e.g. `18:00–20:00`.
@@ -21,33 +44,48 @@ pub fn times(start: Time, end: Time) -> String {
 }
 
 /// A session's days: one date, or `Fri 10 Oct 2025 – Sat 11 Oct 2025`.
-pub fn session_dates(s: &Session) -> String {
+pub fn session_dates(m: &Messages, s: &Session) -> String {
     match &s.end_date {
         Some(end) if end.value > s.date.value => {
-            format!("{} – {}", date(s.date.value), date(end.value))
+            format!("{} – {}", date(m, s.date.value), date(m, end.value))
         }
-        _ => date(s.date.value),
+        _ => date(m, s.date.value),
     }
 }
 
 /// e.g. `Year 1`, `Years 1 and 2`, `Years 1, 2 and 3`.
-pub fn years(years: &[u8]) -> String {
+pub fn years(m: &Messages, years: &[u8]) -> String {
     match years {
         [] => String::new(),
-        [one] => format!("Year {one}"),
-        [init @ .., last] => format!(
-            "Years {} and {last}",
-            init.iter()
+        [one] => m.fill("labels.year", &[("n", &one.to_string())]),
+        [init @ .., last] => {
+            let list = init
+                .iter()
                 .map(u8::to_string)
                 .collect::<Vec<_>>()
-                .join(", ")
-        ),
+                .join(", ");
+            m.fill(
+                "labels.years",
+                &[("list", &list), ("last", &last.to_string())],
+            )
+        }
     }
 }
 
-/// `book-club` -> `Book club`.
-pub fn kind(s: &str) -> String {
-    capitalised(&s.replace('-', " "))
+/// A kind as the language names it: `book-club` -> `Book club`
+/// (`kinds.book-club` of the table, else the kind capitalised).
+pub fn kind(m: &Messages, s: &str) -> String {
+    let named = m.text(&format!("kinds.{s}"));
+    if named.is_empty() {
+        capitalised(&s.replace('-', " "))
+    } else {
+        named.to_string()
+    }
+}
+
+/// What is due, e.g. `Reflection`, `Self-paced`.
+pub fn due_kind(m: &Messages, k: crate::model::due::DueKind) -> String {
+    m.text(&format!("due.{}", k.key())).to_string()
 }
 
 /// The text with its first letter in upper case, e.g. `Residents and fellows`.
@@ -60,34 +98,39 @@ pub fn capitalised(s: &str) -> String {
 
 /// A reading's size and status, e.g. `220 pages, 15 minutes, optional`
 /// (empty when nothing is known).
-pub fn reading_detail(r: &crate::model::Reading) -> String {
+pub fn reading_detail(m: &Messages, r: &crate::model::Reading) -> String {
     let mut detail = Vec::new();
     if let Some(p) = r.pages {
-        detail.push(format!("{p} pages"));
+        detail.push(m.plural("labels.pages", u64::from(p), &[]));
     }
-    if let Some(m) = r.minutes {
-        detail.push(format!("{m} minutes"));
+    if let Some(n) = r.minutes {
+        detail.push(m.plural("labels.minutes", u64::from(n), &[]));
     }
     if r.optional {
-        detail.push("optional".to_string());
+        detail.push(m.text("labels.optional").to_string());
     }
     detail.join(", ")
 }
 
 /// Who a session is for, e.g. `For mentors`; `None` for everyone.
-pub fn audience(a: crate::content::session::Audience) -> Option<String> {
-    (a != crate::content::session::Audience::All).then(|| format!("For {}", a.as_str()))
+pub fn audience(m: &Messages, a: crate::content::session::Audience) -> Option<String> {
+    (a != crate::content::session::Audience::All).then(|| {
+        let who = m
+            .text(&format!("labels.audience.{}", a.as_str()))
+            .to_string();
+        m.fill("labels.for_audience", &[("audience", &who)])
+    })
 }
 
 /// Whether a session is expected and whether it counts toward attendance,
 /// e.g. `Required`, `Expected, not counted toward attendance`, `Optional`.
-pub fn attendance(s: &Session) -> &'static str {
-    match (s.required, s.counts) {
-        (true, true) => "Required",
-        (true, false) => "Expected, not counted toward attendance",
-        (false, true) => "Optional, counts toward attendance",
-        (false, false) => "Optional",
-    }
+pub fn attendance<'m>(m: &'m Messages, s: &Session) -> &'m str {
+    m.text(match (s.required, s.counts) {
+        (true, true) => "labels.required",
+        (true, false) => "labels.expected",
+        (false, true) => "labels.optional_counts",
+        (false, false) => "labels.optional_session",
+    })
 }
 
 #[cfg(test)]
@@ -96,13 +139,14 @@ mod tests {
 
     #[test]
     fn labels_read_naturally() {
+        let m = Messages::built_in("en");
         assert_eq!(
-            date(Date(jiff::civil::date(2025, 9, 18))),
+            date(&m, Date(jiff::civil::date(2025, 9, 18))),
             "Thu 18 Sep 2025"
         );
-        assert_eq!(month(2025, 9), "September 2025");
-        assert_eq!(years(&[1, 2]), "Years 1 and 2");
-        assert_eq!(years(&[1, 2, 3]), "Years 1, 2 and 3");
-        assert_eq!(kind("book-club"), "Book club");
+        assert_eq!(month(&m, 2025, 9), "September 2025");
+        assert_eq!(years(&m, &[1, 2]), "Years 1 and 2");
+        assert_eq!(years(&m, &[1, 2, 3]), "Years 1, 2 and 3");
+        assert_eq!(kind(&m, "book-club"), "Book club");
     }
 }

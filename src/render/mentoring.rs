@@ -51,11 +51,12 @@ fn card(model: &Model, i: usize) -> GroupCard<'_> {
     let g = &model.groups[i];
     GroupCard {
         link: link(model, Collection::Groups, i, &g.title),
-        kind_label: labels::kind(g.kind.as_str()),
-        meets: g
-            .meets
-            .clone()
-            .or_else(|| g.meetings.as_ref().map(|m| super::series::rule(&m.series))),
+        kind_label: labels::kind(&model.program.messages, g.kind.as_str()),
+        meets: g.meets.clone().or_else(|| {
+            g.meetings
+                .as_ref()
+                .map(|m| super::series::rule(&model.program.messages, &m.series))
+        }),
         mentors: people(model, &g.mentors),
         size: g.mentors.len() + g.members.len() + g.unnamed,
     }
@@ -105,7 +106,7 @@ pub fn group(model: &Model, i: usize) -> GroupPage<'_> {
     GroupPage {
         group: GroupFields {
             title: &g.title,
-            kind_label: labels::kind(g.kind.as_str()),
+            kind_label: labels::kind(&model.program.messages, g.kind.as_str()),
             meets: g.meets.as_deref(),
             unnamed: unnamed_label(model, g),
         },
@@ -145,7 +146,7 @@ pub fn groups_of(model: &Model, collection: Collection, index: usize) -> Vec<Gro
         })
         .map(|(i, g)| GroupTag {
             link: link(model, Collection::Groups, i, &g.title),
-            kind_label: labels::kind(g.kind.as_str()),
+            kind_label: labels::kind(&model.program.messages, g.kind.as_str()),
             as_mentor: collection == Collection::People && g.mentors.contains(&index),
         })
         .collect()
@@ -205,7 +206,10 @@ pub fn outcomes(model: &Model) -> OutcomesPage<'_> {
                 statement: &o.statement,
                 measure: o.measure.as_deref(),
                 target: o.target.as_deref(),
-                by_label: o.by.as_ref().map(|d| labels::date(d.value)),
+                by_label: o
+                    .by
+                    .as_ref()
+                    .map(|d| labels::date(&model.program.messages, d.value)),
                 modules: model
                     .modules_in_order()
                     .into_iter()
@@ -219,7 +223,13 @@ pub fn outcomes(model: &Model) -> OutcomesPage<'_> {
         .modules_in_order()
         .into_iter()
         .filter(|&m| model.modules[m].feedback.is_some())
-        .map(|m| module_survey(model, m, Some("Module".to_string())))
+        .map(|m| {
+            module_survey(
+                model,
+                m,
+                Some(model.program.messages.text("session.module").to_string()),
+            )
+        })
         .chain(
             super::rows::calendar_order(model)
                 .into_iter()
@@ -227,7 +237,10 @@ pub fn outcomes(model: &Model) -> OutcomesPage<'_> {
                 .map(|s| Surveyed {
                     link: link(model, Collection::Sessions, s, &model.sessions[s].title),
                     feedback: model.sessions[s].feedback.as_ref(),
-                    kind_label: Some(labels::session_dates(&model.sessions[s])),
+                    kind_label: Some(labels::session_dates(
+                        &model.program.messages,
+                        &model.sessions[s],
+                    )),
                 }),
         )
         .collect();

@@ -56,6 +56,8 @@ pub struct Shared {
     /// value once: Tera's values share their contents, so each page's copy
     /// costs a reference count, not a conversion.
     pub site: tera::Value,
+    /// `t` in the templates: every message of the site's language.
+    pub t: tera::Value,
     /// Each session's row and "Next up" entry, by session index
     /// ([`Shared::row`]): made for every session before a whole render, and
     /// only for the sessions the pages ask for after an edit of bodies alone.
@@ -148,7 +150,7 @@ impl Shared {
         self.rows[i].get_or_init(|| {
             let row = rows::session(model, i, &self.prompts[i]);
             let schedule = jsonld::script_json(&rows::schedule_entry(&row));
-            let dated = series::dated_rows(&model.sessions[i], &row)
+            let dated = series::dated_rows(&model.program.messages, &model.sessions[i], &row)
                 .into_iter()
                 .map(|r| {
                     let text = jsonld::script_json(&rows::schedule_entry(&r));
@@ -382,6 +384,7 @@ impl Templates {
     pub fn load(site_root: &Path) -> Result<Templates, String> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html"]);
+        crate::i18n::register(&mut tera);
         tera.add_raw_templates(crate::theme::templates(site_root)?)
             .map_err(|e| format!("a template does not compile: {e}"))?;
         Ok(Templates(std::sync::Arc::new(tera)))
@@ -410,6 +413,7 @@ fn shared(model: &Model, options: &RenderOptions) -> Shared {
     }
     let due = crate::model::due::all(model);
     let shared = Shared {
+        t: model.program.messages.to_tera(),
         site: to_tera(&site),
         rows: (0..model.sessions.len())
             .map(|_| std::sync::OnceLock::new())
@@ -466,6 +470,7 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         ctx.insert_value(key, value.clone());
     }
     ctx.insert_value("site", shared.site.clone());
+    ctx.insert_value("t", shared.t.clone());
     ctx.insert("root", &root);
     ctx.insert("section", &job.section);
     ctx.insert("title", &job.title);
@@ -483,7 +488,14 @@ fn render_job(site: &Site<'_>, job: &Job<'_>) -> Result<OutputFile, String> {
         .as_ref()
         .map(|(from, text)| {
             let headings = outlines.get(*from).map(|o| o.headings.as_slice());
-            body::to_html(text, &root, headings, links.of(from))
+            let m = &model.program.messages;
+            body::to_html(
+                text,
+                &root,
+                headings,
+                links.of(from),
+                [m.text("body.done"), m.text("body.not_done")],
+            )
         })
         .unwrap_or_default();
     ctx.insert_value("body", tera::Value::from(html));

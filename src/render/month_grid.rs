@@ -66,7 +66,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
     let multi = model.program.years > 1;
     let years = |ys: &[u8]| {
         if multi {
-            super::labels::years(ys)
+            super::labels::years(&model.program.messages, ys)
         } else {
             String::new()
         }
@@ -83,7 +83,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
         }
         due_on.entry(d.date.0).or_default().push(GridItem {
             kind: d.kind.key(),
-            label: d.kind.label().to_string(),
+            label: super::labels::due_kind(&model.program.messages, d.kind),
             url: crate::routes::item(model, d.item),
             years: years(&d.years),
             what: GridWhat::Due { detail: d.detail },
@@ -105,7 +105,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
         while day <= last {
             days.entry(day).or_default().push(GridItem {
                 kind: "session",
-                label: super::labels::kind(s.kind.as_str()),
+                label: super::labels::kind(&model.program.messages, s.kind.as_str()),
                 title: s.title.clone(),
                 url: crate::routes::item(model, Item::session(i)),
                 years: years(&s.years),
@@ -148,7 +148,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
             cells.push(Some(GridDay {
                 iso: day.to_string(),
                 day: n,
-                long: day.strftime("%A %-d %B").to_string(),
+                long: model.program.messages.day_in_month(day),
                 items,
             }));
         }
@@ -162,7 +162,7 @@ pub fn months(model: &Model, order: &[usize]) -> Vec<Month> {
         }
         out.push(Month {
             id: format!("{:04}-{:02}", month.year(), month.month()),
-            label: super::labels::month(month.year(), month.month()),
+            label: super::labels::month(&model.program.messages, month.year(), month.month()),
             short: month.strftime("%b").to_string(),
             count,
             weeks,
@@ -182,15 +182,13 @@ fn reading_summary(model: &Model, readings: &BTreeSet<usize>) -> String {
         pages += model.readings[r].pages.unwrap_or(0);
         minutes += model.readings[r].minutes.unwrap_or(0);
     }
-    let mut out = vec![match readings.len() {
-        1 => "1 reading".to_string(),
-        n => format!("{n} readings"),
-    }];
+    let m = &model.program.messages;
+    let mut out = vec![m.plural("labels.readings", readings.len() as u64, &[])];
     if pages > 0 {
-        out.push(format!("{pages} pages"));
+        out.push(m.plural("labels.pages", u64::from(pages), &[]));
     }
     if minutes > 0 {
-        out.push(format!("{minutes} min"));
+        out.push(m.fill("labels.min", &[("n", &minutes.to_string())]));
     }
     out.join(", ")
 }

@@ -20,9 +20,13 @@ pub use super::syllabus::{calendar, home, print, sessions, year, year_page};
 fn module_date_range(model: &Model, i: usize) -> Option<String> {
     let (start, end) = model.module_span(i)?;
     Some(if start.1 == end.1 {
-        labels::date(start.1)
+        labels::date(&model.program.messages, start.1)
     } else {
-        format!("{} – {}", labels::date(start.1), labels::date(end.1))
+        format!(
+            "{} – {}",
+            labels::date(&model.program.messages, start.1),
+            labels::date(&model.program.messages, end.1)
+        )
     })
 }
 
@@ -291,7 +295,10 @@ pub fn module<'m>(model: &'m Model, shared: &Shared, i: usize) -> ModulePage<'m>
                     provider: sp.provider.as_deref(),
                     url: sp.url.as_ref(),
                     minutes: sp.minutes,
-                    due_label: sp.due.as_ref().map(|d| labels::date(d.value)),
+                    due_label: sp
+                        .due
+                        .as_ref()
+                        .map(|d| labels::date(&model.program.messages, d.value)),
                 })
                 .collect(),
             date_range: module_date_range(model, i),
@@ -315,7 +322,7 @@ pub fn module<'m>(model: &'m Model, shared: &Shared, i: usize) -> ModulePage<'m>
             .iter()
             .map(|&r| Resource {
                 row: rows::reading(model, r),
-                kind_label: labels::kind(model.readings[r].kind.as_str()),
+                kind_label: labels::kind(&model.program.messages, model.readings[r].kind.as_str()),
             })
             .collect(),
         sessions: m
@@ -381,7 +388,9 @@ pub fn projects(model: &Model) -> ProjectsPage<'_> {
                         index: i,
                     },
                 ),
-                kind_label: p.kind.map(|k| labels::kind(k.as_str())),
+                kind_label: p
+                    .kind
+                    .map(|k| labels::kind(&model.program.messages, k.as_str())),
                 year: p.year,
                 milestone_count: p.milestones.len(),
             })
@@ -419,7 +428,9 @@ pub fn project(model: &Model, i: usize) -> ProjectPage<'_> {
     ProjectPage {
         project: ProjectFields {
             title: &p.title,
-            kind_label: p.kind.map(|k| labels::kind(k.as_str())),
+            kind_label: p
+                .kind
+                .map(|k| labels::kind(&model.program.messages, k.as_str())),
             year: p.year,
         },
         groups: mentoring::groups_of(model, Collection::Projects, i),
@@ -428,7 +439,9 @@ pub fn project(model: &Model, i: usize) -> ProjectPage<'_> {
             .iter()
             .map(|m| MilestoneRow {
                 title: &m.title,
-                date_label: m.date(model).map(labels::date),
+                date_label: m
+                    .date(model)
+                    .map(|d| labels::date(&model.program.messages, d)),
                 session: m
                     .session
                     .map(|s| link(model, Collection::Sessions, s, &model.sessions[s].title)),

@@ -69,20 +69,20 @@ pub fn people<'m>(model: &'m Model) -> PeoplePage<'m> {
                 .filter(|(_, p)| p.roles.contains(role))
                 .map(card)
                 .collect();
+            let m = &model.program.messages;
             let label = match role {
-                PersonRole::Director => "Program leadership".to_string(),
-                PersonRole::Committee => "Curriculum committee".to_string(),
-                PersonRole::Speaker => "Speakers".to_string(),
-                PersonRole::Facilitator => "Facilitators".to_string(),
-                PersonRole::Mentor => "Mentors".to_string(),
-                PersonRole::Staff => "Staff".to_string(),
-                PersonRole::Mentee => "Mentees".to_string(),
+                PersonRole::Director => m.text("people.director").to_string(),
+                PersonRole::Committee => m.text("people.committee").to_string(),
+                PersonRole::Speaker => m.text("people.speakers").to_string(),
+                PersonRole::Facilitator => m.text("people.facilitators").to_string(),
+                PersonRole::Mentor => m.text("people.mentors").to_string(),
+                PersonRole::Staff => m.text("people.staff").to_string(),
+                PersonRole::Mentee => m.text("people.mentees").to_string(),
                 // The program's own word for its participants.
-                PersonRole::Trainee => model
-                    .program
-                    .audience
-                    .as_deref()
-                    .map_or_else(|| "Participants".to_string(), labels::capitalised),
+                PersonRole::Trainee => model.program.audience.as_deref().map_or_else(
+                    || m.text("people.participants").to_string(),
+                    labels::capitalised,
+                ),
             };
             (!people.is_empty()).then_some(RoleGroup { label, people })
         })
@@ -96,7 +96,12 @@ pub fn people<'m>(model: &'m Model) -> PeoplePage<'m> {
         .map(card)
         .collect();
     if !others.is_empty() {
-        let label = if groups.is_empty() { "People" } else { "Other" };
+        let m = &model.program.messages;
+        let label = m.text(if groups.is_empty() {
+            "pages.people"
+        } else {
+            "people.other"
+        });
         groups.push(RoleGroup {
             label: label.to_string(),
             people: others,
@@ -145,7 +150,7 @@ pub fn person<'m>(model: &'m Model, shared: &Shared, i: usize) -> PersonPage<'m>
             roles_label: p
                 .roles
                 .iter()
-                .map(|r| labels::kind(r.as_str()))
+                .map(|r| labels::kind(&model.program.messages, r.as_str()))
                 .collect::<Vec<_>>()
                 .join(", "),
             photo: photo(model, i),

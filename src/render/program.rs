@@ -38,8 +38,8 @@ pub fn resources(model: &Model) -> tera::Value {
                         index: i,
                     },
                 ),
-                kind_label: labels::kind(r.kind.as_str()),
-                detail: labels::reading_detail(r),
+                kind_label: labels::kind(&model.program.messages, r.kind.as_str()),
+                detail: labels::reading_detail(&model.program.messages, r),
             }
         })
         .collect();
@@ -84,7 +84,7 @@ pub fn timeline(model: &Model) -> tera::Value {
         let year = t.date.value.0.year();
         let entry = TimelineEntry {
             date_iso: t.date.value.to_string(),
-            date_label: labels::date(t.date.value),
+            date_label: labels::date(&model.program.messages, t.date.value),
             title: &t.title,
             url: t.url.as_ref().map(|u| u.value.0.as_str()),
         };

@@ -25,7 +25,7 @@ pub struct ListedReading<'a> {
 pub struct ReadingGroup<'a> {
     label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'static str>,
+    note: Option<String>,
     readings: Vec<ListedReading<'a>>,
 }
 
@@ -40,7 +40,7 @@ fn listed(model: &Model, i: usize) -> ListedReading<'_> {
     ListedReading {
         row: rows::reading(model, i),
         authors: r.authors.join(", "),
-        kind_label: labels::kind(r.kind.as_str()),
+        kind_label: labels::kind(&model.program.messages, r.kind.as_str()),
         optional: r.optional,
     }
 }
@@ -71,9 +71,16 @@ pub fn readings(model: &Model) -> ReadingsPage<'_> {
         .into_iter()
         .map(|((y, yr, mo), readings)| ReadingGroup {
             label: if model.program.years > 1 {
-                format!("Year {y} · {}", labels::month(yr, mo))
+                format!(
+                    "{} · {}",
+                    model
+                        .program
+                        .messages
+                        .fill("labels.year", &[("n", &y.to_string())]),
+                    labels::month(&model.program.messages, yr, mo)
+                )
             } else {
-                labels::month(yr, mo)
+                labels::month(&model.program.messages, yr, mo)
             },
             note: None,
             readings,
@@ -90,8 +97,8 @@ pub fn readings(model: &Model) -> ReadingsPage<'_> {
         .collect();
     if !resources.is_empty() {
         groups.push(ReadingGroup {
-            label: "Resources".to_string(),
-            note: Some("Not tied to a session: read or use them at any time."),
+            label: model.program.messages.text("home.resources").to_string(),
+            note: Some(model.program.messages.text("reading.not_tied").to_string()),
             readings: resources,
         });
     }
@@ -127,7 +134,7 @@ pub fn reading(model: &Model, i: usize) -> ReadingPage<'_> {
     ReadingPage {
         reading: ReadingFields {
             title: &r.title,
-            kind_label: labels::kind(r.kind.as_str()),
+            kind_label: labels::kind(&model.program.messages, r.kind.as_str()),
             authors: r.authors.join(", "),
             published: r.published,
             isbn: r.isbn.as_ref(),
@@ -161,7 +168,7 @@ pub(super) fn session_link(model: &Model, s: usize) -> SessionLink<'_> {
                 index: s,
             },
         ),
-        date_label: labels::session_dates(&model.sessions[s]),
+        date_label: labels::session_dates(&model.program.messages, &model.sessions[s]),
     }
 }
 

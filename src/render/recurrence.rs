@@ -124,7 +124,7 @@ pub(super) fn group_meetings(model: &Model, g: usize, opts: &CalendarOptions) ->
     if let Some(place) = &m.place {
         e.location(place);
     }
-    let mut lines = vec![super::series::rule(&m.series)];
+    let mut lines = vec![super::series::rule(&model.program.messages, &m.series)];
     if let Some(url) = opts.url(
         model,
         crate::model::Item {
@@ -132,7 +132,12 @@ pub(super) fn group_meetings(model: &Model, g: usize, opts: &CalendarOptions) ->
             index: g,
         },
     ) {
-        lines.push(format!("Group page: {url}"));
+        lines.push(
+            model
+                .program
+                .messages
+                .fill("ics.group_page", &[("url", &url)]),
+        );
         e.url(&url);
     }
     e.description(&lines.join("\n"));

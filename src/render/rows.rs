@@ -51,7 +51,7 @@ pub fn reading(model: &Model, i: usize) -> ReadingRow<'_> {
                 index: i,
             },
         ),
-        detail: labels::reading_detail(r),
+        detail: labels::reading_detail(&model.program.messages, r),
     }
 }
 
@@ -94,7 +94,10 @@ pub fn prompt<'a>(model: &Model, i: usize, title: &'a str) -> PromptRow<'a> {
                 index: i,
             },
         ),
-        due_label: p.due.as_ref().map(|d| labels::date(d.value)),
+        due_label: p
+            .due
+            .as_ref()
+            .map(|d| labels::date(&model.program.messages, d.value)),
     }
 }
 
@@ -135,7 +138,7 @@ pub struct SessionRow<'a> {
     prompts: Vec<PromptRow<'a>>,
     required: bool,
     counts: bool,
-    status_label: &'static str,
+    status_label: &'a str,
     for_label: Option<String>,
     location: Option<&'a str>,
     online: Option<&'a str>,
@@ -145,9 +148,13 @@ pub struct SessionRow<'a> {
 
 impl<'a> SessionRow<'a> {
     /// The same row on day `d`: one date of a series.
-    pub fn on(&self, d: crate::content::values::Date) -> SessionRow<'a> {
+    pub fn on(
+        &self,
+        msg: &crate::i18n::Messages,
+        d: crate::content::values::Date,
+    ) -> SessionRow<'a> {
         SessionRow {
-            date_label: labels::date(d),
+            date_label: labels::date(msg, d),
             date_iso: d.to_string(),
             end_iso: d.to_string(),
             ..self.clone()
@@ -168,13 +175,13 @@ pub fn session<'m>(model: &'m Model, i: usize, prompts: &[usize]) -> SessionRow<
             },
         ),
         kind: s.kind.as_str(),
-        kind_label: labels::kind(s.kind.as_str()),
-        date_label: labels::session_dates(s),
+        kind_label: labels::kind(&model.program.messages, s.kind.as_str()),
+        date_label: labels::session_dates(&model.program.messages, s),
         date_iso: s.date.value.to_string(),
         end_iso: s.last_day().to_string(),
         time_label: labels::times(s.start, s.end),
         years_label: if model.program.years > 1 {
-            labels::years(&s.years)
+            labels::years(&model.program.messages, &s.years)
         } else {
             String::new()
         },
@@ -191,8 +198,8 @@ pub fn session<'m>(model: &'m Model, i: usize, prompts: &[usize]) -> SessionRow<
         prompts: prompts_of_session(model, prompts),
         required: s.required,
         counts: s.counts,
-        status_label: labels::attendance(s),
-        for_label: labels::audience(s.audience),
+        status_label: labels::attendance(&model.program.messages, s),
+        for_label: labels::audience(&model.program.messages, s.audience),
         location: s.location.as_deref(),
         online: s.online.as_ref().map(|u: &Url| u.0.as_str()),
         years: &s.years,
@@ -236,7 +243,7 @@ pub fn schedule_entry<'r, 'a>(row: &'r SessionRow<'a>) -> ScheduleEntry<'r, 'a> 
 pub struct DueRow<'a> {
     title: &'a str,
     url: String,
-    kind_label: &'static str,
+    kind_label: String,
     date_label: String,
     date_iso: String,
     detail: Option<&'a str>,
@@ -248,8 +255,8 @@ pub fn due<'a>(model: &Model, d: &'a crate::model::due::Due) -> DueRow<'a> {
     DueRow {
         title: &d.title,
         url: routes::item(model, d.item),
-        kind_label: d.kind.label(),
-        date_label: labels::date(d.date),
+        kind_label: labels::due_kind(&model.program.messages, d.kind),
+        date_label: labels::date(&model.program.messages, d.date),
         date_iso: d.date.to_string(),
         detail: d.detail.as_deref(),
         years: &d.years,

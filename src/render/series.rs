@@ -32,13 +32,14 @@ pub fn occurrences(model: &Model, order: &[usize]) -> Vec<(usize, usize)> {
 /// The row of each date of a series ([`super::rows::session`] with that
 /// date); empty for a session that is no series (its row is the one).
 pub fn dated_rows<'a>(
+    msg: &crate::i18n::Messages,
     s: &Session,
     row: &super::rows::SessionRow<'a>,
 ) -> Vec<super::rows::SessionRow<'a>> {
     if s.series.is_none() {
         return Vec::new();
     }
-    s.dates.iter().map(|&d| row.on(d)).collect()
+    s.dates.iter().map(|&d| row.on(msg, d)).collect()
 }
 
 /// A session page's dates and days, as the template shows them.
@@ -63,12 +64,12 @@ pub struct DayLine {
 
 /// Session `s`'s dates and days, or `None` when it has neither `repeats`
 /// nor `hours` (its page then stays as it was).
-pub fn session_times(s: &Session) -> Option<SessionTimes> {
+pub fn session_times(msg: &crate::i18n::Messages, s: &Session) -> Option<SessionTimes> {
     if s.series.is_none() && s.day_hours.is_empty() {
         return None;
     }
     let dates = if s.series.is_some() {
-        s.dates.iter().map(|&d| labels::date(d)).collect()
+        s.dates.iter().map(|&d| labels::date(msg, d)).collect()
     } else {
         Vec::new()
     };
@@ -83,35 +84,51 @@ pub fn session_times(s: &Session) -> Option<SessionTimes> {
                 .checked_add(jiff::Span::new().days(i64::from(h.day.value) - 1))
                 .map_or(s.date.value, Date);
             DayLine {
-                label: format!("Day {}: {}", h.day.value, labels::date(day)),
+                label: msg.fill(
+                    "labels.day",
+                    &[
+                        ("n", &h.day.value.to_string()),
+                        ("date", &labels::date(msg, day)),
+                    ],
+                ),
                 time: labels::times(h.start.value, h.end.value),
             }
         })
         .collect();
     Some(SessionTimes {
         dates,
-        rule: s.series.as_ref().map(rule),
+        rule: s.series.as_ref().map(|series| rule(msg, series)),
         days,
     })
 }
 
 /// A series' rule in words, e.g. `Every month, the last Thursday, until Tue 30 Jun 2026`.
-pub fn rule(series: &crate::model::series::Series) -> String {
+pub fn rule(msg: &crate::i18n::Messages, series: &crate::model::series::Series) -> String {
     use crate::content::repeats::{Every, Week};
-    let day = format!("{:?}", series.weekday);
+    let day = msg.weekday(
+        series
+            .until
+            .0
+            .nth_weekday_of_month(1, series.weekday)
+            .unwrap_or(series.until.0),
+        true,
+    );
     let how = match (series.every, series.week) {
-        (Every::Week, _) => format!("Every {day}"),
-        (Every::TwoWeeks, _) => format!("Every other {day}"),
-        (Every::Month, Week::Last) => format!("Every month, the last {day}"),
+        (Every::Week, _) => msg.fill("labels.every_week", &[("day", &day)]),
+        (Every::TwoWeeks, _) => msg.fill("labels.every_other_week", &[("day", &day)]),
+        (Every::Month, Week::Last) => msg.fill("labels.every_last", &[("day", &day)]),
         (Every::Month, Week::Nth(n)) => {
             let nth = ["first", "second", "third", "fourth"];
-            format!(
-                "Every month, the {} {day}",
-                nth.get(n as usize - 1).unwrap_or(&"")
-            )
+            let nth = nth
+                .get(n as usize - 1)
+                .map_or("", |k| msg.text(&format!("labels.nth.{k}")));
+            msg.fill("labels.every_nth", &[("nth", nth), ("day", &day)])
         }
     };
-    format!("{how}, until {}", labels::date(series.until))
+    msg.fill(
+        "labels.until",
+        &[("how", &how), ("date", &labels::date(msg, series.until))],
+    )
 }
 
 /// A group's meetings on its page.
@@ -133,10 +150,14 @@ pub struct GroupMeetings {
 pub fn group_meetings(model: &Model, g: usize) -> Option<GroupMeetings> {
     let m = model.groups[g].meetings.as_ref()?;
     Some(GroupMeetings {
-        rule: rule(&m.series),
+        rule: rule(&model.program.messages, &m.series),
         time: labels::times(m.start, m.end),
         place: m.place.clone(),
-        dates: m.dates.iter().map(|&d| labels::date(d)).collect(),
+        dates: m
+            .dates
+            .iter()
+            .map(|&d| labels::date(&model.program.messages, d))
+            .collect(),
         calendar: crate::routes::group_calendar(model, g),
     })
 }

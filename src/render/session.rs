@@ -31,7 +31,7 @@ pub struct SessionFields<'a> {
     module: Option<Link<'a>>,
     phase: Option<PhaseTag<'a>>,
     required: bool,
-    status_label: &'static str,
+    status_label: &'a str,
     for_label: Option<String>,
     feedback: Option<&'a Url>,
     end_iso: String,
@@ -98,11 +98,11 @@ pub fn session<'m>(model: &'m Model, shared: &Shared, i: usize) -> SessionPage<'
     SessionPage {
         session: SessionFields {
             title: &s.title,
-            kind_label: labels::kind(s.kind.as_str()),
-            date_label: labels::session_dates(s),
+            kind_label: labels::kind(&model.program.messages, s.kind.as_str()),
+            date_label: labels::session_dates(&model.program.messages, s),
             time_label: labels::times(s.start, s.end),
             years_label: if model.program.years > 1 {
-                labels::years(&s.years)
+                labels::years(&model.program.messages, &s.years)
             } else {
                 String::new()
             },
@@ -113,14 +113,14 @@ pub fn session<'m>(model: &'m Model, shared: &Shared, i: usize) -> SessionPage<'
                 .map(|m| link(model, Collection::Modules, m, &model.modules[m].title)),
             phase: phase(model, s.module.and_then(|m| model.modules[m].phase)),
             required: s.required,
-            status_label: labels::attendance(s),
-            for_label: labels::audience(s.audience),
+            status_label: labels::attendance(&model.program.messages, s),
+            for_label: labels::audience(&model.program.messages, s.audience),
             feedback: s.feedback.as_ref(),
             end_iso: s.last_day().to_string(),
             end_time: s.end.to_string(),
             calendar: routes::SESSION_CALENDAR,
         },
-        agenda: agenda_days(s),
+        agenda: agenda_days(&model.program.messages, s),
         groups: mentoring::groups_of(model, Collection::Sessions, i),
         speakers: people(&s.speakers),
         facilitators: people(&s.facilitators),
@@ -132,12 +132,15 @@ pub fn session<'m>(model: &'m Model, shared: &Shared, i: usize) -> SessionPage<'
         prompts: rows::prompts_of_session(model, &shared.prompts[i]),
         prev: neighbour(prev),
         next: neighbour(next),
-        times: super::series::session_times(s),
+        times: super::series::session_times(&model.program.messages, s),
     }
 }
 
 /// A session's agenda, day by day: one unnamed day unless items name days.
-fn agenda_days(s: &crate::model::Session) -> Vec<AgendaDay<'_>> {
+fn agenda_days<'s>(
+    msg: &crate::i18n::Messages,
+    s: &'s crate::model::Session,
+) -> Vec<AgendaDay<'s>> {
     let mut days: BTreeMap<u32, Vec<AgendaEntry<'_>>> = BTreeMap::new();
     for a in &s.agenda {
         let day = a.value.day.as_ref().map_or(1, |d| d.value);
@@ -157,13 +160,17 @@ fn agenda_days(s: &crate::model::Session) -> Vec<AgendaDay<'_>> {
                 .checked_add(jiff::Span::new().days(i64::from(n) - 1))
                 .ok();
             let label = named.then(|| {
-                format!(
-                    "Day {n}{}",
-                    date.map_or_else(String::new, |d| format!(
-                        ": {}",
-                        labels::date(crate::content::values::Date(d))
-                    ))
-                )
+                let n = n.to_string();
+                match date {
+                    Some(d) => msg.fill(
+                        "labels.day",
+                        &[
+                            ("n", &n),
+                            ("date", &labels::date(msg, crate::content::values::Date(d))),
+                        ],
+                    ),
+                    None => msg.fill("labels.day_alone", &[("n", &n)]),
+                }
             });
             AgendaDay { label, items }
         })

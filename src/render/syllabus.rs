@@ -95,13 +95,21 @@ fn facts(model: &Model) -> Option<Facts<'_>> {
     let p = &model.program;
     let application = p.application.as_ref().map(|a| {
         let window = match (&a.opens, &a.closes) {
-            (Some(o), Some(c)) => Some(format!(
-                "open {} and close {}",
-                labels::date(o.value),
-                labels::date(c.value)
+            (Some(o), Some(c)) => Some(p.messages.fill(
+                "labels.window",
+                &[
+                    ("opens", &labels::date(&p.messages, o.value)),
+                    ("closes", &labels::date(&p.messages, c.value)),
+                ],
             )),
-            (Some(o), None) => Some(format!("open {}", labels::date(o.value))),
-            (None, Some(c)) => Some(format!("close {}", labels::date(c.value))),
+            (Some(o), None) => Some(p.messages.fill(
+                "labels.window_opens",
+                &[("opens", &labels::date(&p.messages, o.value))],
+            )),
+            (None, Some(c)) => Some(p.messages.fill(
+                "labels.window_closes",
+                &[("closes", &labels::date(&p.messages, c.value))],
+            )),
             (None, None) => None,
         };
         Application {
@@ -267,7 +275,7 @@ pub fn year<'m>(model: &'m Model, shared: &Shared, n: u8) -> Syllabus<'m> {
     let months = months
         .into_iter()
         .map(|((yr, mo), (sessions, due))| SyllabusMonth {
-            label: labels::month(yr, mo),
+            label: labels::month(&model.program.messages, yr, mo),
             id: format!("{yr:04}-{mo:02}"),
             workload: loads.get(&(yr, mo)).map(|l| Load {
                 pages: l.pages,
@@ -331,7 +339,7 @@ pub fn sessions(model: &Model, shared: &Shared) -> SessionsPage {
         months: months
             .into_iter()
             .map(|((y, m), sessions)| SessionsMonth {
-                label: labels::month(y, m),
+                label: labels::month(&model.program.messages, y, m),
                 id: format!("{y:04}-{m:02}"),
                 sessions,
             })
@@ -371,6 +379,8 @@ pub struct CalendarPage<'a> {
     years: Vec<YearCalendar<'a>>,
     /// The whole program's calendar file.
     calendar: &'static str,
+    /// The grid's column heads, Monday first.
+    weekdays: Vec<super::labels::Weekday>,
 }
 
 /// The calendar page: the calendar files to subscribe to or download, and
@@ -388,5 +398,6 @@ pub fn calendar<'m>(model: &'m Model, shared: &Shared) -> CalendarPage<'m> {
             })
             .collect(),
         calendar: routes::CALENDAR,
+        weekdays: super::labels::weekdays(&model.program.messages),
     }
 }

@@ -78,6 +78,6 @@ fn markdown_corpus_never_panics() {
                 links.insert(link.dest.clone(), found);
             }
         }
-        let _ = cairn::render::body::to_html(body, "../", None, Some(&links));
+        let _ = cairn::render::body::to_html(body, "../", None, Some(&links), ["Done", "Not done"]);
     }
 }

@@ -16,6 +16,7 @@ mod first_hour;
 mod fuzz_regressions;
 mod hardening;
 mod human;
+mod i18n;
 mod links;
 mod own_calendars;
 mod participants;

@@ -79,23 +79,50 @@
   // What to prepare for session `s`: its readings, prompts and the self-paced
   // work due by its end; each link's href goes into `listed`, so that "Due
   // next" does not list it a second time (the first screen is short).
+  // The page's texts in its language (a JSON block the build writes for any
+  // language but the built-in English, whose texts are these defaults).
+  var TEXTS = {
+    read: "Read", reflect: "Reflect", self_paced: "Self-paced", due: " (due {date})",
+    to_prepare: "To prepare", none: "There are no more sessions this academic year.",
+    see_syllabus: "See the whole syllabus", join_online: "Join online", due_next: "Due next",
+    upcoming: "Upcoming sessions", "next.one": "The next session.", "next.other": "The next {n} sessions."
+  };
+  var LANG = "en";
+  try {
+    var given = JSON.parse(document.getElementById("cairn-texts").textContent);
+    LANG = given.lang;
+    for (var k in given.texts) { TEXTS[k] = given.texts[k]; }
+  } catch (e) { /* no block: English */ }
+  function text(key, args) {
+    var t = TEXTS[key];
+    for (var name in args || {}) { t = t.split("{" + name + "}").join(args[name]); }
+    return t;
+  }
+  // A message that depends on `n`: its form for the language's CLDR plural
+  // category (the browser's Intl.PluralRules), else `other`.
+  function plural(key, n) {
+    var cat = "other";
+    try { cat = new Intl.PluralRules(LANG).select(n); } catch (e) { /* old browser */ }
+    return text(TEXTS[key + "." + cat] !== undefined ? key + "." + cat : key + ".other", { n: n });
+  }
+
   function prepare(s, due, listed) {
     var items = [];
     (s.readings || []).forEach(function (r) {
-      items.push([link(r.url, r.title), r.detail ? " (" + r.detail + ")" : "", "Read"]);
+      items.push([link(r.url, r.title), r.detail ? " (" + r.detail + ")" : "", text("read")]);
     });
     (s.prompts || []).forEach(function (p) {
-      items.push([link(p.url, p.title), p.due_label ? " (due " + p.due_label + ")" : "", "Reflect"]);
+      items.push([link(p.url, p.title), p.due_label ? text("due", { date: p.due_label }) : "", text("reflect")]);
     });
     due.forEach(function (d) {
-      if (d.kind_label === "Self-paced" && d.date_iso <= s.end) {
-        items.push([link(d.url, d.title), " (due " + d.date_label + ")", "Self-paced"]);
+      if (d.kind_label === text("self_paced") && d.date_iso <= s.end) {
+        items.push([link(d.url, d.title), text("due", { date: d.date_label }), text("self_paced")]);
       }
     });
     if (!items.length) { return null; }
     items.forEach(function (it) { listed[it[0].getAttribute("href")] = true; });
     var box = el("div", "next-prepare");
-    box.appendChild(el("h4", "", "To prepare"));
+    box.appendChild(el("h4", "", text("to_prepare")));
     var ul = el("ul");
     items.forEach(function (it) {
       var li = el("li");
@@ -119,8 +146,8 @@
     var due = data.due.filter(function (d) { return d.date_iso >= today && mine(d); });
     var listed = {};
     if (!upcoming.length) {
-      var p = el("p", "next-none", "There are no more sessions this academic year. ");
-      p.appendChild(link(data.syllabus, "See the whole syllabus"));
+      var p = el("p", "next-none", text("none") + " ");
+      p.appendChild(link(data.syllabus, text("see_syllabus")));
       p.appendChild(document.createTextNode("."));
       body.appendChild(p);
     } else {
@@ -134,7 +161,7 @@
         var place = el("p", "session-place");
         if (s.location) { place.appendChild(el("span", "place", s.location)); }
         if (s.location && s.online) { place.appendChild(document.createTextNode(" · ")); }
-        if (s.online) { var a = el("a", "", "Join online"); a.href = s.online; place.appendChild(a); }
+        if (s.online) { var a = el("a", "", text("join_online")); a.href = s.online; place.appendChild(a); }
         card.appendChild(place);
       }
       var prep = prepare(s, due, listed);
@@ -143,7 +170,7 @@
     }
     var soon = due.filter(function (d) { return !listed[href(d.url)]; }).slice(0, 4);
     if (soon.length) {
-      body.appendChild(el("h3", "next-due-heading", "Due next"));
+      body.appendChild(el("h3", "next-due-heading", text("due_next")));
       var ul = el("ul", "due-list");
       soon.forEach(function (d) {
         var li = el("li");
@@ -174,10 +201,10 @@
         if (show) { shown++; }
         li.hidden = !show;
       }
-      document.getElementById("sessions-heading").textContent = "Upcoming sessions";
+      document.getElementById("sessions-heading").textContent = text("upcoming");
       document.getElementById("sessions-note").textContent = shown === 0
-        ? "There are no more sessions this academic year."
-        : (shown === 1 ? "The next session." : "The next " + shown + " sessions.");
+        ? text("none")
+        : plural("next", shown);
     }
     var sections = document.querySelectorAll(".next-up");
     for (var j = 0; j < sections.length; j++) {
