@@ -105,6 +105,7 @@ pub const THEME_IDS: &[&str] = &[
     "search-results",
     "search-year",
     "search-kind",
+    "cairn-texts",
 ];
 
 /// The ids the theme makes from data, by their shape: months (`2025-09`),
