@@ -35,5 +35,5 @@ fuzz_target!(|data: &[u8]| {
             links.insert(link.dest.clone(), found);
         }
     }
-    let _ = cairn::render::body::to_html(body, "../", None, Some(&links));
+    let _ = cairn::render::body::to_html(body, "../", None, Some(&links), ["Done", "Not done"]);
 });
