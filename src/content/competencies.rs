@@ -2,13 +2,24 @@
 //! core competencies (`competencies: acgme`), or both (`[acgme, {id: ...}]`:
 //! the six where `acgme` is written, the site's items around them).
 
-use super::program::Competency;
 use crate::fields::Located;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt;
+
+/// One competency of the curriculum map.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    /// Id used by modules, e.g. `communication`.
+    pub id: Located<String>,
+    /// Shown name, e.g. `Interpersonal communication`.
+    pub title: String,
+    /// Optional grouping, e.g. `ACGME`.
+    pub group: Option<String>,
+}
 
 /// The name of the built-in vocabulary.
 pub const ACGME: &str = "acgme";

@@ -1,5 +1,6 @@
 //! `content/_program.md`: the program, its academic year, framework and policies.
 
+pub use super::competencies::Competency;
 use super::values::{Date, HexColour, Language, Month, Time, TimeZoneName, TrackYear, Url};
 use crate::fields::Located;
 use schemars::JsonSchema;
@@ -196,18 +197,6 @@ pub struct Workload {
     pub max_pages_per_month: Option<Located<u32>>,
     /// Video, course and self-paced minutes per month and year, e.g. `180`.
     pub max_minutes_per_month: Option<Located<u32>>,
-}
-
-/// One competency of the curriculum map.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Competency {
-    /// Id used by modules, e.g. `communication`.
-    pub id: Located<String>,
-    /// Shown name, e.g. `Interpersonal communication`.
-    pub title: String,
-    /// Optional grouping, e.g. `ACGME`.
-    pub group: Option<String>,
 }
 
 /// `content/years/N.md`.

@@ -3,8 +3,7 @@
 //! sessions, contact hours, self-paced minutes and reading pages, from
 //! `model::coverage`), a competency with nothing that year marked.
 
-use super::pages::{FrameworkModule, module_url};
-use super::rows::{Link, link};
+use super::rows::{FrameworkModule, Link, link, module_url};
 use crate::layout::Collection;
 use crate::model::{Model, coverage};
 use serde::Serialize;

@@ -8,6 +8,7 @@ pub mod body;
 pub mod brand;
 pub mod calendar;
 pub mod chrome;
+mod ics;
 mod items;
 mod jobs;
 pub mod jsonld;

@@ -4,7 +4,9 @@
 //! (home, years, sessions, print, calendar) are in [`super::syllabus`], a
 //! session's in [`super::session`].
 
-use super::rows::{Link, PhaseTag, PromptRow, ReadingRow, link, phase};
+use super::rows::{
+    FrameworkModule, Link, PhaseTag, PromptRow, ReadingRow, link, module_url, phase,
+};
 use super::{Shared, labels, mentoring, rows, to_tera};
 use crate::content::values::Url;
 use crate::layout::Collection;
@@ -30,14 +32,6 @@ fn module_date_range(model: &Model, i: usize) -> Option<String> {
     })
 }
 
-/// A module as the framework lists it.
-#[derive(Debug, Serialize)]
-pub struct FrameworkModule<'a> {
-    pub(super) title: &'a str,
-    pub(super) url: String,
-    pub(super) year: u8,
-}
-
 /// A phase of the framework with its modules.
 #[derive(Debug, Serialize)]
 pub struct FrameworkPhase<'a> {
@@ -46,16 +40,6 @@ pub struct FrameworkPhase<'a> {
     summary: Option<&'a str>,
     continuous: bool,
     modules: Vec<FrameworkModule<'a>>,
-}
-
-pub(super) fn module_url(model: &Model, i: usize) -> String {
-    routes::item(
-        model,
-        Item {
-            collection: Collection::Modules,
-            index: i,
-        },
-    )
 }
 
 /// The framework: phases with their modules (home and framework pages).

@@ -6,7 +6,7 @@
 //! event per day; a group's meetings are one event with its rule
 //! ([`super::own_calendars`] puts it in the group's and its mentors' calendars).
 
-use super::calendar::{CalendarOptions, utc};
+use super::ics::{CalendarOptions, utc};
 use crate::content::repeats::{Every, Week};
 use crate::content::values::{Date, Time};
 use crate::model::series::Series;

@@ -119,6 +119,25 @@ pub fn phase(model: &Model, p: Option<usize>) -> Option<PhaseTag<'_>> {
     })
 }
 
+/// A module as the framework lists it.
+#[derive(Debug, Serialize)]
+pub struct FrameworkModule<'a> {
+    pub(super) title: &'a str,
+    pub(super) url: String,
+    pub(super) year: u8,
+}
+
+/// A module's page, relative to the site root.
+pub(super) fn module_url(model: &Model, i: usize) -> String {
+    routes::item(
+        model,
+        Item {
+            collection: Collection::Modules,
+            index: i,
+        },
+    )
+}
+
 /// The row every session list shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct SessionRow<'a> {
