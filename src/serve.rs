@@ -36,6 +36,9 @@ pub(crate) struct Served {
     pub files: HashMap<String, Arc<Vec<u8>>>,
     /// Diagnostics of the last failed build, as text.
     pub overlay: Option<String>,
+    /// The overlay's title in the served site's language (`overlay.title`);
+    /// English until a build has been served.
+    pub overlay_title: Option<String>,
 }
 
 /// Shared between the server threads and the watcher.
@@ -290,13 +293,16 @@ pub(crate) fn rebuild(
     });
     match rendered_all {
         Ok(_) => {
-            state
+            let title = model.program.messages.text("overlay.title").to_string();
+            let mut served = state
                 .site
                 .write()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .files = files
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            served.files = files
                 .into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
+            served.overlay_title = Some(title);
+            drop(served);
             let next = last.insert(Last {
                 site,
                 pending: HashSet::new(),
@@ -376,13 +382,18 @@ fn escape_html(s: &str) -> String {
 const OVERLAY_CSS: &str = "#cairn-overlay{position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;background:#1d1d1f;color:#f5f5f7;padding:1rem;margin:0;z-index:2147483647;border-top:4px solid #ff6961;box-shadow:0 -2px 12px rgba(0,0,0,.4)}#cairn-overlay:focus{outline:3px solid #ffd60a;outline-offset:-3px}#cairn-overlay p{margin:0 0 .5rem;padding:0;background:transparent;color:#f5f5f7;font:600 1rem/1.4 system-ui,sans-serif}#cairn-overlay pre{margin:0;padding:0;border:0;background:transparent;color:#f5f5f7;white-space:pre-wrap;overflow-wrap:anywhere;font:0.85rem/1.4 ui-monospace,monospace}";
 
 /// The reload script, and the overlay when the last build failed.
-fn injection(version: u64, overlay: Option<&str>) -> String {
+fn injection(version: u64, overlay: Option<&str>, title: Option<&str>) -> String {
     let mut s = format!(
         "<script>(function(){{var v={version};function poll(){{fetch(\"{POLL}?since=\"+v,{{cache:\"no-store\"}}).then(function(r){{return r.text();}}).then(function(t){{var p=t.split(\" \");if(p[0]===\"reload\")location.reload();else{{v=+p[1];poll();}}}}).catch(function(){{setTimeout(poll,1000);}});}}poll();}})();</script>"
     );
     if let Some(text) = overlay {
         s.push_str(&format!(
-            "<style>{OVERLAY_CSS}</style><section id=\"cairn-overlay\" role=\"alert\" aria-labelledby=\"cairn-overlay-title\" tabindex=\"0\"><p id=\"cairn-overlay-title\">cairn: the last change did not build; showing the last good site</p><pre>{}</pre></section>",
+            "<style>{OVERLAY_CSS}</style><section id=\"cairn-overlay\" role=\"alert\" aria-labelledby=\"cairn-overlay-title\" tabindex=\"0\"><p id=\"cairn-overlay-title\">{}</p><pre>{}</pre></section>",
+            escape_html(title.unwrap_or_else(|| {
+                crate::i18n::english()
+                    .get("overlay.title")
+                    .map_or("", String::as_str)
+            })),
             escape_html(text)
         ));
     }
@@ -441,7 +452,11 @@ fn respond(state: &State, request: tiny_http::Request) {
     let bytes = site.files.get(&path).cloned().unwrap_or_default();
     let mut body = bytes.to_vec();
     if path.ends_with(".html") {
-        let extra = injection(state.version(), site.overlay.as_deref());
+        let extra = injection(
+            state.version(),
+            site.overlay.as_deref(),
+            site.overlay_title.as_deref(),
+        );
         let text = String::from_utf8_lossy(&body);
         let at = text.rfind("</body>").unwrap_or(text.len());
         body = format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes();

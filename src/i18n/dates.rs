@@ -26,13 +26,18 @@ impl Dates {
             .or_else(|_| icu_locale_core::Locale::try_from_str(table))
             .ok()?;
         let prefs = (&locale).into();
-        Some(Dates {
+        let dates = Dates {
             day: FixedCalendarDateTimeFormatter::try_new(prefs, YMDE::long()).ok()?,
             day_in_month: FixedCalendarDateTimeFormatter::try_new(prefs, MDE::long()).ok()?,
             month: FixedCalendarDateTimeFormatter::try_new(prefs, YM::long()).ok()?,
             weekday: FixedCalendarDateTimeFormatter::try_new(prefs, E::long()).ok()?,
             weekday_short: FixedCalendarDateTimeFormatter::try_new(prefs, E::short()).ok()?,
-        })
+        };
+        // A language CLDR lacks falls back to its root locale, whose months
+        // are `M01`...`M12`: cairn's English reads better than that.
+        let september = gregorian(jiff::civil::date(2026, 9, 1))?;
+        let root = dates.month.format(&september).to_string().contains("M09");
+        (!root).then_some(dates)
     }
 
     /// e.g. `jueves, 18 de septiembre de 2025`.
@@ -94,5 +99,11 @@ mod tests {
         let fr = Dates::new("fr-CA", "fr").expect("French data");
         assert_eq!(fr.date(d), "mardi 15 septembre 2026");
         assert_eq!(fr.month(2026, 9), "Septembre 2026");
+        let de = Dates::new("de", "en").expect("German data");
+        assert_eq!(de.date(d), "Dienstag, 15. September 2026");
+        assert!(
+            Dates::new("qaa", "en").is_none(),
+            "a language CLDR lacks keeps English dates"
+        );
     }
 }

@@ -39,8 +39,8 @@ pub struct Messages {
     /// Flat keys, e.g. `home.resources`, `home.modules.one`.
     map: HashMap<String, String>,
     plural_rules: Option<PluralRules>,
-    /// CLDR's date formatters; `None` for English, whose dates are cairn's
-    /// own short form.
+    /// CLDR's date formatters; `None` for English (and a tag CLDR does not
+    /// know), whose dates are cairn's own short form.
     dates: Option<dates::Dates>,
     /// Whether a site's `i18n/` file changed any message.
     pub overridden: bool,
@@ -121,7 +121,10 @@ impl Messages {
             table,
             map,
             plural_rules: rules_for(table),
-            dates: (table != "en")
+            // Any language but English takes CLDR's dates, with or without
+            // a table of cairn's own (W0316): `de` reads `Dienstag, 15.
+            // September 2026` while its labels wait for an `i18n/de.toml`.
+            dates: (table_of(language) != Some("en"))
                 .then(|| dates::Dates::new(language, table))
                 .flatten(),
             overridden: false,

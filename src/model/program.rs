@@ -220,7 +220,7 @@ pub(super) fn build(p: &Parsed, f: &ProgramFront, ds: &mut Vec<Diagnostic>) -> O
                     Code::W0316,
                     file,
                     l.pos,
-                    format!("cairn has no interface text in `{}`: the pages' labels, dates and notices stay in English", l.value.0),
+                    format!("cairn has no interface text in `{}`: the pages' labels and notices stay in English", l.value.0),
                 )
                 .help(format!(
                     "the built-in languages are {}; or put the texts in `i18n/{}.toml`, which overrides any message of the English table by key",

@@ -21,15 +21,16 @@ pub(super) struct Job<'a> {
     pub(super) jsonld: Option<JsonLd>,
     pub(super) data: Lazy<'a>,
     /// How the served form's search files the page, if it is searched.
-    pub(super) search: Option<Search>,
+    pub(super) search: Option<Search<'a>>,
 }
 
 /// A searched page's filters (`kind`, `year`) and the label its results
 /// show, which `base.html` marks on `<main>` for Pagefind.
 #[derive(serde::Serialize)]
-pub(super) struct Search {
+pub(super) struct Search<'a> {
     kind: &'static str,
-    label: &'static str,
+    /// In the interface language (`script.kinds`).
+    label: &'a str,
     years: Vec<u8>,
 }
 
@@ -76,7 +77,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             data: Box::new(move || to_tera(&pages::year_page(model, shared, n))),
             search: Some(Search {
                 kind: "page",
-                label: "Syllabus",
+                label: m.text("script.kinds.syllabus"),
                 years: if one_year { Vec::new() } else { vec![n] },
             }),
         });
@@ -120,7 +121,7 @@ pub(super) fn jobs<'a>(model: &'a Model, shared: &'a Shared) -> Vec<Job<'a>> {
             data,
             search: Some(Search {
                 kind: item.collection.singular(),
-                label: item.collection.label(),
+                label: m.text(&format!("script.kinds.{}", item.collection.singular())),
                 years: if one_year {
                     Vec::new()
                 } else {

@@ -66,11 +66,12 @@ struct Record<'a> {
     title: &'a str,
     text: String,
     kind: &'static str,
-    label: &'static str,
+    label: &'a str,
     years: Vec<u8>,
 }
 
 fn records(model: &Model) -> Vec<Record<'_>> {
+    let texts = &*model.program.messages;
     let mut out = Vec::new();
     for (i, m) in model.modules.iter().enumerate() {
         let url = format!("/{}", routes::item(model, crate::model::Item::module(i)));
@@ -86,7 +87,7 @@ fn records(model: &Model) -> Vec<Record<'_>> {
                     sp.provider.as_deref().unwrap_or(&m.title)
                 ),
                 kind: "module",
-                label: "Self-paced",
+                label: texts.text("script.kinds.self-paced"),
                 years: vec![m.year],
             });
         }
@@ -98,7 +99,7 @@ fn records(model: &Model) -> Vec<Record<'_>> {
             title: &o.statement,
             text: format!("{} {}", o.statement, o.measure.as_deref().unwrap_or("")),
             kind: "page",
-            label: "Outcome",
+            label: texts.text("script.kinds.outcome"),
             years: Vec::new(),
         });
     }

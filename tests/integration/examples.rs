@@ -26,13 +26,10 @@ fn the_demo_curriculum_is_valid_without_warnings() {
 /// (`../shared/seeds/`): each is clean under `--deny-warnings`.
 #[test]
 fn every_program_shape_example_is_valid_without_warnings() {
-    for name in [
-        "lead",
-        "dei-mentorship",
-        "mentoring-toolkit",
-        "aamc-action-plan",
-    ] {
-        passes(&repo().join("examples").join(name));
+    let examples = crate::support::valid_examples();
+    assert!(examples.len() >= 7, "{examples:?}");
+    for (_, dir) in examples {
+        passes(&dir);
     }
 }
 
@@ -142,4 +139,24 @@ fn the_demo_uses_every_collection_and_every_field() {
         );
     }
     assert!(repo().join("static").is_dir());
+}
+
+/// Issue 29.5: the Spanish example reads as a Spanish-speaking program
+/// writes (dates from CLDR, labels from the `es` table, `<html lang>`).
+#[test]
+fn the_spanish_example_reads_in_spanish() {
+    let out = crate::support::temp("example-es");
+    let o = crate::support::build_into(&repo().join("examples/es"), &out, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let sessions = std::fs::read_to_string(out.join("sessions/index.html")).expect("sessions");
+    assert!(
+        sessions.contains("<html lang=\"es\""),
+        "the page says its language"
+    );
+    assert!(
+        sessions.contains("miércoles, 16 de septiembre de 2026"),
+        "a date as a Spanish reader writes it"
+    );
+    let home = std::fs::read_to_string(out.join("index.html")).expect("home");
+    assert!(home.contains("Sesiones"), "labels from the Spanish table");
 }

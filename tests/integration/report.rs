@@ -10,16 +10,11 @@ use std::process::{Command, Stdio};
 
 fn sites() -> Vec<PathBuf> {
     let mut sites = vec![repo(), fixture("kitchen-sink")];
-    for name in [
-        "lead",
-        "dei-mentorship",
-        "mentoring-toolkit",
-        "aamc-action-plan",
-        "minimal",
-        "starter",
-    ] {
-        sites.push(repo().join("examples").join(name));
-    }
+    sites.extend(
+        crate::support::valid_examples()
+            .into_iter()
+            .map(|(_, dir)| dir),
+    );
     sites
 }
 

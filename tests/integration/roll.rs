@@ -50,16 +50,7 @@ pub(crate) fn roll(site: &Path, args: &[&str]) -> String {
 /// The sites every roll test runs on: the demo and each valid example.
 fn sites() -> Vec<(String, PathBuf)> {
     let mut out = vec![("demo".to_string(), repo())];
-    for name in [
-        "aamc-action-plan",
-        "dei-mentorship",
-        "lead",
-        "mentoring-toolkit",
-        "minimal",
-        "starter",
-    ] {
-        out.push((name.to_string(), repo().join("examples").join(name)));
-    }
+    out.extend(crate::support::valid_examples());
     out
 }
 

@@ -43,7 +43,7 @@ fn pagefind_files(files: &BTreeMap<String, Vec<u8>>, ext: &str) -> Vec<u8> {
 
 #[test]
 fn the_demo_has_a_pagefind_index_with_year_and_kind_filters() {
-    let out = temp("search-demo");
+    let out = temp("search-pagefind-demo");
     let files = build(&repo(), &out, &[]);
     assert!(files.contains_key("pagefind/pagefind.js"));
     assert!(files.contains_key("pagefind/wasm.en.pagefind"));

@@ -15,6 +15,26 @@ pub(crate) fn fixture(rel: &str) -> PathBuf {
     repo().join("tests/fixtures").join(rel)
 }
 
+/// Every valid example: each folder of `examples/` but `broken` (whose
+/// mistakes are the point), by name, in name order. A new example is in
+/// every test that runs on the examples without being named anywhere.
+pub(crate) fn valid_examples() -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(repo().join("examples"))
+        .expect("examples/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.join("content/_program.md").is_file())
+        .map(|p| {
+            (
+                p.file_name().expect("name").to_string_lossy().to_string(),
+                p,
+            )
+        })
+        .filter(|(name, _)| name != "broken")
+        .collect();
+    out.sort();
+    out
+}
+
 /// Runs `cairn ARGS` in `cwd`; panics if it runs past a generous limit.
 pub(crate) fn cairn(cwd: &Path, args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cairn"))

@@ -17,6 +17,43 @@
   var list = document.getElementById("search-results");
   var pages = [];
 
+  // The page's texts in its language (the JSON block the build writes for
+  // any language but the built-in English, whose texts are these defaults).
+  var TEXTS = {
+    "search.type": "Type to search.", "search.none": "No results.",
+    "search.unavailable": "The search index could not be loaded. Every page is also reachable from the sections below.",
+    "search.year": "Year {list}", "search.years": "Years {list}",
+    "search.type_n.one": "Type to search {n} page.", "search.type_n.other": "Type to search {n} pages.",
+    "search.results.one": "{n} result", "search.results.other": "{n} results"
+  };
+  var LANG = "en";
+  try {
+    var given = JSON.parse(document.getElementById("cairn-texts").textContent);
+    LANG = given.lang;
+    for (var k in given.texts) { TEXTS[k] = given.texts[k]; }
+  } catch (e) { /* no block: English */ }
+  function text(key, args) {
+    var t = TEXTS[key];
+    for (var name in args || {}) { t = t.split("{" + name + "}").join(args[name]); }
+    return t;
+  }
+  // A message that depends on `n`: its form for the language's CLDR plural
+  // category (the browser's Intl.PluralRules), else `other`.
+  function plural(key, n) {
+    var cat = "other";
+    try { cat = new Intl.PluralRules(LANG).select(n); } catch (e) { /* old browser */ }
+    return text(TEXTS[key + "." + cat] !== undefined ? key + "." + cat : key + ".other", { n: n });
+  }
+  // What a result is ("session", or the index's English "Session"), in the
+  // page's language; the English word when the page gives none.
+  function kindLabel(k) {
+    var own = TEXTS["kinds." + k.toLowerCase()];
+    return own !== undefined ? own : k.charAt(0).toUpperCase() + k.slice(1);
+  }
+  function yearsLabel(years) {
+    return text(years.length > 1 ? "search.years" : "search.year", { list: years.join(", ") });
+  }
+
   if (pagefindScript) {
     served(pagefindScript);
     return;
@@ -46,12 +83,12 @@
     var terms = words(query);
     list.textContent = "";
     list.setAttribute("data-query", query);
-    if (!terms.length) { status.textContent = "Type to search " + pages.length + " pages."; return; }
+    if (!terms.length) { status.textContent = plural("search.type_n", pages.length); return; }
     var hits = pages.map(function (p) { return [score(p, terms), p]; })
       .filter(function (x) { return x[0] > 0; })
       .sort(function (a, b) { return b[0] - a[0] || a[1].t.localeCompare(b[1].t); })
       .slice(0, 50);
-    status.textContent = hits.length ? hits.length + (hits.length === 1 ? " result" : " results") : "No results.";
+    status.textContent = hits.length ? plural("search.results", hits.length) : text("search.none");
     hits.forEach(function (x) {
       var p = x[1], li = document.createElement("li"), a = document.createElement("a");
       // The portable form names the file, before any #anchor.
@@ -61,7 +98,7 @@
       li.appendChild(a);
       var meta = document.createElement("span");
       meta.className = "detail";
-      meta.textContent = " " + p.k + (p.y ? " · " + (p.y.length > 1 ? "Years " : "Year ") + p.y.join(", ") : "");
+      meta.textContent = " " + kindLabel(p.k) + (p.y ? " · " + yearsLabel(p.y) : "");
       li.appendChild(meta);
       if (p.s || p.e) {
         var d = document.createElement("p");
@@ -91,7 +128,7 @@
   }).catch(unavailable);
 
   function unavailable() {
-    status.textContent = "The search index could not be loaded. Every page is also reachable from the sections below.";
+    status.textContent = text("search.unavailable");
   }
 
   // The served form, through Pagefind's JavaScript API.
@@ -127,7 +164,7 @@
       if (!query) {
         list.textContent = "";
         list.setAttribute("data-query", "");
-        status.textContent = "Type to search.";
+        status.textContent = text("search.type");
         return;
       }
       pagefind.search(query, { filters: filters }).then(function (found) {
@@ -138,7 +175,7 @@
         list.textContent = "";
         // Which query the list shows (the browser gate waits for it).
         list.setAttribute("data-query", input.value);
-        status.textContent = results.length ? results.length + (results.length === 1 ? " result" : " results") : "No results.";
+        status.textContent = results.length ? plural("search.results", results.length) : text("search.none");
         results.forEach(function (d) {
           var li = document.createElement("li"), a = document.createElement("a");
           a.href = href(d.url);
@@ -147,7 +184,7 @@
           var meta = document.createElement("span");
           meta.className = "detail";
           var years = (d.filters && d.filters.year) || [];
-          meta.textContent = " " + ((d.meta && d.meta.label) || "") + (years.length ? " · " + (years.length > 1 ? "Years " : "Year ") + years.join(", ") : "");
+          meta.textContent = " " + ((d.meta && d.meta.label) || "") + (years.length ? " · " + yearsLabel(years) : "");
           li.appendChild(meta);
           if (d.excerpt) {
             var p = document.createElement("p");
@@ -169,7 +206,7 @@
       if (year && kind && filterBox) {
         var each = year.getAttribute("data-option") || "{n}";
         fill(year, filters.year, function (v) { return each.replace("{n}", v); });
-        fill(kind, filters.kind, function (v) { return v.charAt(0).toUpperCase() + v.slice(1); });
+        fill(kind, filters.kind, kindLabel);
         if (params.get("year")) year.value = params.get("year");
         if (params.get("kind")) kind.value = params.get("kind");
         filterBox.hidden = !(filters.year || filters.kind);
