@@ -13,7 +13,10 @@
 //     title with "prejudice" is found by "prejudices", one with "mentoring"
 //     by "mentor", and the year filter keeps only that year's results.
 //
-//   node search.mjs SITE_FOLDER
+//   node search.mjs SITE_FOLDER ["QUERY=>TITLE"...]
+//
+// Each QUERY=>TITLE pair is a query the site must answer with that title
+// among its results (the demo's "dont", "prejudices" and "mentor", issue 29).
 //
 // Exit 0 with a summary, 1 naming each query that failed, 2 on a usage error.
 
@@ -55,6 +58,14 @@ for (const m of model.modules || []) {
 for (const o of model.program.outcomes || []) queries.push({ q: o.statement, title: o.statement, why: "outcome" });
 for (const g of (model.groups || []).slice(0, 3)) queries.push({ q: g.title, title: g.title, why: "group" });
 for (const p of (model.pages || []).slice(0, 3)) queries.push({ q: p.title, title: p.title, why: "page" });
+for (const pair of process.argv.slice(3)) {
+  const [q, title] = pair.split("=>");
+  if (!q || !title) {
+    console.error(`search.mjs: "${pair}" is no QUERY=>TITLE pair`);
+    process.exit(2);
+  }
+  queries.push({ q, title, why: `"${q}"` });
+}
 
 // Stemming and the filters are the served form's (Pagefind's).
 const served = fs.existsSync(path.join(dir, "pagefind", "pagefind.js"));
