@@ -55,7 +55,7 @@ impl Pages {
             .map_or(text.len(), |e| mark + e + "</main>".len());
         let url = format!("/{}", file.path.trim_end_matches("index.html"));
         if let Ok(mut pages) = self.0.lock() {
-            pages.push((url, text[start..end].to_string()));
+            pages.push((url, spaced(&text[start..end])));
         }
     }
 }
@@ -183,4 +183,40 @@ pub fn files(model: &Model, pages: Pages) -> Result<Vec<OutputFile>, String> {
 /// Pagefind's errors, by their message.
 fn fail(e: impl std::fmt::Display) -> String {
     format!("the search index could not be built: {e}")
+}
+
+/// Pagefind joins the text of adjacent elements, so `<dt>Date</dt><dd>Wed`
+/// read `DateWed` in a result's excerpt: a space after each block's end
+/// keeps the words apart (Pagefind collapses spaces; the page is unchanged).
+fn spaced(html: &str) -> String {
+    const ENDS: [&str; 10] = [
+        "</dt>", "</dd>", "</li>", "</td>", "</th>", "</p>", "</div>", "</h2>", "</h3>", "</h4>",
+    ];
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(i) = rest.find("</") {
+        let step = ENDS
+            .iter()
+            .find(|e| rest[i..].starts_with(**e))
+            .map_or(i + 2, |e| i + e.len());
+        out.push_str(&rest[..step]);
+        if step > i + 2 {
+            out.push(' ');
+        }
+        rest = &rest[step..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_blocks_end_is_followed_by_a_space() {
+        assert_eq!(
+            super::spaced("<dl><div><dt>Date</dt><dd>Wed</dd></div></dl><p>a</p><b>b</b>"),
+            "<dl><div><dt>Date</dt> <dd>Wed</dd> </div> </dl><p>a</p> <b>b</b>"
+        );
+        assert_eq!(super::spaced("no tags </"), "no tags </");
+    }
 }

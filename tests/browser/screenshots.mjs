@@ -4,11 +4,11 @@
 //   node screenshots.mjs SITE_FOLDER OUT_FOLDER [EXTRA_PATH ...]
 //
 // Takes home, year 1, one module, one session, the search page with "bias"
-// typed in (after its results show) and the print page, each at 1280 and
+// (or SHOTS_QUERY) typed in (after its results show) and the print page, each at 1280 and
 // 390 CSS pixels wide, in the light and the dark colour scheme, as
 // OUT_FOLDER/NAME-WIDTH-SCHEME.png. EXTRA_PATH arguments (site paths such as
 // /map/) are added to the list. Requests off 127.0.0.1 are blocked and
-// reported. Environment: CHROMIUM, SHOTS_SCHEMES (default "light,dark").
+// reported. Environment: CHROMIUM, SHOTS_SCHEMES (default "light,dark"), SHOTS_QUERY.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -45,7 +45,7 @@ async function main() {
     { name: "year-1", path: pick(pages, /^\/year-1\/$/) },
     { name: "module", path: pick(pages, /^\/modules\/[^/]+\/$/) },
     { name: "session", path: pick(pages, /^\/sessions\/[^/]+\/$/) },
-    { name: "search-bias", path: pick(pages, /^\/search\/$/), search: "bias" },
+    { name: "search", path: pick(pages, /^\/search\/$/), search: process.env.SHOTS_QUERY || "bias" },
     { name: "print", path: pick(pages, /^\/print\/$/) },
     ...extra.map((p) => ({ name: p.replace(/^\/|\/$/g, "").replace(/[^\w-]+/g, "_") || "root", path: p })),
   ].filter((s) => {
