@@ -386,9 +386,7 @@ fn watchdog(pid: u32, done: Arc<AtomicBool>) {
         let started = Instant::now();
         while !done.load(Ordering::Relaxed) {
             if started.elapsed() > DEADLINE {
-                let _ = Command::new("kill")
-                    .args(["-9", &pid.to_string()])
-                    .status();
+                let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
                 return;
             }
             std::thread::sleep(Duration::from_millis(200));
@@ -472,11 +470,35 @@ fn serve_under_load_serves_every_edit_within_a_second() {
         // Past the watcher's debounce, so the next save is a burst of its own.
         std::thread::sleep(Duration::from_millis(40));
     }
+    // Stop the clients: a last valid save wakes every long poll, and each
+    // client sees `stop` before its next poll.
+    stop.store(true, Ordering::Relaxed);
+    let (text, _) = edit(i + 1);
+    let marker = format!("Load edit {}.", i + 1);
+    save_and_time(
+        port,
+        &file,
+        &text,
+        SESSION_PAGE,
+        |code, body| code == 200 && body.contains(&marker),
+        BOUND * 10,
+    )
+    .expect("the last edit served");
+    for c in clients {
+        c.join().expect("a client panicked");
+    }
+    // The server's idle connection threads end 5 s after their last use.
+    let settled = Instant::now();
+    let mut threads_end = server.status("Threads");
+    while threads_end > threads_first && settled.elapsed() < Duration::from_secs(15) {
+        std::thread::sleep(Duration::from_millis(250));
+        threads_end = server.status("Threads");
+    }
     let rss_after = server.status("VmRSS");
     let worst = *latencies.iter().max().expect("edits");
     let middle = median(latencies.clone());
 
-    // A 4 MiB save, the most a content file may hold, is served; a byte
+    // While serving, without the clients: a 4 MiB save, the most a content file may hold, is served; a byte
     // more is refused (E0110) in the overlay, the last good site under it.
     let big = big_session(4 * 1024 * 1024 + 1);
     let over_took = save_and_time(
@@ -495,13 +517,15 @@ fn serve_under_load_serves_every_edit_within_a_second() {
         &big,
         SESSION_PAGE,
         |code, body| {
-            code == 200 && body.contains("The big save ends here.") && !body.contains("cairn-overlay")
+            code == 200
+                && body.contains("The big save ends here.")
+                && !body.contains("cairn-overlay")
         },
         Duration::from_secs(90),
     )
     .unwrap_or_else(|| panic!("the 4 MiB save not served; stderr:\n{}", server.said()));
-    let (text, _) = edit(i + 1);
-    let marker = format!("Load edit {}.", i + 1);
+    let (text, _) = edit(i + 3);
+    let marker = format!("Load edit {}.", i + 3);
     save_and_time(
         port,
         &file,
@@ -548,20 +572,6 @@ fn serve_under_load_serves_every_edit_within_a_second() {
         std::thread::sleep(Duration::from_millis(5));
     };
 
-    // Stop the clients: a last save wakes every long poll, each client
-    // sees `stop` before its next poll.
-    stop.store(true, Ordering::Relaxed);
-    std::fs::write(site.join(OTHER), "---\ntitle: Again\ndate: 2025-10-16\nmodule: listening-first\n---\nBack.\n").expect("save");
-    for c in clients {
-        c.join().expect("a client panicked");
-    }
-    // The server's idle connection threads end 5 s after their last use.
-    let settled = Instant::now();
-    let mut threads_end = server.status("Threads");
-    while threads_end > threads_first && settled.elapsed() < Duration::from_secs(15) {
-        std::thread::sleep(Duration::from_millis(250));
-        threads_end = server.status("Threads");
-    }
     let rss_end = server.status("VmRSS");
     done.store(true, Ordering::Relaxed);
     let stderr = server.stderr();
