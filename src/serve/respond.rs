@@ -195,4 +195,3 @@ pub(super) fn respond(state: &State, request: tiny_http::Request) {
         .with_header(header("Cache-Control", "no-store"));
     let _ = request.respond(response);
 }
-
