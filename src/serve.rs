@@ -4,7 +4,8 @@
 //! tell open pages to reload. Pages learn of a new build by long polling (a
 //! request that waits until the build after the one they show): `tiny_http`
 //! buffers streamed bodies, so server-sent events would arrive late, and
-//! long polling needs nothing but ordinary responses. A failed rebuild keeps
+//! long polling needs nothing but ordinary responses; [`respond`] answers
+//! requests on a few workers and parks waiting polls. A failed rebuild keeps
 //! the last good site and shows its diagnostics in an overlay on every page.
 //! What to rebuild is the pipeline's business ([`pipeline::check`], and
 //! [`pipeline::update_bodies`] for an edit of Markdown bodies only); this
