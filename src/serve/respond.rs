@@ -61,8 +61,14 @@ impl State {
             reload.parked = waiting;
             (now, woken)
         };
-        for poll in woken {
-            answer(poll.request, format!("reload {now}"));
+        // Answered on a thread of their own: a page that does not read its
+        // answers must never hold up the watcher, and with it the rebuilds.
+        if !woken.is_empty() {
+            std::thread::spawn(move || {
+                for poll in woken {
+                    answer(poll.request, format!("reload {now}"));
+                }
+            });
         }
     }
 
