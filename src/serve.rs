@@ -4,7 +4,8 @@
 //! tell open pages to reload. Pages learn of a new build by long polling (a
 //! request that waits until the build after the one they show): `tiny_http`
 //! buffers streamed bodies, so server-sent events would arrive late, and
-//! long polling needs nothing but ordinary responses. A failed rebuild keeps
+//! long polling needs nothing but ordinary responses; [`respond`] answers
+//! requests on a few workers and parks waiting polls. A failed rebuild keeps
 //! the last good site and shows its diagnostics in an overlay on every page.
 //! What to rebuild is the pipeline's business ([`pipeline::check`], and
 //! [`pipeline::update_bodies`] for an edit of Markdown bodies only); this
@@ -15,19 +16,20 @@
 use crate::pipeline::{self, Options};
 use crate::render::{self, RenderOptions};
 use crate::watch::Changes;
-use lookup::{Lookup, content_type, lookup};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 mod lookup;
+mod respond;
 
-/// The address pages poll for new builds: `/__cairn/poll?since=N`.
-pub(crate) const POLL: &str = "/__cairn/poll";
+/// Threads answering requests: pages are served from memory and waiting
+/// polls are parked, so a few serve any number of open pages.
+const WORKERS: usize = 8;
 
-/// How long a poll waits before answering `wait N`.
-const POLL_WAIT: std::time::Duration = std::time::Duration::from_secs(20);
+/// How often polls that have waited long enough are answered.
+const SWEEP: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The site as the server shows it.
 #[derive(Debug, Default)]
@@ -46,46 +48,13 @@ pub(crate) struct Served {
 pub(crate) struct State {
     /// What is served.
     pub site: RwLock<Served>,
-    /// The build number, raised after every rebuild (good or bad).
-    version: Mutex<u64>,
+    /// The build number and the pages waiting for the next.
+    reload: Mutex<respond::Reload>,
     /// What the last build saw.
     last: Mutex<Option<Last>>,
     /// The past years' checks when the last build failed before keeping
     /// them in `last`: checked again only when `archive/` changes.
     past: Mutex<Option<Vec<pipeline::PastYear>>>,
-    changed: Condvar,
-}
-
-impl State {
-    /// Tells every waiting page that a new build is there.
-    pub(crate) fn broadcast(&self) {
-        let mut v = self
-            .version
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *v += 1;
-        self.changed.notify_all();
-    }
-
-    fn version(&self) -> u64 {
-        *self
-            .version
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Waits until the build number passes `since` (or a while); returns it.
-    fn wait_past(&self, since: u64) -> u64 {
-        let guard = self
-            .version
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (guard, _) = self
-            .changed
-            .wait_timeout_while(guard, POLL_WAIT, |v| *v <= since)
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        *guard
-    }
 }
 
 /// What the last build saw, so an edit that changed only Markdown bodies can
@@ -370,105 +339,6 @@ fn static_files(statics: &crate::site::statics::Statics) -> HashMap<String, Arc<
         .collect()
 }
 
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// The overlay's own style. Every colour is set on every element, so no rule
-/// of the theme or of a site's templates (a `pre` background, say) can leave
-/// light text on a light box; the panel is dark in both colour schemes.
-const OVERLAY_CSS: &str = "#cairn-overlay{position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;background:#1d1d1f;color:#f5f5f7;padding:1rem;margin:0;z-index:2147483647;border-top:4px solid #ff6961;box-shadow:0 -2px 12px rgba(0,0,0,.4)}#cairn-overlay:focus{outline:3px solid #ffd60a;outline-offset:-3px}#cairn-overlay p{margin:0 0 .5rem;padding:0;background:transparent;color:#f5f5f7;font:600 1rem/1.4 system-ui,sans-serif}#cairn-overlay pre{margin:0;padding:0;border:0;background:transparent;color:#f5f5f7;white-space:pre-wrap;overflow-wrap:anywhere;font:0.85rem/1.4 ui-monospace,monospace}";
-
-/// The reload script, and the overlay when the last build failed.
-fn injection(version: u64, overlay: Option<&str>, title: Option<&str>) -> String {
-    let mut s = format!(
-        "<script>(function(){{var v={version};function poll(){{fetch(\"{POLL}?since=\"+v,{{cache:\"no-store\"}}).then(function(r){{return r.text();}}).then(function(t){{var p=t.split(\" \");if(p[0]===\"reload\")location.reload();else{{v=+p[1];poll();}}}}).catch(function(){{setTimeout(poll,1000);}});}}poll();}})();</script>"
-    );
-    if let Some(text) = overlay {
-        s.push_str(&format!(
-            "<style>{OVERLAY_CSS}</style><section id=\"cairn-overlay\" role=\"alert\" aria-labelledby=\"cairn-overlay-title\" tabindex=\"0\"><p id=\"cairn-overlay-title\">{}</p><pre>{}</pre></section>",
-            escape_html(title.unwrap_or_else(|| {
-                crate::i18n::english()
-                    .get("overlay.title")
-                    .map_or("", String::as_str)
-            })),
-            escape_html(text)
-        ));
-    }
-    s
-}
-
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
-fn respond(state: &State, request: tiny_http::Request) {
-    let url = request.url().to_string();
-    if let Some(query) = url.strip_prefix(POLL) {
-        let since = query
-            .strip_prefix("?since=")
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0);
-        let now = state.wait_past(since);
-        let answer = if now > since {
-            format!("reload {now}")
-        } else {
-            format!("wait {now}")
-        };
-        let response = tiny_http::Response::from_string(answer)
-            .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-            .with_header(header("Cache-Control", "no-store"));
-        let _ = request.respond(response);
-        return;
-    }
-    let site = match state.site.read() {
-        Ok(site) => site,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    let found = lookup(&url, |p| site.files.contains_key(p));
-    let (status, path) = match found {
-        Lookup::File(p) => (200, Some(p)),
-        Lookup::Redirect(to) => {
-            let r = tiny_http::Response::empty(301).with_header(header("Location", &to));
-            drop(site);
-            let _ = request.respond(r);
-            return;
-        }
-        Lookup::NotFound => (
-            404,
-            site.files
-                .contains_key("404.html")
-                .then(|| "404.html".to_string()),
-        ),
-    };
-    let Some(path) = path else {
-        drop(site);
-        let _ =
-            request.respond(tiny_http::Response::from_string("not found").with_status_code(404));
-        return;
-    };
-    let bytes = site.files.get(&path).cloned().unwrap_or_default();
-    let mut body = bytes.to_vec();
-    if path.ends_with(".html") {
-        let extra = injection(
-            state.version(),
-            site.overlay.as_deref(),
-            site.overlay_title.as_deref(),
-        );
-        let text = String::from_utf8_lossy(&body);
-        let at = text.rfind("</body>").unwrap_or(text.len());
-        body = format!("{}{extra}{}", &text[..at], &text[at..]).into_bytes();
-    }
-    drop(site);
-    let response = tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", content_type(&path)))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
-}
-
 /// Options of `cairn serve`.
 #[derive(Debug, Clone)]
 pub(crate) struct ServeOptions {
@@ -487,6 +357,22 @@ fn next_free(bind: &str, port: u16) -> Option<u16> {
     (port.saturating_add(1)..port.saturating_add(50))
         .find(|p| std::net::TcpListener::bind((bind, *p)).is_ok())
 }
+
+/// Hands the memory freed by the replaced build back to the system. glibc
+/// keeps freed memory in each thread's arena, so a server whose workers
+/// and watcher take turns at the heap grew by a quarter within its first
+/// edits and stayed there (issue 31's load test).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn give_back_freed_memory() {
+    // SAFETY: malloc_trim only returns free pages to the kernel; it takes
+    // the allocator's own locks and touches no memory in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn give_back_freed_memory() {}
 
 /// Runs the server until the process is stopped.
 pub(crate) fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
@@ -527,16 +413,30 @@ pub(crate) fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> 
             let (_, message) = rebuild(&watch_root, drafts, &watcher_state, changes);
             eprintln!("{message}");
             watcher_state.broadcast();
+            give_back_freed_memory();
         });
         if let Err(e) = result {
             eprintln!("error: {e}");
         }
     });
-    for request in server.incoming_requests() {
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || respond(&state, request));
+    let server = Arc::new(server);
+    for _ in 0..WORKERS {
+        let (server, state) = (Arc::clone(&server), Arc::clone(&state));
+        std::thread::spawn(move || {
+            loop {
+                match server.recv() {
+                    Ok(request) => respond::respond(&state, request),
+                    // A failed accept (too many open files, say) must not
+                    // end the server: wait a moment and go on.
+                    Err(_) => std::thread::sleep(std::time::Duration::from_millis(10)),
+                }
+            }
+        });
     }
-    Ok(())
+    loop {
+        std::thread::sleep(SWEEP);
+        state.sweep();
+    }
 }
 
 #[cfg(test)]

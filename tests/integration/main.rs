@@ -27,5 +27,6 @@ mod search;
 mod second_contact;
 mod series;
 mod serve;
+mod serve_load;
 mod shapes;
 mod support;
