@@ -294,3 +294,26 @@ fn serve_publishes_static_files_as_build_does() {
     assert_eq!(body, "<svg/>");
     let _ = std::fs::remove_dir_all(&site);
 }
+
+/// The overlay speaks the served site's language (SPEC 9.3): its title is
+/// `overlay.title` of the last good build's table.
+#[test]
+fn the_overlay_speaks_the_sites_language() {
+    let site = std::env::temp_dir().join(format!("cairn-serve-es-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    crate::support::copy_dir(&fixture("check/valid-base"), &site);
+    let program = site.join("content/_program.md");
+    let text = std::fs::read_to_string(&program).expect("read");
+    let spanish = text.replacen("title:", "language: es\ntitle:", 1);
+    std::fs::write(&program, &spanish).expect("write");
+    let (_server, port) = start(&site);
+    assert!(get(port, "/").1.contains("lang=\"es\""), "a Spanish site");
+    std::fs::write(&program, spanish.replacen("title:", "titel:", 1)).expect("write");
+    wait_until("the overlay in Spanish", || {
+        let body = get(port, "/").1;
+        body.contains("cairn-overlay")
+            && body.contains("el último cambio no se pudo compilar")
+            && !body.contains("the last change did not build")
+    });
+    let _ = std::fs::remove_dir_all(&site);
+}

@@ -509,8 +509,11 @@ fn serve_under_load_serves_every_edit_within_a_second() {
         threads.iter().all(|t| *t <= most),
         "threads every 10 edits: {threads:?} (at most {most})"
     );
+    // Back to the start, give or take the one or two threads a full
+    // rebuild's search index leaves winding down (Pagefind's blocking
+    // pool keeps an idle thread for a few seconds): never one per edit.
     assert!(
-        threads_end <= threads_first,
+        threads_end <= threads_first + 2,
         "threads: {threads_first} after the first build, {threads_end} at the end"
     );
     let _ = std::fs::remove_dir_all(&site);
