@@ -13,6 +13,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
         Ok(root) => root,
         Err(e) => return super::fail(&e),
     };
+    // What a killed `roll` or `new` left is named and finished or removed
+    // first, so the check reads the site as it is meant to be.
+    for note in crate::roll::commit::recover(&root) {
+        eprintln!("note: {note}");
+    }
     let options = Options {
         drafts: args.drafts,
         verbose: global.verbose,

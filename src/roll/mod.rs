@@ -5,6 +5,7 @@
 //! [`archive`] keeps the past years.
 
 pub mod archive;
+pub mod commit;
 pub mod dates;
 pub mod edits;
 pub mod tree;

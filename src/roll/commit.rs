@@ -1,0 +1,256 @@
+//! Writing a roll all or nothing. The whole new `content/` and the archived
+//! year are staged in `.cairn-roll-PID/` beside `content/`, flushed, and a
+//! journal (`READY`) says the staging is whole; then one exchange of the
+//! staged `content/` with the site's is the commit, after which the archive
+//! is moved into `archive/` and the staging (now the old `content/`)
+//! removed. Killed before the exchange, the site is as before and the
+//! staging a leftover; killed after it, the site is the new year's with the
+//! archive still in the staging. The next `roll` or `check` ([`recover`])
+//! names such a leftover and finishes the commit (the journal is there and
+//! `content/` is the staged one) or removes it.
+
+use super::archive;
+use super::tree::Tree;
+use super::{Plan, edits};
+use crate::user_files;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A staging folder is `.cairn-roll-PID` at the site root.
+pub const PREFIX: &str = ".cairn-roll-";
+/// The journal: written last into a whole staging.
+const JOURNAL: &str = "READY";
+/// The staged new `content/` (the old one after the exchange).
+const CONTENT: &str = "content";
+/// The staged archived year.
+const ARCHIVE: &str = "archive";
+/// Where the old `content/` goes where no exchange in one step exists.
+const BEFORE: &str = "before";
+
+/// Writes `plan` into the site at `root` all or nothing, keeping the year
+/// before in `archive/LABEL/` when `keep` names it (with the trees whose
+/// `static/` files it keeps).
+pub fn write(root: &Path, plan: &Plan, keep: Option<(&str, &[Tree])>) -> Result<(), String> {
+    let content = root.join(CONTENT);
+    if content
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(
+            "content/ is a symbolic link: roll replaces content/ whole, so it needs the folder itself; nothing written"
+                .into(),
+        );
+    }
+    let staging = root.join(format!("{PREFIX}{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    let staged = stage(root, plan, keep, &staging);
+    if let Err(e) = staged {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(format!("{e}; nothing written"));
+    }
+    // The commit: content/ becomes the staged one in one step.
+    if let Err(e) = user_files::exchange(&staging.join(CONTENT), &content, &staging.join(BEFORE)) {
+        if content.exists() {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(format!("cannot replace content/: {e}; nothing written"));
+        }
+        return Err(format!(
+            "cannot replace content/: {e}; the next cairn roll or cairn check finishes it"
+        ));
+    }
+    finish(root, &staging).map_err(|e| {
+        format!(
+            "the new year is in content/, but {e}; the next cairn roll or cairn check finishes it"
+        )
+    })
+}
+
+/// The new `content/`, the archive and then the journal, in `staging`.
+fn stage(
+    root: &Path,
+    plan: &Plan,
+    keep: Option<(&str, &[Tree])>,
+    staging: &Path,
+) -> Result<(), String> {
+    std::fs::create_dir_all(staging)
+        .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
+    let into = staging.join(CONTENT);
+    stage_content(root, plan, &into)?;
+    let label = match keep {
+        Some((label, trees)) => {
+            if root.join(archive::DIR).join(label).exists() {
+                return Err(format!(
+                    "{}/{label}/ already exists: that year is already archived (remove it to archive it again)",
+                    archive::DIR
+                ));
+            }
+            archive::stage(root, trees, &staging.join(ARCHIVE)).map_err(|e| {
+                format!("cannot archive the current year into archive/{label}/: {e}")
+            })?;
+            label
+        }
+        None => "-",
+    };
+    user_files::flush(staging);
+    let journal = format!("{label}\n{}\n", identity(&into).unwrap_or_default());
+    user_files::write(staging, JOURNAL, journal.as_bytes())?;
+    Ok(())
+}
+
+/// A copy of `content/` with the plan's texts and names: unchanged files
+/// are hard links to the old ones (copies where links cannot be made),
+/// symbolic links are made again as they are written.
+fn stage_content(root: &Path, plan: &Plan, into: &Path) -> Result<(), String> {
+    let under = |p: &str| p.strip_prefix("content/").map(str::to_string);
+    let mut texts: HashMap<String, String> = HashMap::new();
+    let mut paths: Vec<&str> = plan.changes.iter().map(|c| c.path.as_str()).collect();
+    paths.dedup();
+    for path in paths {
+        let raw = std::fs::read_to_string(root.join(path))
+            .map_err(|e| format!("cannot read {path}: {e}"))?;
+        let changes: Vec<_> = plan.changes.iter().filter(|c| c.path == path).collect();
+        if let Some(rel) = under(path) {
+            texts.insert(rel, edits::apply(&raw, &changes)?);
+        }
+    }
+    let renamed: HashMap<String, String> = plan
+        .renames
+        .iter()
+        .filter_map(|r| Some((under(&r.from)?, under(&r.to)?)))
+        .collect();
+    let content = root.join(CONTENT);
+    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
+        let entry = entry.map_err(|e| format!("cannot read content/: {e}"))?;
+        let rel = crate::paths::relative(&content, entry.path());
+        let dest = into.join(renamed.get(&rel).unwrap_or(&rel));
+        let copied = (|| -> std::io::Result<()> {
+            let kind = entry.file_type();
+            if kind.is_dir() {
+                return std::fs::create_dir_all(&dest);
+            }
+            if kind.is_symlink() {
+                return relink(entry.path(), &dest);
+            }
+            match texts.get(&rel) {
+                Some(text) => {
+                    std::fs::write(&dest, text)?;
+                    let perms = std::fs::metadata(entry.path())?.permissions();
+                    std::fs::set_permissions(&dest, perms)
+                }
+                None => std::fs::hard_link(entry.path(), &dest)
+                    .or_else(|_| std::fs::copy(entry.path(), &dest).map(|_| ())),
+            }
+        })();
+        copied.map_err(|e| format!("cannot stage content/{rel}: {e}"))?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn relink(link: &Path, dest: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(std::fs::read_link(link)?, dest)
+}
+
+#[cfg(not(unix))]
+fn relink(link: &Path, dest: &Path) -> std::io::Result<()> {
+    std::fs::copy(link, dest).map(|_| ())
+}
+
+/// Tells the staged `content/` after the exchange: `DEV:INODE`.
+#[cfg(unix)]
+fn identity(dir: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::symlink_metadata(dir).ok()?;
+    Some(format!("{}:{}", m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &Path) -> Option<String> {
+    None
+}
+
+/// After the commit: the old `content/` in place when the commit was the
+/// two renames and stopped between them, the archive moved in, the
+/// journal and then the staging removed.
+fn finish(root: &Path, staging: &Path) -> Result<(), String> {
+    let content = root.join(CONTENT);
+    if !content.exists() {
+        std::fs::rename(staging.join(CONTENT), &content)
+            .map_err(|e| format!("cannot move the new content/ in: {e}"))?;
+    }
+    let journal = std::fs::read_to_string(staging.join(JOURNAL)).unwrap_or_default();
+    let label = journal.lines().next().unwrap_or("-");
+    let staged = staging.join(ARCHIVE);
+    if archive::is_label(label) && staged.exists() {
+        let dir = root.join(archive::DIR);
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::rename(&staged, dir.join(label)))
+            .map_err(|e| format!("cannot move the archive into archive/{label}/: {e}"))?;
+        user_files::sync_dir(&dir);
+    }
+    std::fs::remove_file(staging.join(JOURNAL))
+        .map_err(|e| format!("cannot remove {}: {e}", staging.display()))?;
+    user_files::sync_dir(staging);
+    std::fs::remove_dir_all(staging)
+        .map_err(|e| format!("cannot remove {}: {e}", staging.display()))
+}
+
+/// True when the commit of the staging happened: its journal is there and
+/// `content/` is the staged one (or gone, or aside, between two renames).
+fn committed(root: &Path, staging: &Path) -> bool {
+    let Ok(journal) = std::fs::read_to_string(staging.join(JOURNAL)) else {
+        return false;
+    };
+    let content = root.join(CONTENT);
+    let id = journal.lines().nth(1).unwrap_or("");
+    staging.join(BEFORE).exists()
+        || !content.exists()
+        || (!id.is_empty() && identity(&content).as_deref() == Some(id))
+}
+
+/// Finishes or removes what a killed `roll` left at `root` (and the
+/// temporary files a killed write left under `content/`); says what it did,
+/// a line each.
+pub fn recover(root: &Path) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return notes;
+    };
+    let mut stagings: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_prefix(PREFIX))
+                .and_then(|pid| pid.parse().ok())
+                .is_some_and(|pid| !user_files::running(pid))
+        })
+        .map(|e| e.path())
+        .collect();
+    stagings.sort();
+    for staging in stagings {
+        let name = crate::paths::relative(root, &staging);
+        if committed(root, &staging) {
+            notes.push(match finish(root, &staging) {
+                Ok(()) => format!(
+                    "a roll was stopped after it had replaced content/: finished it (the archive moved into archive/) and removed {name}/"
+                ),
+                Err(e) => format!("a roll was stopped after it had replaced content/, and {e}"),
+            });
+        } else {
+            let _ = std::fs::remove_file(staging.join(JOURNAL));
+            notes.push(match std::fs::remove_dir_all(&staging) {
+                Ok(()) => format!(
+                    "a roll was stopped before it changed anything: removed what it had prepared ({name}/); content/ is as it was"
+                ),
+                Err(e) => format!("a roll was stopped before it changed anything; cannot remove {name}/: {e}"),
+            });
+        }
+    }
+    for left in user_files::clean_leftovers(&root.join(CONTENT)) {
+        notes.push(format!(
+            "removed content/{left}, a temporary file a stopped write left"
+        ));
+    }
+    notes
+}
