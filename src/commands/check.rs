@@ -1,4 +1,6 @@
-//! `cairn check`: runs every stage up to validation and prints the diagnostics.
+//! `cairn check`: runs every stage up to validation and prints the
+//! diagnostics, after finishing or removing what a killed `roll` or `new`
+//! left (`roll::commit::recover`).
 
 use super::{Global, INVALID, OK};
 use crate::cli::CheckArgs;

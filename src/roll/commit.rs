@@ -254,3 +254,90 @@ pub fn recover(root: &Path) -> Vec<String> {
     }
     notes
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A site whose `content/` holds `old`, and a roll's whole staging
+    /// (journal included) of a process that no longer runs, whose
+    /// `content/` holds `new`.
+    fn staged(name: &str) -> (PathBuf, PathBuf) {
+        let root = std::env::temp_dir().join(format!("cairn-commit-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let staging = root.join(format!("{PREFIX}2147483632"));
+        for (dir, text) in [
+            (root.join("content"), "old"),
+            (staging.join("content"), "new"),
+            (staging.join("archive/content"), "old"),
+        ] {
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            std::fs::write(dir.join("a.md"), text).expect("write");
+        }
+        let id = identity(&staging.join("content")).expect("identity");
+        std::fs::write(staging.join(JOURNAL), format!("2025-26\n{id}\n")).expect("journal");
+        (root, staging)
+    }
+
+    fn read(path: PathBuf) -> String {
+        std::fs::read_to_string(path).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_roll_stopped_after_the_exchange_is_finished() {
+        let (root, staging) = staged("after-exchange");
+        user_files::exchange(
+            &staging.join("content"),
+            &root.join("content"),
+            &staging.join("before"),
+        )
+        .expect("exchange");
+        let notes = recover(&root);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("finished it"), "{notes:?}");
+        assert_eq!(read(root.join("content/a.md")), "new");
+        assert_eq!(read(root.join("archive/2025-26/content/a.md")), "old");
+        assert!(!staging.exists());
+        assert!(recover(&root).is_empty());
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_roll_stopped_between_two_renames_is_finished() {
+        let (root, staging) = staged("between-renames");
+        std::fs::rename(root.join("content"), staging.join(BEFORE)).expect("aside");
+        let notes = recover(&root);
+        assert!(notes[0].contains("finished it"), "{notes:?}");
+        assert_eq!(read(root.join("content/a.md")), "new");
+        assert_eq!(read(root.join("archive/2025-26/content/a.md")), "old");
+        assert!(!staging.exists());
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_roll_stopped_before_the_exchange_is_removed() {
+        for journal in [true, false] {
+            let (root, staging) = staged(&format!("before-exchange-{journal}"));
+            if !journal {
+                std::fs::remove_file(staging.join(JOURNAL)).expect("rm");
+            }
+            let notes = recover(&root);
+            assert!(notes[0].contains("before it changed anything"), "{notes:?}");
+            assert!(notes[0].contains(".cairn-roll-2147483632"), "{notes:?}");
+            assert_eq!(read(root.join("content/a.md")), "old");
+            assert!(!root.join("archive").exists());
+            assert!(!staging.exists());
+            let _ = std::fs::remove_dir_all(root);
+        }
+    }
+
+    #[test]
+    fn a_running_roll_is_left_alone() {
+        let (root, staging) = staged("running");
+        let mine = root.join(format!("{PREFIX}{}", std::process::id()));
+        std::fs::rename(&staging, &mine).expect("rename");
+        assert!(recover(&root).is_empty());
+        assert!(mine.exists());
+        let _ = std::fs::remove_dir_all(root);
+    }
+}
