@@ -99,6 +99,8 @@ fn folder_is_ours(dir: &Path) -> Result<(), String> {
             dir.display()
         ));
     }
+    // What a killed report left (`.NAME.cairn-PID`) is no one else's.
+    crate::user_files::clean_leftovers(dir);
     let listed: Vec<String> = fs::read_to_string(dir.join(MARKER))
         .map(|t| t.lines().skip(1).map(str::to_string).collect())
         .unwrap_or_default();

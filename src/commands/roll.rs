@@ -17,7 +17,13 @@ pub fn run(global: &Global, args: &RollArgs) -> u8 {
         Ok(root) => root,
         Err(e) => return fail(&e),
     };
-    for note in commit::recover(&root) {
+    // A dry run changes nothing, what a stopped roll left included.
+    let notes = if args.dry_run {
+        commit::pending(&root)
+    } else {
+        commit::recover(&root)
+    };
+    for note in notes {
         eprintln!("note: {note}");
     }
     let (loaded, _) = crate::site::load(&root);

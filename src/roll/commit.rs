@@ -72,18 +72,20 @@ fn stage(
     keep: Option<(&str, &[Tree])>,
     staging: &Path,
 ) -> Result<(), String> {
+    if let Some((label, _)) = keep
+        && root.join(archive::DIR).join(label).exists()
+    {
+        return Err(format!(
+            "{}/{label}/ already exists: that year is already archived (remove it to archive it again)",
+            archive::DIR
+        ));
+    }
     std::fs::create_dir_all(staging)
         .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
     let into = staging.join(CONTENT);
     stage_content(root, plan, &into)?;
     let label = match keep {
         Some((label, trees)) => {
-            if root.join(archive::DIR).join(label).exists() {
-                return Err(format!(
-                    "{}/{label}/ already exists: that year is already archived (remove it to archive it again)",
-                    archive::DIR
-                ));
-            }
             archive::stage(root, trees, &staging.join(ARCHIVE)).map_err(|e| {
                 format!("cannot archive the current year into archive/{label}/: {e}")
             })?;
@@ -208,15 +210,12 @@ fn committed(root: &Path, staging: &Path) -> bool {
         || (!id.is_empty() && identity(&content).as_deref() == Some(id))
 }
 
-/// Finishes or removes what a killed `roll` left at `root` (and the
-/// temporary files a killed write left under `content/`); says what it did,
-/// a line each.
-pub fn recover(root: &Path) -> Vec<String> {
-    let mut notes = Vec::new();
+/// The staging folders at `root` of rolls that no longer run.
+fn stopped(root: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(root) else {
-        return notes;
+        return Vec::new();
     };
-    let mut stagings: Vec<PathBuf> = entries
+    let mut found: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| {
             e.file_name()
@@ -227,8 +226,32 @@ pub fn recover(root: &Path) -> Vec<String> {
         })
         .map(|e| e.path())
         .collect();
-    stagings.sort();
-    for staging in stagings {
+    found.sort();
+    found
+}
+
+/// What [`recover`] would finish or remove, named, changing nothing (for
+/// `roll --dry-run`).
+pub fn pending(root: &Path) -> Vec<String> {
+    stopped(root)
+        .iter()
+        .map(|s| {
+            let name = crate::paths::relative(root, s);
+            if committed(root, s) {
+                format!("{name}/ holds a roll stopped after it had replaced content/: cairn roll or cairn check finishes it")
+            } else {
+                format!("{name}/ holds a roll stopped before it changed anything: cairn roll or cairn check removes it")
+            }
+        })
+        .collect()
+}
+
+/// Finishes or removes what a killed `roll` left at `root` (and the
+/// temporary files a killed write left under `content/`); says what it did,
+/// a line each.
+pub fn recover(root: &Path) -> Vec<String> {
+    let mut notes = Vec::new();
+    for staging in stopped(root) {
         let name = crate::paths::relative(root, &staging);
         if committed(root, &staging) {
             notes.push(match finish(root, &staging) {
@@ -321,6 +344,13 @@ mod tests {
             if !journal {
                 std::fs::remove_file(staging.join(JOURNAL)).expect("rm");
             }
+            // A dry run names it and leaves it.
+            let pending = pending(&root);
+            assert!(
+                pending[0].contains("before it changed anything"),
+                "{pending:?}"
+            );
+            assert!(staging.exists());
             let notes = recover(&root);
             assert!(notes[0].contains("before it changed anything"), "{notes:?}");
             assert!(notes[0].contains(".cairn-roll-2147483632"), "{notes:?}");

@@ -378,3 +378,32 @@ fn kill_when_new(site: &Path, args: &[&str], watch: &[String]) -> bool {
     assert!(landed || status.success(), "cairn new ended with {status}");
     landed
 }
+
+#[test]
+fn new_writes_nothing_through_a_folder_linked_out_of_the_site() {
+    let site = temp("new-link-out");
+    copy_dir(&crate::support::fixture("check/valid-base"), &site);
+    let outside = temp("new-link-outside");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    let _ = std::fs::remove_dir_all(site.join("content/pages"));
+    std::os::unix::fs::symlink(&outside, site.join("content/pages")).expect("symlink");
+    let out = cairn(
+        &site,
+        &[
+            "--root",
+            site.to_str().expect("utf-8"),
+            "new",
+            "page",
+            "about-us",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("content/pages is a symbolic link") && said.contains("nothing written"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_dir(&outside).expect("dir").count(), 0);
+    let _ = std::fs::remove_dir_all(site);
+    let _ = std::fs::remove_dir_all(outside);
+}
