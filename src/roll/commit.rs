@@ -41,6 +41,15 @@ pub fn write(root: &Path, plan: &Plan, keep: Option<(&str, &[Tree])>) -> Result<
                 .into(),
         );
     }
+    // The archive goes into archive/: not through a link out of the site.
+    if keep.is_some()
+        && let Some((link, why)) = crate::symlinks::on_the_way(root, archive::DIR)
+    {
+        return Err(format!(
+            "{link}/ is a symbolic link and {}: roll keeps the past year inside the site; nothing written",
+            why.describe(&root.display().to_string())
+        ));
+    }
     let staging = root.join(format!("{PREFIX}{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     let staged = stage(root, plan, keep, &staging);
@@ -359,6 +368,29 @@ mod tests {
             assert!(!staging.exists());
             let _ = std::fs::remove_dir_all(root);
         }
+    }
+
+    #[test]
+    fn an_archive_linked_out_of_the_site_is_refused() {
+        let (root, staging) = staged("archive-out");
+        std::fs::remove_dir_all(&staging).expect("rm");
+        let outside = root.with_extension("outside");
+        std::fs::create_dir_all(&outside).expect("mkdir");
+        std::os::unix::fs::symlink(&outside, root.join("archive")).expect("symlink");
+        let plan = Plan {
+            old_starts: jiff::civil::date(2025, 7, 1),
+            new_starts: jiff::civil::date(2026, 7, 1),
+            changes: Vec::new(),
+            renames: Vec::new(),
+            review: Vec::new(),
+            sessions: Vec::new(),
+        };
+        let e = write(&root, &plan, Some(("2025-26", &[]))).expect_err("refused");
+        assert!(e.contains("archive/ is a symbolic link"), "{e}");
+        assert_eq!(std::fs::read_dir(&outside).expect("dir").count(), 0);
+        assert_eq!(read(root.join("content/a.md")), "old");
+        let _ = std::fs::remove_dir_all(root);
+        let _ = std::fs::remove_dir_all(outside);
     }
 
     #[test]

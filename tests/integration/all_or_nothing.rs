@@ -156,7 +156,7 @@ fn kill_when(site: &Path, args: &[&str], trigger: Trigger, renamed: &[String]) -
             started.elapsed() < Duration::from_secs(120),
             "cairn {args:?} hung"
         );
-        std::thread::sleep(Duration::from_micros(20));
+        std::thread::sleep(Duration::from_micros(200));
     }
     let _ = child.kill();
     let status = child.wait().expect("wait");
@@ -370,7 +370,7 @@ fn kill_when_new(site: &Path, args: &[&str], watch: &[String]) -> bool {
             started.elapsed() < Duration::from_secs(120),
             "cairn new hung"
         );
-        std::thread::sleep(Duration::from_micros(20));
+        std::thread::sleep(Duration::from_micros(200));
     }
     let _ = child.kill();
     let status = child.wait().expect("wait");
