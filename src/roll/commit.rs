@@ -137,7 +137,9 @@ fn stage_content(root: &Path, plan: &Plan, into: &Path) -> Result<(), String> {
         let copied = (|| -> std::io::Result<()> {
             let kind = entry.file_type();
             if kind.is_dir() {
-                return std::fs::create_dir_all(&dest);
+                // The folder's permissions too (a shared group's, say).
+                std::fs::create_dir_all(&dest)?;
+                return std::fs::set_permissions(&dest, entry.metadata()?.permissions());
             }
             if kind.is_symlink() {
                 return relink(entry.path(), &dest);
