@@ -105,8 +105,16 @@ fn replace(target: &Path, bytes: &[u8], new_only: bool) -> std::io::Result<()> {
         file.sync_all()?;
         drop(file);
         if new_only {
-            std::fs::hard_link(&temp, &target)?;
-            std::fs::remove_file(&temp)?;
+            match std::fs::hard_link(&temp, &target) {
+                Ok(()) => std::fs::remove_file(&temp)?,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(e),
+                // A file system without hard links (FAT, some network
+                // shares): a rename, once sure nothing is there.
+                Err(_) if target.symlink_metadata().is_err() => {
+                    std::fs::rename(&temp, &target)?;
+                }
+                Err(e) => return Err(e),
+            }
         } else {
             std::fs::rename(&temp, &target)?;
         }
