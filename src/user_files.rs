@@ -5,7 +5,8 @@
 //! truncated one (a hard link to the old file keeps the old bytes). A write
 //! that would pass through a symbolic link leading out of its folder is
 //! refused ([`crate::symlinks`] tells such links), and nothing is written.
-//! Folders are swapped whole by [`exchange`]. `build`'s output folder is
+//! Folders prepared in a hidden staging folder (`roll::commit`) are swapped
+//! in whole by [`exchange`] or moved in by [`move_in`]. `build`'s output folder is
 //! cairn's own and written by [`crate::output`].
 
 use crate::symlinks;
@@ -182,6 +183,23 @@ pub fn exchange(a: &Path, b: &Path, aside: &Path) -> std::io::Result<bool> {
     std::fs::rename(a, b)?;
     sync_parents(a, b);
     Ok(false)
+}
+
+/// Moves the folder `from` (prepared in a hidden staging folder) to `to`,
+/// which must not exist, and flushes the rename.
+pub fn move_in(from: &Path, to: &Path) -> std::io::Result<()> {
+    if to.symlink_metadata().is_ok() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} already exists", to.display()),
+        ));
+    }
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::rename(from, to)?;
+    sync_parents(from, to);
+    Ok(())
 }
 
 fn sync_parents(a: &Path, b: &Path) {

@@ -188,18 +188,15 @@ fn identity(_: &Path) -> Option<String> {
 fn finish(root: &Path, staging: &Path) -> Result<(), String> {
     let content = root.join(CONTENT);
     if !content.exists() {
-        std::fs::rename(staging.join(CONTENT), &content)
+        user_files::move_in(&staging.join(CONTENT), &content)
             .map_err(|e| format!("cannot move the new content/ in: {e}"))?;
     }
     let journal = std::fs::read_to_string(staging.join(JOURNAL)).unwrap_or_default();
     let label = journal.lines().next().unwrap_or("-");
     let staged = staging.join(ARCHIVE);
     if archive::is_label(label) && staged.exists() {
-        let dir = root.join(archive::DIR);
-        std::fs::create_dir_all(&dir)
-            .and_then(|()| std::fs::rename(&staged, dir.join(label)))
+        user_files::move_in(&staged, &root.join(archive::DIR).join(label))
             .map_err(|e| format!("cannot move the archive into archive/{label}/: {e}"))?;
-        user_files::sync_dir(&dir);
     }
     std::fs::remove_file(staging.join(JOURNAL))
         .map_err(|e| format!("cannot remove {}: {e}", staging.display()))?;
