@@ -45,5 +45,6 @@ pub mod site;
 pub mod symlinks;
 pub mod text;
 pub(crate) mod theme;
+pub mod user_files;
 pub mod validate;
 pub(crate) mod watch;

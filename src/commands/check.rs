@@ -1,4 +1,6 @@
-//! `cairn check`: runs every stage up to validation and prints the diagnostics.
+//! `cairn check`: runs every stage up to validation and prints the
+//! diagnostics, after finishing or removing what a killed `roll` or `new`
+//! left (`roll::commit::recover`).
 
 use super::{Global, INVALID, OK};
 use crate::cli::CheckArgs;
@@ -13,6 +15,11 @@ pub fn run(global: &Global, args: &CheckArgs) -> u8 {
         Ok(root) => root,
         Err(e) => return super::fail(&e),
     };
+    // What a killed `roll` or `new` left is named and finished or removed
+    // first, so the check reads the site as it is meant to be.
+    for note in crate::roll::commit::recover(&root) {
+        eprintln!("note: {note}");
+    }
     let options = Options {
         drafts: args.drafts,
         verbose: global.verbose,

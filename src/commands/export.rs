@@ -1,7 +1,7 @@
 //! `cairn export imscc [--year N] -o FILE`: the syllabus as an IMS Thin
 //! Common Cartridge 1.3 for an LMS (SPEC 9.4). Needs the site's address
 //! (`base_url`): a cartridge's links are absolute. The file is written
-//! beside its place and renamed over it, so a failed export never leaves a
+//! beside its place and renamed over it (`crate::user_files`), so a failed export never leaves a
 //! half-written file nor truncates what was there.
 
 use super::{Global, INVALID, OK, fail};
@@ -42,31 +42,11 @@ pub fn run(global: &Global, args: &ExportArgs) -> u8 {
         Ok(b) => b,
         Err(e) => return fail(&format!("cannot make the cartridge: {e}")),
     };
-    if let Err(e) = write_replacing(&args.output, &bytes) {
-        return fail(&format!("cannot write {}: {e}", args.output.display()));
+    if let Err(e) = crate::user_files::write_path(&args.output, &bytes) {
+        return fail(&e);
     }
     if !global.quiet {
         eprintln!("Wrote {}", args.output.display());
     }
     OK
-}
-
-/// Writes `bytes` to a new file beside `path`, then renames it over `path`.
-fn write_replacing(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    if path.is_dir() {
-        return Err(std::io::Error::other("it is a folder"));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.cairn-{}", std::process::id()));
-    let result = std::fs::File::create_new(&temp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }

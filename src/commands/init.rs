@@ -76,21 +76,19 @@ fn start_now(dir: &Path, today: jiff::civil::Date) -> Result<(), String> {
     if to == starts {
         return Ok(());
     }
-    crate::commands::roll::write(dir, &plan)
+    crate::roll::commit::write(dir, &plan, None)
 }
 
 /// Writes the starter's files under `into`, keeping any that is there
 /// already (only dot-files can be: `run` refuses anything else), whose
 /// paths go to `kept`; an existing `.gitignore` gets the lines it lacks.
-fn write(d: &Dir<'_>, into: &Path, kept: &mut Vec<String>) -> std::io::Result<()> {
-    std::fs::create_dir_all(into)?;
+fn write(d: &Dir<'_>, into: &Path, kept: &mut Vec<String>) -> Result<(), String> {
+    std::fs::create_dir_all(into).map_err(|e| e.to_string())?;
     for file in d.files() {
+        let rel = crate::paths::slashed(file.path());
         let target = into.join(file.path());
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
         if target.file_name().is_some_and(|n| n == ".gitignore") && target.is_file() {
-            let mut ours = std::fs::read_to_string(&target)?;
+            let mut ours = std::fs::read_to_string(&target).map_err(|e| e.to_string())?;
             let theirs = String::from_utf8_lossy(file.contents());
             let missing: Vec<&str> = theirs
                 .lines()
@@ -104,12 +102,12 @@ fn write(d: &Dir<'_>, into: &Path, kept: &mut Vec<String>) -> std::io::Result<()
                     ours.push_str(line);
                     ours.push('\n');
                 }
-                std::fs::write(&target, ours)?;
+                crate::user_files::write(into, &rel, ours.as_bytes())?;
             }
         } else if target.symlink_metadata().is_ok() {
             kept.push(file.path().display().to_string());
         } else {
-            std::fs::write(target, file.contents())?;
+            crate::user_files::write(into, &rel, file.contents())?;
         }
     }
     for sub in d.dirs() {

@@ -68,17 +68,10 @@ pub fn run(
         Ok(text) => text,
         Err(e) => return fail(&e),
     };
-    let path = root
-        .join("content")
-        .join(collection.dir())
-        .join(format!("{id}.md"));
-    if let Some(dir) = path.parent()
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        return fail(&format!("cannot create {}: {e}", dir.display()));
-    }
-    if let Err(e) = std::fs::write(&path, text) {
-        return fail(&format!("cannot write {}: {e}", path.display()));
+    // Whole or not at all, and never over a file that appeared meanwhile.
+    let rel = format!("content/{}/{id}.md", collection.dir());
+    if let Err(e) = crate::user_files::create(&root, &rel, text.as_bytes()) {
+        return fail(&e);
     }
     if !global.quiet {
         eprintln!("created content/{}/{id}.md", collection.dir());

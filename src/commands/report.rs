@@ -12,7 +12,7 @@ use crate::pipeline::{self, Options};
 use crate::report::{self, format};
 use crate::roll::archive;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The list a report folder holds of the files cairn wrote there.
 pub const MARKER: &str = ".cairn-report";
@@ -99,6 +99,8 @@ fn folder_is_ours(dir: &Path) -> Result<(), String> {
             dir.display()
         ));
     }
+    // What a killed report left (`.NAME.cairn-PID`) is no one else's.
+    crate::user_files::clean_leftovers(dir);
     let listed: Vec<String> = fs::read_to_string(dir.join(MARKER))
         .map(|t| t.lines().skip(1).map(str::to_string).collect())
         .unwrap_or_default();
@@ -132,22 +134,10 @@ fn folder_is_ours(dir: &Path) -> Result<(), String> {
     ))
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it.
+/// Writes `bytes` to `path` through a temporary file beside it
+/// ([`crate::user_files`]).
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| format!("{} names no file", path.display()))?;
-    let tmp: PathBuf = path.with_file_name(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    fs::write(&tmp, bytes)
-        .and_then(|()| fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            format!("cannot write {}: {e}", path.display())
-        })
+    crate::user_files::write_path(path, bytes)
 }
 
 /// One `SECTION.csv` per table, then the list of them.

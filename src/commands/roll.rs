@@ -1,14 +1,15 @@
 //! `cairn roll [--to DATE] [--dry-run] [--force]`: moves the site to its next
 //! academic year. Prints every change as `file:line old -> new` and what needs
 //! a person; unless `--dry-run`, keeps the current year under
-//! `archive/YYYY-YY/`, then writes the changes and renames the files.
+//! `archive/YYYY-YY/`, writes the changes and renames the files, all or
+//! nothing ([`roll::commit`]). It first finishes or removes what a killed
+//! roll left.
 
-use super::{FAILED, Global, OK, fail};
+use super::{Global, OK, fail};
 use crate::cli::RollArgs;
-use crate::roll::{self, Plan, archive, edits};
+use crate::roll::{self, Plan, archive, commit};
 use jiff::ToSpan;
 use jiff::civil::Date;
-use std::path::Path;
 
 /// Rolls the site; returns the exit status.
 pub fn run(global: &Global, args: &RollArgs) -> u8 {
@@ -16,6 +17,15 @@ pub fn run(global: &Global, args: &RollArgs) -> u8 {
         Ok(root) => root,
         Err(e) => return fail(&e),
     };
+    // A dry run changes nothing, what a stopped roll left included.
+    let notes = if args.dry_run {
+        commit::pending(&root)
+    } else {
+        commit::recover(&root)
+    };
+    for note in notes {
+        eprintln!("note: {note}");
+    }
     let (loaded, _) = crate::site::load(&root);
     let trees = roll::tree::read(&loaded.files);
     let Some((starts, _)) = roll::starts_of(&trees) else {
@@ -55,13 +65,8 @@ pub fn run(global: &Global, args: &RollArgs) -> u8 {
         }
         return OK;
     }
-    if let Err(e) = archive::keep(&root, &label, &trees) {
+    if let Err(e) = commit::write(&root, &plan, Some((&label, &trees))) {
         return fail(&e);
-    }
-    if let Err(e) = write(&root, &plan) {
-        eprintln!("error: {e}");
-        eprintln!("the year before the roll is kept in archive/{label}/");
-        return FAILED;
     }
     if !global.quiet {
         eprintln!(
@@ -107,26 +112,4 @@ pub fn report(plan: &Plan) -> String {
         out.push_str(&format!("review: {r}\n"));
     }
     out
-}
-
-/// Writes the plan's changes, then renames the files. Every new text is
-/// worked out before the first file is written.
-pub fn write(root: &Path, plan: &Plan) -> Result<(), String> {
-    let mut paths: Vec<&str> = plan.changes.iter().map(|c| c.path.as_str()).collect();
-    paths.dedup();
-    let mut texts = Vec::with_capacity(paths.len());
-    for path in paths {
-        let full = root.join(path);
-        let raw = std::fs::read_to_string(&full).map_err(|e| format!("cannot read {path}: {e}"))?;
-        let changes: Vec<_> = plan.changes.iter().filter(|c| c.path == path).collect();
-        texts.push((full, edits::apply(&raw, &changes)?));
-    }
-    for (full, text) in texts {
-        std::fs::write(&full, text).map_err(|e| format!("cannot write {}: {e}", full.display()))?;
-    }
-    for r in &plan.renames {
-        std::fs::rename(root.join(&r.from), root.join(&r.to))
-            .map_err(|e| format!("cannot rename {} to {}: {e}", r.from, r.to))?;
-    }
-    Ok(())
 }

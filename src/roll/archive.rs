@@ -55,38 +55,21 @@ pub fn list(root: &Path) -> Vec<Archived> {
 }
 
 /// Copies the current year (all of `content/`, and the files of `static/`
-/// its content names) into `archive/LABEL/`. Refuses a label already kept.
-pub fn keep(root: &Path, label: &str, trees: &[Tree]) -> Result<PathBuf, String> {
-    let into = root.join(DIR).join(label);
-    if into.exists() {
-        return Err(format!(
-            "{DIR}/{label}/ already exists: that year is already archived (remove it to archive it again)"
-        ));
-    }
-    let staging = root.join(DIR).join(format!(".{label}.cairn-new"));
-    let _ = std::fs::remove_dir_all(&staging);
-    let copy = || -> std::io::Result<()> {
-        copy_tree(&root.join("content"), &staging.join("content"))?;
-        for rel in used_static(trees) {
-            let from = root.join("static").join(&rel);
-            if from.is_file() {
-                let to = staging.join("static").join(&rel);
-                if let Some(parent) = to.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                std::fs::copy(&from, &to)?;
+/// its content names) into `into`, which becomes `archive/LABEL/` when the
+/// roll commits ([`super::commit`]).
+pub fn stage(root: &Path, trees: &[Tree], into: &Path) -> std::io::Result<()> {
+    copy_tree(&root.join("content"), &into.join("content"))?;
+    for rel in used_static(trees) {
+        let from = root.join("static").join(&rel);
+        if from.is_file() {
+            let to = into.join("static").join(&rel);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent)?;
             }
+            std::fs::copy(&from, &to)?;
         }
-        std::fs::rename(&staging, &into)
-    };
-    copy().map_err(|e| {
-        let _ = std::fs::remove_dir_all(&staging);
-        format!(
-            "cannot archive the current year into {}: {e}",
-            into.display()
-        )
-    })?;
-    Ok(into)
+    }
+    Ok(())
 }
 
 /// The paths under `static/` that the content names: people's photos, a

@@ -2,9 +2,11 @@
 //! starter): the plan of every date and id that moves, worked out from the
 //! located front matter alone, and what needs a person. [`dates`] holds the
 //! calendar rules, [`edits`] writes a plan into the files byte for byte,
-//! [`archive`] keeps the past years.
+//! [`archive`] keeps the past years, [`commit`] writes a roll all or
+//! nothing.
 
 pub mod archive;
+pub mod commit;
 pub mod dates;
 pub mod edits;
 pub mod tree;

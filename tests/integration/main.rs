@@ -1,6 +1,7 @@
 //! One integration test binary: runs the real `cairn` on fixture sites under
 //! `tests/fixtures/` and compares what it says and writes.
 
+mod all_or_nothing;
 mod authoring;
 mod bad_input;
 mod brand;
