@@ -6,6 +6,22 @@
 use crate::support::{build_into, copy_dir, fixture, temp};
 use std::path::Path;
 
+/// Every content file of `site`, one after another: the words a page may
+/// show that are the site's own.
+fn content_of(site: &Path) -> String {
+    let mut content = String::new();
+    for e in walkdir::WalkDir::new(site.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        if e.file_type().is_file() {
+            content.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+            content.push('\n');
+        }
+    }
+    content
+}
+
 /// The kitchen-sink with `language: LANG` (and `extra` files), built.
 fn build_in(lang: &str, extra: &[(&str, &str)]) -> (std::path::PathBuf, String) {
     let site = temp(&format!("i18n-site-{lang}"));
@@ -26,15 +42,7 @@ fn build_in(lang: &str, extra: &[(&str, &str)]) -> (std::path::PathBuf, String) 
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, text).expect("write");
     }
-    let mut content = String::new();
-    for e in walkdir::WalkDir::new(site.join("content"))
-        .into_iter()
-        .flatten()
-    {
-        if e.file_type().is_file() {
-            content.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
-        }
-    }
+    let content = content_of(&site);
     let out = temp(&format!("i18n-out-{lang}"));
     let o = build_into(&site, &out, &[]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -298,16 +306,7 @@ fn every_text_a_page_shows_comes_from_the_message_table() {
     std::fs::write(&program, text.replace("language: en-US", "language: de")).expect("write");
     std::fs::create_dir_all(site.join("i18n")).expect("mkdir");
     std::fs::write(site.join("i18n/de.toml"), table).expect("write");
-    let mut content = String::new();
-    for e in walkdir::WalkDir::new(site.join("content"))
-        .into_iter()
-        .flatten()
-    {
-        if e.file_type().is_file() {
-            content.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
-            content.push('\n');
-        }
-    }
+    let content = content_of(&site);
     let out = temp("i18n-keys-out");
     let o = build_into(&site, &out, &[]);
     let stderr = String::from_utf8_lossy(&o.stderr);
