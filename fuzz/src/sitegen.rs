@@ -412,31 +412,32 @@ impl Fault {
     /// Breaks `bytes` (one file) in this way.
     pub fn apply(self, bytes: &mut Vec<u8>) {
         let text = String::from_utf8_lossy(bytes).into_owned();
-        let new = match self {
-            Fault::NoTitle => text
-                .split_inclusive('\n')
-                .filter(|l| !l.starts_with("title:"))
-                .collect(),
-            Fault::UnknownField => text.replacen("---", "---\ncolour: blue", 1),
-            Fault::UnclosedQuote => text.replacen("title: ", "title: \"", 1),
-            Fault::BadDate => replace_first_date(&text, |d| format!("{}-02-30", &d[..4])),
-            Fault::DanglingReference => text
-                .replacen("module: ", "module: nowhere-", 1)
-                .replacen("session: ", "session: nowhere-", 1),
-            Fault::NoFrontMatter => text.replacen("---", "", 1),
-            Fault::DeadLink => format!("{text}\n[Gone](@/sessions/nowhere.md)\n"),
-            Fault::NotUtf8 => {
-                bytes.extend_from_slice(b"\xff\xfe\n");
-                return;
-            }
-            Fault::TabIndent => text.replace("  - ", "\t- "),
-            Fault::DuplicateKey => text.replacen("title:", "title: Twice\ntitle:", 1),
-            Fault::Empty => String::new(),
-            Fault::OutsideYear => replace_first_date(&text, |d| {
-                let year: u16 = d[..4].parse().unwrap_or(2025);
-                format!("{}{}", year + 1, &d[4..])
-            }),
-        };
+        let new =
+            match self {
+                Fault::NoTitle => text
+                    .split_inclusive('\n')
+                    .filter(|l| !l.starts_with("title:"))
+                    .collect(),
+                Fault::UnknownField => text.replacen("---", "---\ncolour: blue", 1),
+                Fault::UnclosedQuote => text.replacen("title: ", "title: \"", 1),
+                Fault::BadDate => replace_first_date(&text, |d| format!("{}-02-30", &d[..4])),
+                Fault::DanglingReference => text
+                    .replacen("module: ", "module: nowhere-", 1)
+                    .replacen("session: ", "session: nowhere-", 1),
+                Fault::NoFrontMatter => text.replacen("---", "", 1),
+                Fault::DeadLink => format!("{text}\n[Gone](@/sessions/nowhere.md)\n"),
+                Fault::NotUtf8 => {
+                    bytes.extend_from_slice(b"\xff\xfe\n");
+                    return;
+                }
+                Fault::TabIndent => text.replace("  - ", "\t- "),
+                Fault::DuplicateKey => text.replacen("title:", "title: Twice\ntitle:", 1),
+                Fault::Empty => String::new(),
+                Fault::OutsideYear => replace_first_date(&text, |d| {
+                    let year: u16 = d[..4].parse().unwrap_or(2025);
+                    format!("{}{}", year + 1, &d[4..])
+                }),
+            };
         *bytes = new.into_bytes();
     }
 }

@@ -113,7 +113,11 @@ pub fn compare(before: &Tree, after: &Tree, one_way: &OneWay) -> Result<(), Stri
                 }
             }
             None => {
-                let id = rel.rsplit('/').next().unwrap_or(rel).trim_end_matches(".md");
+                let id = rel
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(rel)
+                    .trim_end_matches(".md");
                 if !one_way.ids.contains(id) {
                     wrong.push(format!("{rel}: gone after the round trip"));
                 }

@@ -6,7 +6,7 @@
 //! deadline that moved from one month to the next (31 October to 6
 //! November, as the weekday rule did) would show as workload moving.
 //! Rolling back (`--to` the old start, `--force`) restores every file byte
-//! for byte but the one-way values (tests/integration/round_trip.rs).
+//! for byte but the one-way values (`tests/integration/round_trip.rs`).
 
 use crate::roll::{copy_site, roll, run};
 use crate::support::{assert_success, fixture, repo, snapshot};
