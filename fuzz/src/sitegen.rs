@@ -35,14 +35,14 @@ pub struct SiteSpec {
     pub fault: Option<(Fault, u8)>,
 }
 
-/// `starts`: mostly 1 July, sometimes another month or day.
+/// `starts`: mostly (three times in four) July and the 1st.
 #[derive(Arbitrary, Debug, Clone, Copy)]
 pub struct Start {
     /// 2020 + this, modulo 12.
     pub year: u8,
-    /// 0 to 5: July; else the month, modulo 12.
+    /// A multiple of 4: the month `month / 4 % 12 + 1`; else July.
     pub month: u8,
-    /// 0 to 5: the 1st; else the day, modulo 28.
+    /// A multiple of 4: the day `day / 4 % 28 + 1`; else the 1st.
     pub day: u8,
 }
 
@@ -163,15 +163,15 @@ impl SiteSpec {
     /// The first day of the academic year.
     pub fn starts(&self) -> Date {
         let year = 2020 + i16::from(self.start.year % 12);
-        let month = if self.start.month < 6 {
+        let month = if self.start.month % 4 == 0 {
+            (self.start.month / 4 % 12 + 1) as i8
+        } else {
             7
-        } else {
-            (self.start.month % 12 + 1) as i8
         };
-        let day = if self.start.day < 6 {
-            1
+        let day = if self.start.day % 4 == 0 {
+            (self.start.day / 4 % 28 + 1) as i8
         } else {
-            (self.start.day % 28 + 1) as i8
+            1
         };
         Date::new(year, month, day).unwrap_or_else(|_| jiff::civil::date(2025, 7, 1))
     }

@@ -580,6 +580,14 @@ pub fn rolled_id(id: &str, old_starts: Date, new_starts: Date) -> Option<String>
     } else {
         prefix.first_of_month().checked_add(months.months()).ok()?
     };
+    // A day that leaves the new year (a year starting mid-month) keeps its
+    // name: the way back renames only ids dated in its own year, so a name
+    // moved out of it would never come back (SPEC 9.2's round trip). Its
+    // date gets a `review:` line.
+    let new_ends = new_starts.checked_add(1.year()).ok()?;
+    if full && (date < new_starts || date >= new_ends) {
+        return None;
+    }
     let new = dates::renamed(id, len, full, date);
     (new != id && crate::site::is_valid_id(&new)).then_some(new)
 }

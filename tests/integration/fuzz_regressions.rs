@@ -1,5 +1,7 @@
 //! Inputs kept from the fuzzers' corpora (`tests/fixtures/fuzz/<target>/`):
-//! each goes through the same code as its fuzz target and must not panic.
+//! each goes through the same code as its fuzz target and must not panic;
+//! the structure-aware ones (`site`, `roll`) are built into sites by the
+//! fuzzers' generator and held to their targets' properties.
 
 use crate::support::fixture;
 use cairn::content::parse_file;
@@ -80,4 +82,53 @@ fn markdown_corpus_never_panics() {
         }
         let _ = cairn::render::body::to_html(body, "../", None, Some(&links), ["Done", "Not done"]);
     }
+}
+
+/// The structure-aware targets' kept inputs (`site`, `roll`), each built
+/// into a site by the fuzzers' generator.
+fn generated(target: &str) -> Vec<(usize, crate::sitegen::SiteSpec)> {
+    inputs(target)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, data)| Some((i, crate::sitegen::SiteSpec::from_bytes(data)?)))
+        .collect()
+}
+
+#[test]
+fn site_corpus_checks_without_panic_and_valid_sites_clean() {
+    let corpus = generated("site");
+    assert!(corpus.len() >= 5);
+    for (i, spec) in corpus {
+        let dir = crate::support::temp(&format!("fuzz-site-{i}"));
+        spec.write_to(&dir).expect("write");
+        let checked = cairn::pipeline::check(&dir, &cairn::pipeline::Options::default());
+        for d in checked.diagnostics.items() {
+            assert!(d.line >= 1 && d.column >= 1, "{d:?}");
+        }
+        if spec.fault.is_none() {
+            assert!(!checked.diagnostics.has_errors(), "input {i}: {spec:?}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+fn roll_corpus_comes_back_byte_for_byte() {
+    let corpus = generated("roll");
+    assert!(corpus.len() >= 5);
+    let mut rolled = 0;
+    for (i, spec) in corpus {
+        let dir = crate::support::temp(&format!("fuzz-roll-{i}"));
+        spec.write_to(&dir).expect("write");
+        let before = crate::support::snapshot(&dir.join("content"));
+        if let Ok(review) = crate::round_trip::there_and_back(&dir) {
+            rolled += 1;
+            let after = crate::support::snapshot(&dir.join("content"));
+            if let Err(e) = crate::trip::compare(&before, &after, &crate::trip::one_way(&review)) {
+                panic!("input {i}: {e}\n{spec:?}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    assert!(rolled >= 3, "only {rolled} inputs rolled");
 }

@@ -13,7 +13,7 @@ use crate::trip;
 use std::path::Path;
 
 /// Rolls `site` forward and back; the `review:` lines of the way out.
-fn there_and_back(site: &Path) -> Result<Vec<String>, String> {
+pub(crate) fn there_and_back(site: &Path) -> Result<Vec<String>, String> {
     let program = std::fs::read(site.join("content/_program.md")).unwrap_or_default();
     let program = String::from_utf8_lossy(&program);
     let starts = program
@@ -123,4 +123,43 @@ fn generated_sites_come_back_byte_for_byte() {
     }
     assert!(tried >= 30, "only {tried} generated sites rolled");
     assert!(clean >= 10, "only {clean} generated sites without a fault");
+}
+
+/// A dated id whose counterpart leaves the new academic year (a year that
+/// starts mid-month: the second Sunday of August 2025 is the 10th, of 2026
+/// the 9th, the day before the new year starts) keeps its name: the date
+/// gets a `review:` line, and the way back, which renames only ids dated in
+/// its own year, gives the file back under its name.
+#[test]
+fn a_dated_id_that_would_leave_the_year_keeps_its_name_both_ways() {
+    let site = crate::support::temp("round-trip-leaves-the-year");
+    let files = [
+        (
+            "content/_program.md",
+            "---\ntitle: T\nyears: 1\nstarts: 2025-08-10\ntimezone: UTC\nphases: []\n---\nA year from 10 August.\n",
+        ),
+        ("content/modules/m.md", "---\ntitle: M\nyear: 1\n---\nM.\n"),
+        (
+            "content/sessions/2025-08-10-first.md",
+            "---\ntitle: First\ndate: 2025-08-10\nmodule: m\n---\nThe first.\n",
+        ),
+        (
+            "content/prompts/p.md",
+            "---\ntitle: P\nsession: 2025-08-10-first\ndue: 2025-08-17\n---\n[It](@/sessions/2025-08-10-first.md).\n",
+        ),
+    ];
+    for (rel, text) in files {
+        std::fs::create_dir_all(site.join(rel).parent().expect("dir")).expect("mkdir");
+        std::fs::write(site.join(rel), text).expect("write");
+    }
+    let before = snapshot(&site.join("content"));
+    let review = there_and_back(&site).expect("rolled");
+    assert!(
+        review
+            .iter()
+            .any(|r| r.contains(" falls outside the new academic year ")),
+        "{review:?}"
+    );
+    assert_eq!(snapshot(&site.join("content")), before);
+    let _ = std::fs::remove_dir_all(&site);
 }
