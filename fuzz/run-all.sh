@@ -21,6 +21,8 @@
 # FUZZ_TARGET_DIR sets cargo's target folder (default: fuzz/target).
 # CMIN=1 minimises each corpus after its run (cargo fuzz cmin).
 set -eu
+# libFuzzer's lines hold raw bytes (its dictionary entries): read them as bytes.
+export LC_ALL=C
 cd "$(dirname "$0")"
 per=${1:-1920}
 [ $# -gt 0 ] && shift

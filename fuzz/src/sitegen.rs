@@ -210,8 +210,21 @@ impl SiteSpec {
             })
             .collect();
 
-        let sessions = &self.sessions[..self.sessions.len().min(12)];
-        let dates: Vec<Date> = sessions.iter().map(|s| day(s.day)).collect();
+        // Sessions that overlap one before them are left out: two at once
+        // would be an error of their own (E0308).
+        let mut sessions: Vec<SessionSpec> = Vec::new();
+        let mut dates: Vec<Date> = Vec::new();
+        for s in self.sessions.iter().take(12) {
+            let date = day(s.day);
+            let clash = sessions
+                .iter()
+                .zip(&dates)
+                .any(|(k, d)| overlap((*d, k.end_date), (date, s.end_date)));
+            if !clash {
+                sessions.push(*s);
+                dates.push(date);
+            }
+        }
         let session_ids: Vec<String> = sessions
             .iter()
             .zip(&dates)
@@ -339,13 +352,22 @@ pub fn write_files(root: &Path, files: &[File]) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `b` falls on a day of the session of `date` (and `end_date` days more).
-fn within(b: Date, date: Date, end: Option<u8>) -> bool {
-    let last = end.map_or(date, |n| {
+/// The last day of a session on `date` lasting `end` (as `end_date`).
+fn last_day(date: Date, end: Option<u8>) -> Date {
+    end.map_or(date, |n| {
         date.checked_add(i64::from(n % 3 + 1).days())
             .unwrap_or(date)
-    });
-    b >= date && b <= last
+    })
+}
+
+/// `b` falls on a day of the session of `date` (and `end_date` days more).
+fn within(b: Date, date: Date, end: Option<u8>) -> bool {
+    b >= date && b <= last_day(date, end)
+}
+
+/// Two sessions share a day.
+fn overlap((a, a_end): (Date, Option<u8>), (b, b_end): (Date, Option<u8>)) -> bool {
+    a <= last_day(b, b_end) && b <= last_day(a, a_end)
 }
 
 impl FileStyle {
