@@ -132,3 +132,42 @@ fn roll_corpus_comes_back_byte_for_byte() {
     }
     assert!(rolled >= 3, "only {rolled} inputs rolled");
 }
+
+/// Fuzz finding 3 (`new`, kept as `fuzz/new/finding-3-...`): a title with
+/// a character YAML may not hold raw (DEL, the C1 controls) was written
+/// as is, and the new file failed `check` (E0102). Each is escaped now, and
+/// the title reads back whole.
+#[test]
+fn finding_3_new_escapes_a_title_yaml_cannot_hold_raw() {
+    let dir = crate::support::temp("fuzz-new-title");
+    crate::sitegen::write_files(
+        &dir,
+        &[
+            (
+                "content/_program.md".into(),
+                b"---\ntitle: T\nyears: 1\nstarts: 2025-07-01\ntimezone: UTC\nphases: []\n---\n"
+                    .to_vec(),
+            ),
+            (
+                "content/modules/m.md".into(),
+                b"---\ntitle: M\nyear: 1\n---\n".to_vec(),
+            ),
+        ],
+    )
+    .expect("write");
+    let title = "tt\u{7f}\u{85}\u{9f}\u{2028}\u{feff}\u{fffe} end";
+    for kind in ["prompt", "session", "page", "person"] {
+        let out = crate::support::cairn(&dir, &["new", kind, "y", "--title", title]);
+        crate::support::assert_success(&out);
+    }
+    let (status, json) = crate::support::check_json(&dir, &[]);
+    assert_eq!(status, 0, "{json}");
+    let checked = cairn::pipeline::check(&dir, &cairn::pipeline::Options::default());
+    let page = checked
+        .model
+        .as_ref()
+        .and_then(|m| m.pages.iter().find(|p| p.source.id == "y"))
+        .expect("the page");
+    assert_eq!(page.title, title);
+    let _ = std::fs::remove_dir_all(&dir);
+}
