@@ -214,14 +214,23 @@ impl SiteSpec {
         // would be an error of their own (E0308).
         let mut sessions: Vec<SessionSpec> = Vec::new();
         let mut dates: Vec<Date> = Vec::new();
+        // The year's last day: no date of a valid site is after it (E0304).
+        let last = starts
+            .checked_add(1.year())
+            .and_then(|d| d.checked_sub(1.day()))
+            .unwrap_or(starts);
         for s in self.sessions.iter().take(12) {
             let date = day(s.day);
+            let mut s = *s;
+            if last_day(date, s.end_date) > last {
+                s.end_date = None;
+            }
             let clash = sessions
                 .iter()
                 .zip(&dates)
                 .any(|(k, d)| overlap((*d, k.end_date), (date, s.end_date)));
             if !clash {
-                sessions.push(*s);
+                sessions.push(s);
                 dates.push(date);
             }
         }
@@ -316,7 +325,8 @@ impl SiteSpec {
                 let k = pr.session as usize % sessions.len();
                 let due = dates[k]
                     .checked_add(i64::from(pr.offset % 15).days())
-                    .unwrap_or(dates[k]);
+                    .unwrap_or(dates[k])
+                    .min(last);
                 let st = pr.style;
                 let mut w = Writer::new(st);
                 w.line(&format!("title: Prompt {i}"));
