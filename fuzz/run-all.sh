@@ -43,7 +43,7 @@ for t in $targets; do
         -max_total_time="$per" -timeout=20 -rss_limit_mb=2048 \
         -close_fd_mask=1 -print_final_stats=1 \
         >"logs/$t.log" 2>&1 || true
-    last=$(grep -E '^#[0-9]+' "logs/$t.log" | tail -n 1)
+    last=$(grep -a -E '^#[0-9]+' "logs/$t.log" | tail -n 1)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "logs/$t.log" | tail -n 1)
     rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "logs/$t.log" | tail -n 1)
     cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')

@@ -1,6 +1,6 @@
 //! Inputs kept from the fuzzers' corpora (`tests/fixtures/fuzz/<target>/`):
 //! each goes through the same code as its fuzz target and must not panic;
-//! the structure-aware ones (`site`, `roll`) are built into sites by the
+//! the structure-aware ones (`site`, `roll`, `diff`) are built into sites by the
 //! fuzzers' generator and held to their targets' properties.
 
 use crate::support::fixture;
@@ -170,4 +170,36 @@ fn finding_3_new_escapes_a_title_yaml_cannot_hold_raw() {
         .expect("the page");
     assert_eq!(page.title, title);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn diff_corpus_compares_without_panic_and_a_year_matches_itself() {
+    use arbitrary::{Arbitrary, Unstructured};
+    use cairn::diff::{self, format};
+    use cairn::pipeline::{self, Options};
+    let corpus = inputs("diff");
+    assert!(corpus.len() >= 5);
+    for (i, data) in corpus.iter().enumerate() {
+        let mut u = Unstructured::new(data);
+        let (Ok(past), Ok(current)) = (
+            crate::sitegen::SiteSpec::arbitrary(&mut u),
+            crate::sitegen::SiteSpec::arbitrary_take_rest(u),
+        ) else {
+            continue;
+        };
+        let dir = crate::support::temp(&format!("fuzz-diff-{i}"));
+        let past_root = dir.join("archive/2024-25");
+        past.write_to(&past_root).expect("write");
+        current.write_to(&dir).expect("write");
+        let before = pipeline::check(&past_root, &Options::default());
+        let after = pipeline::check(&dir, &Options::default());
+        if let (Some(b), Some(a)) = (&before.model, &after.model) {
+            let d = diff::compare(b, a);
+            let _ = (format::human(&d), format::markdown(&d));
+            let json: serde_json::Value = serde_json::from_str(&format::json(&d)).expect("json");
+            assert!(json.is_object(), "input {i}");
+            assert!(diff::compare(a, a).is_empty(), "input {i}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
