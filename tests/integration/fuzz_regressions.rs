@@ -203,3 +203,33 @@ fn diff_corpus_compares_without_panic_and_a_year_matches_itself() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+/// Fuzz finding 5 (`roll`, kept as `fuzz/roll/finding-5-...`): roll moved
+/// a session onto the second day of a two-day one (E0308 after the roll)
+/// and said nothing: it compared first days only. Each error after the
+/// roll of a clean site is on a line a `review:` line names.
+#[test]
+fn finding_5_roll_names_a_session_it_moves_into_a_multi_day_one() {
+    let data = std::fs::read(fixture(
+        "fuzz/roll/finding-5-a-session-rolled-into-a-multi-day-one",
+    ))
+    .expect("input");
+    let spec = crate::sitegen::SiteSpec::from_bytes(&data).expect("a site");
+    let dir = crate::support::temp("fuzz-roll-finding-5");
+    spec.write_to(&dir).expect("write");
+    assert_eq!(crate::support::check_json(&dir, &[]).0, 0);
+    let review = crate::roll::roll(&dir, &[]);
+    let (_, json) = crate::support::check_json(&dir, &[]);
+    for d in json["diagnostics"].as_array().expect("diagnostics") {
+        if d["severity"] != "error" {
+            continue;
+        }
+        let at = format!(
+            "review: {}:{} ",
+            d["file"].as_str().unwrap_or(""),
+            d["line"]
+        );
+        assert!(review.contains(&at), "{d}\n{review}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
