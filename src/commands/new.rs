@@ -224,8 +224,24 @@ fn usual_weekday(model: &Model) -> Option<jiff::civil::Weekday> {
     (n > 0).then(|| jiff::civil::Weekday::from_monday_zero_offset(best as i8).ok())?
 }
 
+/// `s` as a YAML double-quoted scalar: JSON's escapes (a subset of YAML's),
+/// and `\uXXXX` for each character YAML may not hold raw, which JSON
+/// leaves as is (DEL, the C1 controls, U+FEFF, U+FFFE, U+FFFF) and for the
+/// line and paragraph separators.
 fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    let json = serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if matches!(
+            c,
+            '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        ) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The file's text for a new item of `collection`, or why its id cannot be
@@ -289,5 +305,13 @@ mod tests {
         assert_eq!(id_date("2025-02-30-x"), None);
         assert_eq!(default_title("2025-11-mentoring-night"), "Mentoring night");
         assert_eq!(default_title("listening-first"), "Listening first");
+    }
+
+    #[test]
+    fn titles_are_quoted_as_yaml_reads_them() {
+        assert_eq!(
+            quote("A \"b\" \u{7f}\u{85}"),
+            "\"A \\\"b\\\" \\u007f\\u0085\""
+        );
     }
 }

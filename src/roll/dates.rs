@@ -68,6 +68,27 @@ pub fn keep_offset(d: Date, old_anchor: Date, new_anchor: Date) -> Option<Date> 
     new_anchor.checked_add(i64::from(days).days()).ok()
 }
 
+/// True when two sessions share a day: each is its first day and the
+/// days after it (a multi-day session's `end_date`).
+fn spans_meet((a, a_days): (Date, i64), (b, b_days): (Date, i64)) -> bool {
+    let last = |d: Date, n: i64| d.checked_add(n.days()).unwrap_or(d);
+    a <= last(b, b_days) && b <= last(a, a_days)
+}
+
+/// True when two sessions, each `(old, new, days after the first)`, share
+/// a day after the roll and did not before it.
+pub fn clash_made(
+    (old, new, days): (Date, Date, i64),
+    (o_old, o_new, o_days): (Date, Date, i64),
+) -> bool {
+    spans_meet((new, days), (o_new, o_days)) && !spans_meet((old, days), (o_old, o_days))
+}
+
+/// True when `d` falls in the academic year that starts on `starts`.
+pub fn in_year(d: Date, starts: Date) -> bool {
+    d >= starts && starts.checked_add(1.year()).is_ok_and(|ends| d < ends)
+}
+
 /// True when a year-month touches the academic year [`starts`, `ends`).
 pub fn month_in_year(month_first: Date, starts: Date, ends: Date) -> bool {
     month_first < ends && starts.first_of_month() <= month_first

@@ -152,6 +152,8 @@ pub fn plan(files: &[SourceFile], to: Date) -> Result<Plan, String> {
     })
 }
 
+/// A placed session: its file, old and new dates, years, days after its first.
+type Placed<'t> = (&'t Tree, Date, Date, Option<Vec<i64>>, i64);
 struct Planner<'t> {
     trees: &'t [Tree],
     old_starts: Date,
@@ -516,7 +518,7 @@ impl<'t> Planner<'t> {
             .of(Collection::Modules)
             .filter_map(|m| Some((m.id.as_str(), tree::years(tree::get(&m.front, "year"))?)))
             .collect();
-        let mut placed: Vec<(&Tree, Date, Date, Option<Vec<i64>>)> = Vec::new();
+        let mut placed: Vec<Placed> = Vec::new();
         for t in self.of(Collection::Sessions) {
             let Some(&(old, new)) = self.session_dates.get(t.id.as_str()) else {
                 continue;
@@ -532,12 +534,16 @@ impl<'t> Planner<'t> {
                 let module = tree::text(tree::get(&t.front, "module"))?;
                 module_years.get(module).cloned()
             });
-            for (other, o_old, o_new, o_years) in &placed {
+            // Its days after the first (end_date): one moved onto them clashes.
+            let days = tree::date(tree::get(&t.front, "end_date"))
+                .and_then(|end| old.until(end).ok())
+                .map_or(0, |span| i64::from(span.get_days().max(0)));
+            for (other, o_old, o_new, o_years, o_days) in &placed {
                 let share = match (&years, o_years) {
                     (Some(a), Some(b)) => a.iter().any(|y| b.contains(y)),
                     _ => true,
                 };
-                if *o_new == new && *o_old != old && share {
+                if share && dates::clash_made((old, new, days), (*o_old, *o_new, *o_days)) {
                     // The other session is named where it will be after the
                     // roll, as the session this line is about is.
                     let other_path = self
@@ -558,7 +564,7 @@ impl<'t> Planner<'t> {
                 old_date: old,
                 new_date: new,
             });
-            placed.push((t, old, new, years));
+            placed.push((t, old, new, years, days));
         }
     }
 }
@@ -582,6 +588,10 @@ pub fn rolled_id(id: &str, old_starts: Date, new_starts: Date) -> Option<String>
     } else {
         prefix.first_of_month().checked_add(months.months()).ok()?
     };
+    // A day out of the new year keeps its name: the way back renames only ids of its year.
+    if full && !dates::in_year(date, new_starts) {
+        return None;
+    }
     let new = dates::renamed(id, len, full, date);
     (new != id && crate::site::is_valid_id(&new)).then_some(new)
 }

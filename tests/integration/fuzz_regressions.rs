@@ -1,5 +1,7 @@
 //! Inputs kept from the fuzzers' corpora (`tests/fixtures/fuzz/<target>/`):
-//! each goes through the same code as its fuzz target and must not panic.
+//! each goes through the same code as its fuzz target and must not panic;
+//! the structure-aware ones (`site`, `roll`, `diff`) are built into sites by the
+//! fuzzers' generator and held to their targets' properties.
 
 use crate::support::fixture;
 use cairn::content::parse_file;
@@ -80,4 +82,154 @@ fn markdown_corpus_never_panics() {
         }
         let _ = cairn::render::body::to_html(body, "../", None, Some(&links), ["Done", "Not done"]);
     }
+}
+
+/// The structure-aware targets' kept inputs (`site`, `roll`), each built
+/// into a site by the fuzzers' generator.
+fn generated(target: &str) -> Vec<(usize, crate::sitegen::SiteSpec)> {
+    inputs(target)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, data)| Some((i, crate::sitegen::SiteSpec::from_bytes(data)?)))
+        .collect()
+}
+
+#[test]
+fn site_corpus_checks_without_panic_and_valid_sites_clean() {
+    let corpus = generated("site");
+    assert!(corpus.len() >= 5);
+    for (i, spec) in corpus {
+        let dir = crate::support::temp(&format!("fuzz-site-{i}"));
+        spec.write_to(&dir).expect("write");
+        let checked = cairn::pipeline::check(&dir, &cairn::pipeline::Options::default());
+        for d in checked.diagnostics.items() {
+            assert!(d.line >= 1 && d.column >= 1, "{d:?}");
+        }
+        if spec.fault.is_none() {
+            assert!(!checked.diagnostics.has_errors(), "input {i}: {spec:?}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+fn roll_corpus_comes_back_byte_for_byte() {
+    let corpus = generated("roll");
+    assert!(corpus.len() >= 5);
+    let mut rolled = 0;
+    for (i, spec) in corpus {
+        let dir = crate::support::temp(&format!("fuzz-roll-{i}"));
+        spec.write_to(&dir).expect("write");
+        let before = crate::support::snapshot(&dir.join("content"));
+        if let Ok(review) = crate::round_trip::there_and_back(&dir) {
+            rolled += 1;
+            let after = crate::support::snapshot(&dir.join("content"));
+            if let Err(e) = crate::trip::compare(&before, &after, &crate::trip::one_way(&review)) {
+                panic!("input {i}: {e}\n{spec:?}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    assert!(rolled >= 3, "only {rolled} inputs rolled");
+}
+
+/// Fuzz finding 3 (`new`, kept as `fuzz/new/finding-3-...`): a title with
+/// a character YAML may not hold raw (DEL, the C1 controls) was written
+/// as is, and the new file failed `check` (E0102). Each is escaped now, and
+/// the title reads back whole.
+#[test]
+fn finding_3_new_escapes_a_title_yaml_cannot_hold_raw() {
+    let dir = crate::support::temp("fuzz-new-title");
+    crate::sitegen::write_files(
+        &dir,
+        &[
+            (
+                "content/_program.md".into(),
+                b"---\ntitle: T\nyears: 1\nstarts: 2025-07-01\ntimezone: UTC\nphases: []\n---\n"
+                    .to_vec(),
+            ),
+            (
+                "content/modules/m.md".into(),
+                b"---\ntitle: M\nyear: 1\n---\n".to_vec(),
+            ),
+        ],
+    )
+    .expect("write");
+    let title = "tt\u{7f}\u{85}\u{9f}\u{2028}\u{feff}\u{fffe} end";
+    for kind in ["prompt", "session", "page", "person"] {
+        let out = crate::support::cairn(&dir, &["new", kind, "y", "--title", title]);
+        crate::support::assert_success(&out);
+    }
+    let (status, json) = crate::support::check_json(&dir, &[]);
+    assert_eq!(status, 0, "{json}");
+    let checked = cairn::pipeline::check(&dir, &cairn::pipeline::Options::default());
+    let page = checked
+        .model
+        .as_ref()
+        .and_then(|m| m.pages.iter().find(|p| p.source.id == "y"))
+        .expect("the page");
+    assert_eq!(page.title, title);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn diff_corpus_compares_without_panic_and_a_year_matches_itself() {
+    use arbitrary::{Arbitrary, Unstructured};
+    use cairn::diff::{self, format};
+    use cairn::pipeline::{self, Options};
+    let corpus = inputs("diff");
+    assert!(corpus.len() >= 5);
+    for (i, data) in corpus.iter().enumerate() {
+        let mut u = Unstructured::new(data);
+        let (Ok(past), Ok(current)) = (
+            crate::sitegen::SiteSpec::arbitrary(&mut u),
+            crate::sitegen::SiteSpec::arbitrary_take_rest(u),
+        ) else {
+            continue;
+        };
+        let dir = crate::support::temp(&format!("fuzz-diff-{i}"));
+        let past_root = dir.join("archive/2024-25");
+        past.write_to(&past_root).expect("write");
+        current.write_to(&dir).expect("write");
+        let before = pipeline::check(&past_root, &Options::default());
+        let after = pipeline::check(&dir, &Options::default());
+        if let (Some(b), Some(a)) = (&before.model, &after.model) {
+            let d = diff::compare(b, a);
+            let _ = (format::human(&d), format::markdown(&d));
+            let json: serde_json::Value = serde_json::from_str(&format::json(&d)).expect("json");
+            assert!(json.is_object(), "input {i}");
+            assert!(diff::compare(a, a).is_empty(), "input {i}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// Fuzz finding 5 (`roll`, kept as `fuzz/roll/finding-5-...`): roll moved
+/// a session onto the second day of a two-day one (E0308 after the roll)
+/// and said nothing: it compared first days only. Each error after the
+/// roll of a clean site is on a line a `review:` line names.
+#[test]
+fn finding_5_roll_names_a_session_it_moves_into_a_multi_day_one() {
+    let data = std::fs::read(fixture(
+        "fuzz/roll/finding-5-a-session-rolled-into-a-multi-day-one",
+    ))
+    .expect("input");
+    let spec = crate::sitegen::SiteSpec::from_bytes(&data).expect("a site");
+    let dir = crate::support::temp("fuzz-roll-finding-5");
+    spec.write_to(&dir).expect("write");
+    assert_eq!(crate::support::check_json(&dir, &[]).0, 0);
+    let review = crate::roll::roll(&dir, &[]);
+    let (_, json) = crate::support::check_json(&dir, &[]);
+    for d in json["diagnostics"].as_array().expect("diagnostics") {
+        if d["severity"] != "error" {
+            continue;
+        }
+        let at = format!(
+            "review: {}:{} ",
+            d["file"].as_str().unwrap_or(""),
+            d["line"]
+        );
+        assert!(review.contains(&at), "{d}\n{review}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

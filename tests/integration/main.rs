@@ -24,10 +24,18 @@ mod participants;
 mod report;
 mod roll;
 mod roll_diff;
+mod round_trip;
 mod search;
 mod second_contact;
 mod series;
 mod serve;
 mod serve_load;
 mod shapes;
+// The site generator and round-trip comparison the fuzz targets use too.
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../fuzz/src/sitegen.rs"]
+mod sitegen;
 mod support;
+#[allow(unreachable_pub, dead_code)]
+#[path = "../../fuzz/src/trip.rs"]
+mod trip;
