@@ -7,7 +7,8 @@
 //! that starts with a month (`2025-11-...`) takes the first day of that month
 //! on the weekday the program's sessions usually fall on (else its first
 //! weekday, Monday to Friday); any other takes the first weekday of the
-//! academic year. Blackout dates are stepped over. A date or month id
+//! academic year. Blackout dates, and days a session already meets on, are
+//! stepped over (a date id on one is refused, with the next free day). A date or month id
 //! outside the academic year is refused too, as check would fail it.
 
 use super::{Global, OK, fail};
@@ -98,22 +99,40 @@ fn id_date(id: &str) -> Option<(Date, bool, &str)> {
 fn session_date(model: &Model, id: &str) -> Result<Date, String> {
     let p = &model.program;
     let blackout = |d: Date| p.blackout.iter().any(|b| b.value.0 == d);
+    // A day a session already meets on: a new session there would overlap
+    // it at the default hours (E0308).
+    let meeting = |d: Date| {
+        model.sessions.iter().find(|s| {
+            s.dates.iter().any(|x| x.0 == d)
+                || s.end_date
+                    .as_ref()
+                    .is_some_and(|e| s.date.value.0 <= d && d <= e.value.0)
+        })
+    };
+    let taken = |d: Date| blackout(d) || meeting(d).is_some();
     let usual = usual_weekday(model);
     let (mut date, step_a_week) = match id_date(id) {
         Some((date, true, rest)) => {
             outside_the_year(model, id, date, true, rest)?;
-            if !blackout(date) {
+            if !taken(date) {
                 return Ok(date);
             }
             // The day after, kept to Monday to Friday when the date was.
-            let free = next_free(date, is_weekday(date), &blackout);
+            let free = next_free(date, is_weekday(date), &taken);
             let free_id = if rest.is_empty() {
                 free.to_string()
             } else {
                 format!("{free}-{rest}")
             };
+            let why = match meeting(date) {
+                Some(s) if !blackout(date) => format!(
+                    "the session `{}` ({}) already meets that day, and a new one at the program's hours would overlap it (E0308)",
+                    s.source.id, s.source.path
+                ),
+                _ => "it is a blackout date of the program (`schedule.blackout` in content/_program.md)".to_string(),
+            };
             return Err(format!(
-                "{date} ({}) is a blackout date of the program (`schedule.blackout` in content/_program.md), and a session whose id starts with a date falls on it; the next free day is {free} ({}): use the id `{free_id}`, or take {date} out of `blackout`",
+                "a session whose id starts with {date} ({}) falls on that day, but {why}; the next free day is {free} ({}): use the id `{free_id}`",
                 weekday_name(date),
                 weekday_name(free)
             ));
@@ -127,9 +146,9 @@ fn session_date(model: &Model, id: &str) -> Result<Date, String> {
         }
         None => (first_weekday(p.starts.value.0), false),
     };
-    // A blackout date: the same weekday a week on when the weekday matters,
-    // else the next weekday.
-    while blackout(date) {
+    // A blackout date or a day a session meets: the same weekday a week on
+    // when the weekday matters, else the next weekday.
+    while taken(date) {
         date = if step_a_week {
             date.checked_add(jiff::Span::new().days(7)).unwrap_or(date)
         } else {

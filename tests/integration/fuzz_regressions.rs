@@ -233,3 +233,45 @@ fn finding_5_roll_names_a_session_it_moves_into_a_multi_day_one() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Fuzz finding 6 (`new`, `fuzz/run-all.sh` at 22:55 on 7 December 2026):
+/// `cairn new session e` gave the new session the first weekday of the year
+/// although a session already met that day, and the site failed `check`
+/// (E0308). A computed date now steps over days a session meets on (a
+/// multi-day one's every day), and a date id on one is refused with the
+/// next free day.
+#[test]
+fn finding_6_new_steps_over_a_day_a_session_meets_on() {
+    let dir = crate::support::temp("fuzz-new-taken");
+    crate::sitegen::write_files(
+        &dir,
+        &[
+            (
+                "content/_program.md".into(),
+                b"---\ntitle: T\nyears: 1\nstarts: 2025-07-01\ntimezone: UTC\nphases: []\n---\n"
+                    .to_vec(),
+            ),
+            (
+                "content/sessions/s0.md".into(),
+                b"---\ntitle: S\ndate: 2025-07-01\nend_date: 2025-07-02\n---\n".to_vec(),
+            ),
+        ],
+    )
+    .expect("write");
+    let out = crate::support::cairn(&dir, &["new", "session", "e"]);
+    crate::support::assert_success(&out);
+    let written = std::fs::read_to_string(dir.join("content/sessions/e.md")).expect("e.md");
+    assert!(written.contains("date: 2025-07-03"), "{written}");
+    let out = crate::support::cairn(&dir, &["new", "session", "2025-07-02-x"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("`s0`") && said.contains("`2025-07-04-x`"),
+        "{said}"
+    );
+    assert!(!dir.join("content/sessions/2025-07-02-x.md").exists());
+    let (status, json) = crate::support::check_json(&dir, &[]);
+    assert_eq!(status, 0, "{json}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
