@@ -170,7 +170,10 @@ pub fn compare(before: &Tree, after: &Tree, one_way: &OneWay) -> Result<(), Stri
                     .next()
                     .unwrap_or(rel)
                     .trim_end_matches(".md");
-                if !one_way.ids.contains(id) {
+                // An id dated 29 February comes back as the 28th, and roll
+                // names no review line for it (the day is one-way, above).
+                let leap_day = crate_dates_prefix(id) && id.get(4..10) == Some("-02-29");
+                if !one_way.ids.contains(id) && !leap_day {
                     wrong.push(format!("{rel}: gone after the round trip"));
                 }
             }
