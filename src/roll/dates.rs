@@ -7,6 +7,7 @@
 pub use crate::dates::id_prefix;
 use jiff::ToSpan;
 use jiff::civil::Date;
+use std::collections::HashSet;
 
 /// Why a counterpart is not the exact one and needs a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +76,16 @@ fn spans_meet((a, a_days): (Date, i64), (b, b_days): (Date, i64)) -> bool {
     a <= last(b, b_days) && b <= last(a, a_days)
 }
 
+/// The first blackout date among a session's days, `(first, days after
+/// the first)`: E0311 counts every day of a multi-day session.
+pub fn blackout_met(blackout: &HashSet<Date>, session: (Date, i64)) -> Option<Date> {
+    blackout
+        .iter()
+        .filter(|b| spans_meet((**b, 0), session))
+        .min()
+        .copied()
+}
+
 /// True when two sessions, each `(old, new, days after the first)`, share
 /// a day after the roll and did not before it.
 pub fn clash_made(
@@ -123,6 +134,33 @@ pub fn year_for(today: Date, starts: Date) -> Option<Date> {
 /// Months from `starts`' month to the same month in `today`'s year.
 fn dates_months(starts: Date, today: Date) -> i32 {
     (i32::from(today.year()) - i32::from(starts.year())) * 12
+}
+
+/// `id` renamed for the year starting `new_starts`, when it begins with a
+/// date or year-month of the year starting `old_starts`.
+pub fn rolled_id(id: &str, old_starts: Date, new_starts: Date) -> Option<String> {
+    let (prefix, len, full) = id_prefix(id)?;
+    let old_ends = old_starts.checked_add(1.year()).ok()?;
+    let months = months_between(old_starts, new_starts);
+    let inside = if full {
+        prefix >= old_starts && prefix < old_ends
+    } else {
+        month_in_year(prefix, old_starts, old_ends)
+    };
+    if !inside {
+        return None;
+    }
+    let date = if full {
+        counterpart(prefix, months).0
+    } else {
+        prefix.first_of_month().checked_add(months.months()).ok()?
+    };
+    // A day out of the new year keeps its name: the way back renames only ids of its year.
+    if full && !in_year(date, new_starts) {
+        return None;
+    }
+    let new = renamed(id, len, full, date);
+    (new != id && crate::site::is_valid_id(&new)).then_some(new)
 }
 
 #[cfg(test)]

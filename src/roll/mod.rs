@@ -15,6 +15,7 @@ use crate::front_matter::Node;
 use crate::layout::{Collection, FileKind};
 use crate::site::SourceFile;
 use dates::Shortfall;
+pub use dates::rolled_id;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -524,20 +525,25 @@ impl<'t> Planner<'t> {
                 continue;
             };
             let line = tree::get(&t.front, "date").map_or(1, |n| n.pos.line);
-            if blackout.contains(&new) {
-                self.review.push(format!(
+            // Its days after the first (end_date): one moved onto them clashes.
+            let days = tree::date(tree::get(&t.front, "end_date"))
+                .and_then(|end| old.until(end).ok())
+                .map_or(0, |span| i64::from(span.get_days().max(0)));
+            match dates::blackout_met(&blackout, (new, days)) {
+                Some(b) if b == new => self.review.push(format!(
                     "{}:{line} {new} is a blackout date of the new year: move the session",
                     t.path
-                ));
+                )),
+                Some(b) => self.review.push(format!(
+                    "{}:{line} {new}: its day {b} is a blackout date of the new year: move the session",
+                    t.path
+                )),
+                None => {}
             }
             let years = tree::years(tree::get(&t.front, "year")).or_else(|| {
                 let module = tree::text(tree::get(&t.front, "module"))?;
                 module_years.get(module).cloned()
             });
-            // Its days after the first (end_date): one moved onto them clashes.
-            let days = tree::date(tree::get(&t.front, "end_date"))
-                .and_then(|end| old.until(end).ok())
-                .map_or(0, |span| i64::from(span.get_days().max(0)));
             for (other, o_old, o_new, o_years, o_days) in &placed {
                 let share = match (&years, o_years) {
                     (Some(a), Some(b)) => a.iter().any(|y| b.contains(y)),
@@ -567,33 +573,6 @@ impl<'t> Planner<'t> {
             placed.push((t, old, new, years, days));
         }
     }
-}
-
-/// `id` renamed for the year starting `new_starts`, when it begins with a
-/// date or year-month of the year starting `old_starts`.
-pub fn rolled_id(id: &str, old_starts: Date, new_starts: Date) -> Option<String> {
-    let (prefix, len, full) = dates::id_prefix(id)?;
-    let old_ends = old_starts.checked_add(1.year()).ok()?;
-    let months = dates::months_between(old_starts, new_starts);
-    let inside = if full {
-        prefix >= old_starts && prefix < old_ends
-    } else {
-        dates::month_in_year(prefix, old_starts, old_ends)
-    };
-    if !inside {
-        return None;
-    }
-    let date = if full {
-        dates::counterpart(prefix, months).0
-    } else {
-        prefix.first_of_month().checked_add(months.months()).ok()?
-    };
-    // A day out of the new year keeps its name: the way back renames only ids of its year.
-    if full && !dates::in_year(date, new_starts) {
-        return None;
-    }
-    let new = dates::renamed(id, len, full, date);
-    (new != id && crate::site::is_valid_id(&new)).then_some(new)
 }
 
 #[cfg(test)]

@@ -206,16 +206,27 @@ fn diff_corpus_compares_without_panic_and_a_year_matches_itself() {
 
 /// Fuzz finding 5 (`roll`, kept as `fuzz/roll/finding-5-...`): roll moved
 /// a session onto the second day of a two-day one (E0308 after the roll)
-/// and said nothing: it compared first days only. Each error after the
-/// roll of a clean site is on a line a `review:` line names.
+/// and said nothing: it compared first days only.
 #[test]
 fn finding_5_roll_names_a_session_it_moves_into_a_multi_day_one() {
-    let data = std::fs::read(fixture(
-        "fuzz/roll/finding-5-a-session-rolled-into-a-multi-day-one",
-    ))
-    .expect("input");
+    roll_names_every_error_after_it("finding-5-a-session-rolled-into-a-multi-day-one");
+}
+
+/// Fuzz finding 8 (`roll`, `fuzz/run-all.sh` at 00:05 on 8 December 2026):
+/// roll moved a two-day session so that its second day fell on a blackout
+/// date of the new year (E0311 after the roll) and said nothing: it
+/// looked for blackouts on first days only.
+#[test]
+fn finding_8_roll_names_a_multi_day_session_it_moves_onto_a_blackout() {
+    roll_names_every_error_after_it("finding-8-a-session-rolled-onto-a-blackout");
+}
+
+/// Each error after the roll of the clean site kept as `fuzz/roll/NAME` is
+/// on a line a `review:` line names.
+fn roll_names_every_error_after_it(name: &str) {
+    let data = std::fs::read(fixture(&format!("fuzz/roll/{name}"))).expect("input");
     let spec = crate::sitegen::SiteSpec::from_bytes(&data).expect("a site");
-    let dir = crate::support::temp("fuzz-roll-finding-5");
+    let dir = crate::support::temp(&format!("fuzz-roll-{name}"));
     spec.write_to(&dir).expect("write");
     assert_eq!(crate::support::check_json(&dir, &[]).0, 0);
     let review = crate::roll::roll(&dir, &[]);
