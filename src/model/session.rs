@@ -151,6 +151,12 @@ impl Session {
         self.end_date.as_ref().map_or(self.date.value, |d| d.value)
     }
 
+    /// Day `n` of the session, 1 its `date` (None past the calendar's end).
+    pub fn day(&self, n: u32) -> Option<Date> {
+        let after = jiff::Span::new().days(i64::from(n) - 1);
+        self.date.value.0.checked_add(after).ok().map(Date)
+    }
+
     /// True when the session is attended by year `year`.
     pub fn in_year(&self, year: u8) -> bool {
         self.years.contains(&year)

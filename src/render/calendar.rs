@@ -22,17 +22,9 @@ pub(super) use super::ics::utc;
 /// phase, speakers, what to read and reflect on, the page's URL.
 fn event(model: &Model, i: usize, opts: &CalendarOptions) -> Event {
     let s: &Session = &model.sessions[i];
-    let mut e = Event::new();
-    e.uid(&format!(
-        "{}.{}@{}",
-        s.source.id,
-        CalendarOptions::year(model),
-        opts.host()
-    ))
-    .timestamp(opts.stamp)
-    .summary(&s.title)
-    .starts(utc(model, s.date.value.0, s.start.0))
-    .ends(utc(model, s.last_day().0, s.end.0));
+    let mut e = opts.event(model, &s.source.id, &s.title);
+    e.starts(utc(model, s.date.value.0, s.start.0))
+        .ends(utc(model, s.last_day().0, s.end.0));
     let place = match (&s.location, &s.online) {
         (Some(l), _) => Some(l.clone()),
         (None, Some(u)) => Some(u.0.clone()),
@@ -158,18 +150,10 @@ fn due_event(model: &Model, due: &Due, opts: &CalendarOptions) -> Event {
             super::labels::times(s.start, s.end)
         ));
     }
-    let mut e = Event::new();
-    e.uid(&format!(
-        "due-{}.{}@{}",
-        due.uid_stem(model),
-        CalendarOptions::year(model),
-        opts.host()
-    ))
-    .timestamp(opts.stamp)
-    .summary(&summary)
-    .starts(day)
-    .ends(day.succ_opt().unwrap_or(day))
-    .add_property("TRANSP", "TRANSPARENT");
+    let mut e = opts.event(model, &format!("due-{}", due.uid_stem(model)), &summary);
+    e.starts(day)
+        .ends(day.succ_opt().unwrap_or(day))
+        .add_property("TRANSP", "TRANSPARENT");
     if let Some(url) = opts.url(model, due.item) {
         lines.push(t.fill("ics.page", &[("url", &url)]));
         e.url(&url);

@@ -5,6 +5,7 @@
 
 use crate::model::{Item, Model};
 use chrono::{DateTime, TimeZone, Utc};
+use icalendar::{Component, Event};
 
 /// What every calendar needs to know besides the model.
 #[derive(Debug, Clone)]
@@ -50,6 +51,16 @@ impl CalendarOptions {
     /// YYYY of the UIDs: the year of `starts`.
     pub(crate) fn year(model: &Model) -> String {
         format!("{:04}", model.program.starts.value.0.year())
+    }
+
+    /// A new event of the program's year: UID `STEM.YYYY@HOST`, DTSTAMP and
+    /// SUMMARY (SPEC 8, Calendars: UIDs stable across builds).
+    pub(crate) fn event(&self, model: &Model, stem: &str, summary: &str) -> Event {
+        let mut e = Event::new();
+        e.uid(&format!("{stem}.{}@{}", Self::year(model), self.host()))
+            .timestamp(self.stamp)
+            .summary(summary);
+        e
     }
 
     /// An item page's absolute URL, when the base URL is known.

@@ -28,12 +28,7 @@ pub(super) fn events(model: &Model, s: &Session, mut e: Event) -> Vec<Event> {
     s.day_hours
         .iter()
         .map(|h| {
-            let day = s
-                .date
-                .value
-                .0
-                .checked_add(jiff::Span::new().days(i64::from(h.day.value) - 1))
-                .unwrap_or(s.date.value.0);
+            let day = s.day(h.day.value).unwrap_or(s.date.value).0;
             let mut one = e.clone();
             one.uid(&day_uid(&uid, h.day.value))
                 .starts(utc(model, day, h.start.value.0))
@@ -112,15 +107,7 @@ fn rule(model: &Model, series: &Series, start: Time, end: Time, e: &mut Event) {
 pub(super) fn group_meetings(model: &Model, g: usize, opts: &CalendarOptions) -> Option<Event> {
     let group = &model.groups[g];
     let m = group.meetings.as_ref()?;
-    let mut e = Event::new();
-    e.uid(&format!(
-        "group-{}.{}@{}",
-        group.source.id,
-        CalendarOptions::year(model),
-        opts.host()
-    ))
-    .timestamp(opts.stamp)
-    .summary(&group.title);
+    let mut e = opts.event(model, &format!("group-{}", group.source.id), &group.title);
     if let Some(place) = &m.place {
         e.location(place);
     }

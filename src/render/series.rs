@@ -4,7 +4,6 @@
 //! page, a group's meetings on its page.
 
 use super::labels;
-use crate::content::values::Date;
 use crate::model::{Model, Session};
 use serde::Serialize;
 
@@ -77,12 +76,7 @@ pub fn session_times(msg: &crate::i18n::Messages, s: &Session) -> Option<Session
         .day_hours
         .iter()
         .map(|h| {
-            let day = s
-                .date
-                .value
-                .0
-                .checked_add(jiff::Span::new().days(i64::from(h.day.value) - 1))
-                .map_or(s.date.value, Date);
+            let day = s.day(h.day.value).unwrap_or(s.date.value);
             DayLine {
                 label: msg.fill(
                     "labels.day",

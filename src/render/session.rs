@@ -153,22 +153,13 @@ fn agenda_days<'s>(
     let named = s.agenda.iter().any(|a| a.value.day.is_some());
     days.into_iter()
         .map(|(n, items)| {
-            let date = s
-                .date
-                .value
-                .0
-                .checked_add(jiff::Span::new().days(i64::from(n) - 1))
-                .ok();
+            let date = s.day(n);
             let label = named.then(|| {
                 let n = n.to_string();
                 match date {
-                    Some(d) => msg.fill(
-                        "labels.day",
-                        &[
-                            ("n", &n),
-                            ("date", &labels::date(msg, crate::content::values::Date(d))),
-                        ],
-                    ),
+                    Some(d) => {
+                        msg.fill("labels.day", &[("n", &n), ("date", &labels::date(msg, d))])
+                    }
                     None => msg.fill("labels.day_alone", &[("n", &n)]),
                 }
             });

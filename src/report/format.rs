@@ -4,7 +4,7 @@
 //! per section) and JSON (the [`Report`] as it is; its schema is
 //! `cairn schema report`).
 
-use super::{Report, Tally};
+use super::{OutcomeRow, Report, RoleCount, Tally};
 use crate::diff::format as diff_format;
 
 /// One table of the CSV: its section name, header and rows.
@@ -29,6 +29,26 @@ fn tally_row(year: u8, t: &Tally) -> Vec<String> {
         t.meetings.to_string(),
         t.contact_minutes.to_string(),
         t.hours.to_string(),
+    ]
+}
+
+/// An outcome's cells, its modules joined by `separator`.
+fn outcome_row(o: &OutcomeRow, separator: &str) -> Vec<String> {
+    vec![
+        o.id.clone(),
+        o.statement.clone(),
+        opt(o.measure.as_ref()),
+        opt(o.target.as_ref()),
+        opt(o.by.as_ref()),
+        o.modules.join(separator),
+    ]
+}
+
+fn role_row(p: &RoleCount) -> Vec<String> {
+    vec![
+        p.role.clone(),
+        p.people.to_string(),
+        p.unpublished.to_string(),
     ]
 }
 
@@ -160,35 +180,12 @@ pub fn tables(r: &Report) -> Vec<Table> {
         Table {
             name: "outcomes",
             header: vec!["id", "statement", "measure", "target", "by", "modules"],
-            rows: r
-                .outcomes
-                .iter()
-                .map(|o| {
-                    vec![
-                        o.id.clone(),
-                        o.statement.clone(),
-                        opt(o.measure.as_ref()),
-                        opt(o.target.as_ref()),
-                        opt(o.by.as_ref()),
-                        o.modules.join(" "),
-                    ]
-                })
-                .collect(),
+            rows: r.outcomes.iter().map(|o| outcome_row(o, " ")).collect(),
         },
         Table {
             name: "people",
             header: vec!["role", "people", "unpublished"],
-            rows: r
-                .people
-                .iter()
-                .map(|p| {
-                    vec![
-                        p.role.clone(),
-                        p.people.to_string(),
-                        p.unpublished.to_string(),
-                    ]
-                })
-                .collect(),
+            rows: r.people.iter().map(role_row).collect(),
         },
         Table {
             name: "changes",
@@ -355,20 +352,7 @@ pub fn markdown(r: &Report) -> String {
     if r.outcomes.is_empty() {
         out.push_str("No outcomes are listed in `_program.md`.\n");
     } else {
-        let rows: Vec<Vec<String>> = r
-            .outcomes
-            .iter()
-            .map(|o| {
-                vec![
-                    o.id.clone(),
-                    o.statement.clone(),
-                    opt(o.measure.as_ref()),
-                    opt(o.target.as_ref()),
-                    opt(o.by.as_ref()),
-                    o.modules.join(", "),
-                ]
-            })
-            .collect();
+        let rows: Vec<Vec<String>> = r.outcomes.iter().map(|o| outcome_row(o, ", ")).collect();
         md_table(
             &mut out,
             &["outcome", "statement", "measure", "target", "by", "modules"],
@@ -377,17 +361,7 @@ pub fn markdown(r: &Report) -> String {
         );
     }
     out.push_str("\n## People by role\n\n");
-    let rows: Vec<Vec<String>> = r
-        .people
-        .iter()
-        .map(|p| {
-            vec![
-                p.role.clone(),
-                p.people.to_string(),
-                p.unpublished.to_string(),
-            ]
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = r.people.iter().map(role_row).collect();
     md_table(&mut out, &["role", "people", "not published"], 1, &rows);
     match &r.changes {
         None => {

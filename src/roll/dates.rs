@@ -7,7 +7,6 @@
 pub use crate::dates::id_prefix;
 use jiff::ToSpan;
 use jiff::civil::Date;
-use std::collections::HashSet;
 
 /// Why a counterpart is not the exact one and needs a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +77,7 @@ fn spans_meet((a, a_days): (Date, i64), (b, b_days): (Date, i64)) -> bool {
 
 /// The first blackout date among a session's days, `(first, days after
 /// the first)`: E0311 counts every day of a multi-day session.
-pub fn blackout_met(blackout: &HashSet<Date>, session: (Date, i64)) -> Option<Date> {
+pub fn blackout_met(blackout: &[Date], session: (Date, i64)) -> Option<Date> {
     blackout
         .iter()
         .filter(|b| spans_meet((**b, 0), session))

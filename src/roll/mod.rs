@@ -506,7 +506,7 @@ impl<'t> Planner<'t> {
     /// Sessions that land on a blackout date or on another session.
     fn conflicts(&mut self) {
         let program = self.trees.iter().find(|t| t.kind == FileKind::Program);
-        let blackout: HashSet<Date> = program
+        let blackout: Vec<Date> = program
             .map(|p| {
                 let schedule = tree::get(&p.front, "schedule");
                 tree::items(schedule.and_then(|s| tree::get(s, "blackout")))
