@@ -3,12 +3,13 @@
 //! located front matter alone, and what needs a person. [`dates`] holds the
 //! calendar rules, [`edits`] writes a plan into the files byte for byte,
 //! [`archive`] keeps the past years, [`commit`] writes a roll all or
-//! nothing.
+//! nothing; `plan` holds the plan's types.
 
 pub mod archive;
 pub mod commit;
 pub mod dates;
 pub mod edits;
+mod plan;
 pub mod tree;
 
 use crate::front_matter::Node;
@@ -18,78 +19,9 @@ use dates::Shortfall;
 pub use dates::rolled_id;
 use jiff::ToSpan;
 use jiff::civil::Date;
+pub use plan::{Change, Plan, Rename, SessionMove};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use tree::Tree;
-
-/// One value that changes: in `path` at `line`:`column`, `old` becomes `new`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    /// e.g. `content/sessions/x.md`.
-    pub path: String,
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column in characters.
-    pub column: u32,
-    /// e.g. `2025-09-18`.
-    pub old: String,
-    /// e.g. `2026-09-17`.
-    pub new: String,
-}
-
-/// A file renamed because its id begins with a date of the old year.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rename {
-    /// Its collection.
-    pub collection: Collection,
-    /// Old path, e.g. `content/sessions/2025-09-naming-bias.md`.
-    pub from: String,
-    /// New path, e.g. `content/sessions/2026-09-naming-bias.md`.
-    pub to: String,
-    /// Old id.
-    pub old_id: String,
-    /// New id.
-    pub new_id: String,
-}
-
-/// Where a session was and where roll puts it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionMove {
-    /// Old id.
-    pub old_id: String,
-    /// Its id after roll.
-    pub new_id: String,
-    /// Old date.
-    pub old_date: Date,
-    /// The counterpart.
-    pub new_date: Date,
-}
-
-/// Everything a roll does, before it does it.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// `starts` before.
-    pub old_starts: Date,
-    /// `starts` after.
-    pub new_starts: Date,
-    /// Every value that changes, in path and line order.
-    pub changes: Vec<Change>,
-    /// Every file renamed.
-    pub renames: Vec<Rename>,
-    /// What needs a person: `file:line message`.
-    pub review: Vec<String>,
-    /// Every session's move.
-    pub sessions: Vec<SessionMove>,
-}
-
-impl Plan {
-    /// The id an item has after roll (itself when not renamed).
-    pub fn new_id<'a>(&'a self, collection: Collection, id: &'a str) -> &'a str {
-        self.renames
-            .iter()
-            .find(|r| r.collection == collection && r.old_id == id)
-            .map_or(id, |r| r.new_id.as_str())
-    }
-}
 
 /// The academic year label of a year starting on `starts`, e.g. `2025-26`.
 pub fn year_label(starts: Date) -> String {
@@ -119,6 +51,7 @@ pub fn plan(files: &[SourceFile], to: Date) -> Result<Plan, String> {
         p.file(t);
     }
     p.conflicts();
+    p.name_one_way_ids();
     let mut changes = p.changes;
     changes.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     changes.dedup();
@@ -262,6 +195,33 @@ impl<'t> Planner<'t> {
                 new_id,
             });
         }
+    }
+
+    /// An id renamed from a fifth weekday its new month lacks is one-way
+    /// too; named when no review line of its file names that date already
+    /// (the file could not be read, or its `date` is another day).
+    fn name_one_way_ids(&mut self) {
+        let mut lines = Vec::new();
+        for r in &self.renames {
+            let Some((old, _, true)) = dates::id_prefix(&r.old_id) else {
+                continue;
+            };
+            let (new, Some(Shortfall::NoFifth)) = dates::counterpart(old, self.months) else {
+                continue;
+            };
+            let (file, said) = (format!("{}:", r.from), format!("{old} is a fifth "));
+            if !self
+                .review
+                .iter()
+                .any(|l| l.starts_with(&file) && l.contains(&said))
+            {
+                lines.push(format!(
+                    "{file}1 its id's date {old} is a fifth {} and its new month has none: moved to the last, {new}",
+                    old.strftime("%A")
+                ));
+            }
+        }
+        self.review.extend(lines);
     }
 
     /// `id` renamed for the new year, when it begins with a date or

@@ -221,6 +221,35 @@ fn finding_8_roll_names_a_multi_day_session_it_moves_onto_a_blackout() {
     roll_names_every_error_after_it("finding-8-a-session-rolled-onto-a-blackout");
 }
 
+/// Fuzz finding 9 (`roll`, `fuzz/run-all.sh` at 00:45 on 8 December 2026):
+/// a session whose id is dated a fifth Thursday, in a file roll could not
+/// read, was renamed to the last Thursday of the new month, one way, and
+/// no review line said so (only that its dates were not moved): the way
+/// back could not give its name back. Roll now names such an id.
+#[test]
+fn finding_9_roll_names_a_one_way_id_in_a_file_it_cannot_read() {
+    let data = std::fs::read(fixture(
+        "fuzz/roll/finding-9-a-one-way-id-in-a-file-roll-cannot-read",
+    ))
+    .expect("input");
+    let spec = crate::sitegen::SiteSpec::from_bytes(&data).expect("a site");
+    let dir = crate::support::temp("fuzz-roll-finding-9");
+    spec.write_to(&dir).expect("write");
+    let before = crate::support::snapshot(&dir.join("content"));
+    let review = crate::round_trip::there_and_back(&dir).expect("rolled");
+    assert!(
+        review.iter().any(|l| l
+            .contains("its id's date 2030-08-29 is a fifth Thursday and its new month has none")),
+        "{review:#?}"
+    );
+    let after = crate::support::snapshot(&dir.join("content"));
+    let one_way = crate::trip::one_way(&review);
+    if let Err(e) = crate::trip::compare(&before, &after, &one_way) {
+        panic!("{e}\n{review:#?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// Each error after the roll of the clean site kept as `fuzz/roll/NAME` is
 /// on a line a `review:` line names.
 fn roll_names_every_error_after_it(name: &str) {
