@@ -224,6 +224,12 @@ impl<'t> Planner<'t> {
         self.review.extend(lines);
     }
 
+    /// Where the file at `path` will be after the roll.
+    fn new_path(&self, path: &str) -> String {
+        let renamed = self.renames.iter().find(|r| r.from == path);
+        renamed.map_or(path, |r| r.to.as_str()).to_string()
+    }
+
     /// `id` renamed for the new year, when it begins with a date or
     /// year-month of the old one.
     fn rolled_id(&self, id: &str) -> Option<String> {
@@ -510,16 +516,18 @@ impl<'t> Planner<'t> {
                     _ => true,
                 };
                 if share && dates::clash_made((old, new, days), (*o_old, *o_new, *o_days)) {
-                    // The other session is named where it will be after the
-                    // roll, as the session this line is about is.
-                    let other_path = self
-                        .renames
-                        .iter()
-                        .find(|r| r.from == other.path)
-                        .map_or(other.path.as_str(), |r| r.to.as_str());
+                    // Named on the file `check` names (E0308: the later
+                    // path after the roll), the other where it will be.
+                    let (this, that) = (self.new_path(&t.path), self.new_path(&other.path));
+                    let (at, on, date, named) = if this > that {
+                        (t, line, new, that)
+                    } else {
+                        let on = tree::get(&other.front, "date").map_or(1, |n| n.pos.line);
+                        (*other, on, *o_new, this)
+                    };
                     self.review.push(format!(
-                        "{}:{line} {new} is also the day of {other_path}: check that the two do not clash",
-                        t.path
+                        "{}:{on} {date} is also the day of {named}: check that the two do not clash",
+                        at.path
                     ));
                 }
             }

@@ -221,6 +221,15 @@ fn finding_8_roll_names_a_multi_day_session_it_moves_onto_a_blackout() {
     roll_names_every_error_after_it("finding-8-a-session-rolled-onto-a-blackout");
 }
 
+/// Fuzz finding 10 (`roll`, `fuzz/run-all.sh` at 01:32 on 8 December
+/// 2026): roll moved a session so that it overlapped another and named
+/// the clash on the file it was placing, while `check` names E0308 on the
+/// later path of the two: the error was on a line no review line named.
+#[test]
+fn finding_10_roll_names_a_clash_on_the_file_check_names() {
+    roll_names_every_error_after_it("finding-10-a-clash-named-on-the-other-file");
+}
+
 /// Fuzz finding 9 (`roll`, `fuzz/run-all.sh` at 00:45 on 8 December 2026):
 /// a session whose id is dated a fifth Thursday, in a file roll could not
 /// read, was renamed to the last Thursday of the new month, one way, and
